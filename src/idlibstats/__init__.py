@@ -1,0 +1,57 @@
+"""idlibstats: figures reported on the 2019 Idlib offensive, loaded and handled with care.
+
+>>> import idlibstats as ils
+>>> figs = ils.figures()                 # one row per number a report gives, typed
+>>> ils.bounds(figs)                     # low / best / high from the wording
+>>> ils.reconcile(figs)                  # competing claims as ranges, never sums
+>>> ils.monthly("killed", "all")         # by calendar month, apportioned by days
+
+Every table of the package has a loader named after it; see :func:`list_tables`.
+"""
+
+from idlibstats.bounds import bounds
+from idlibstats.claims import reconcile
+from idlibstats.errors import DataPackageError
+from idlibstats.hxl import to_hxl
+from idlibstats.load import (
+    corroborations,
+    deaths,
+    displacement,
+    figures,
+    indicators,
+    injuries,
+    list_tables,
+    load_table,
+    organisations,
+    sources,
+    strikes,
+    wire_credits,
+)
+from idlibstats.monthly import monthly
+from idlibstats.package import locate_package
+from idlibstats.validate import validate_package
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DataPackageError",
+    "__version__",
+    "bounds",
+    "corroborations",
+    "deaths",
+    "displacement",
+    "figures",
+    "indicators",
+    "injuries",
+    "list_tables",
+    "load_table",
+    "locate_package",
+    "monthly",
+    "organisations",
+    "reconcile",
+    "sources",
+    "strikes",
+    "to_hxl",
+    "validate_package",
+    "wire_credits",
+]

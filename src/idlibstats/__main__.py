@@ -1,0 +1,7 @@
+"""Allow ``python -m idlibstats``."""
+
+import sys
+
+from idlibstats.cli import main
+
+sys.exit(main())

@@ -1,0 +1,121 @@
+"""The ``idlibstats`` command line: each error is one line on stderr; exit 0 ok, 1 failed.
+
+This module only parses arguments and prints; the work is done by the library modules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from idlibstats.errors import DataPackageError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="idlibstats",
+        description="Figures reported on the 2019 Idlib offensive: validate, summarise, export.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a data package; one line per problem")
+    p.add_argument("path", nargs="?", help="package directory or datapackage.json (default: the bundled one)")
+
+    p = sub.add_parser("summary", help="print what a package holds")
+    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+
+    p = sub.add_parser("export", help="export the figures for HDX")
+    p.add_argument("--hxl", action="store_true", required=True, help="CSV with an HXL hashtag row")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
+    p.add_argument("--path", help="package directory or datapackage.json")
+
+    p = sub.add_parser("draft", help="draft figure rows (CSV) from a report's plain text")
+    p.add_argument("report", help="the report as a UTF-8 text file")
+    p.add_argument("--source-id", required=True, help="source_id the rows will carry")
+
+    p = sub.add_parser("verify-excerpts", help="check every excerpt against the report texts")
+    p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
+    p.add_argument("--path", help="package directory or datapackage.json")
+
+    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in datapackage.json")
+    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+    return parser
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "validate":
+        from idlibstats.validate import validate_package
+
+        problems = validate_package(args.path)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if problems:
+            return 1
+        print("valid")
+        return 0
+    if args.command == "summary":
+        from idlibstats.summary import summary
+
+        print(summary(args.path))
+        return 0
+    if args.command == "export":
+        from idlibstats.hxl import to_hxl
+        from idlibstats.load import figures
+
+        text = to_hxl(figures(args.path), args.output, overwrite=args.force)
+        if text is not None:
+            sys.stdout.write(text)
+        return 0
+    if args.command == "draft":
+        from idlibstats.draft import draft_figures
+
+        try:
+            text = Path(args.report).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
+        draft_figures(text, args.source_id).to_csv(sys.stdout, index=False, lineterminator="\n")
+        return 0
+    if args.command == "verify-excerpts":
+        from idlibstats.verify import verify_excerpts
+
+        problems = verify_excerpts(args.texts, args.path)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 1 if problems else 0
+    if args.command == "stamp":
+        from idlibstats.stamp import stamp
+
+        for name in stamp(args.path):
+            print(f"stamped {name}")
+        return 0
+    raise AssertionError(args.command)  # argparse rejects unknown commands first
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status (0 ok, 1 failed, 2 usage).
+
+    Parameters
+    ----------
+    argv : sequence of str, optional
+        The arguments (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        0 on success, 1 when the data or a file is at fault (one ``error:`` line each).
+    """
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except (DataPackageError, FileExistsError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
