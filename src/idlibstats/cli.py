@@ -23,7 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a data package; one line per problem")
-    p.add_argument("path", nargs="?", help="package directory or datapackage.json (default: the bundled one)")
+    p.add_argument(
+        "path", nargs="?", help="package directory or datapackage.json (default: see README)"
+    )
 
     p = sub.add_parser("summary", help="print what a package holds")
     p.add_argument("path", nargs="?", help="package directory or datapackage.json")
@@ -42,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
     p.add_argument("--path", help="package directory or datapackage.json")
 
-    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in datapackage.json")
+    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the descriptor")
     p.add_argument("path", nargs="?", help="package directory or datapackage.json")
     return parser
 
@@ -86,7 +88,10 @@ def _run(args: argparse.Namespace) -> int:
         problems = verify_excerpts(args.texts, args.path)
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
-        return 1 if problems else 0
+        if problems:
+            return 1
+        print(f"every excerpt traces verbatim to its report in {args.texts}")
+        return 0
     if args.command == "stamp":
         from idlibstats.stamp import stamp
 

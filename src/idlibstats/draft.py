@@ -1,12 +1,457 @@
-"""Curators' tool: draft figure rows from a report's plain text.  [stub: issue 6]"""
+"""Curators' tool: draft figure rows from a report's plain text.
+
+:func:`draft_figures` finds every number a report writes, in digits or words, and drafts
+one row of the figures table for each: value, qualifier (from the wording just before the
+number), value as written, a short verbatim excerpt, and guesses of indicator, population
+and period as written. A curator then checks and completes every row by hand (see
+CONTRIBUTING.md); nothing is written into ``data/``.
+
+Numbers that are not figures are left out: years (``2019``), days of the month in dates
+(``4 May 2019``, ``Between 1 and 28 April``), durations and ages (``eight-year``, ``for four
+days``, ``2 min read``), times of day (``10am``, ``3:30``), ordinals (``2nd``,
+``twenty-first``), designations (``F-16``), fractions without a scale (``2.5``) and the
+pronoun ``one`` (``one of those``, ``no one``).
+"""
 
 from __future__ import annotations
 
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
 import pandas as pd
 
-__all__ = ["draft_figures"]
+from idlibstats.errors import DataPackageError
+from idlibstats.package import open_package
+from idlibstats.schema import pandas_dtypes
+from idlibstats.textnorm import NumberPhrase, norm, numbers_in
+
+__all__ = ["DRAFT_NOTE", "INDICATOR_WORDS", "QUALIFIER_WORDS", "draft_figures"]
+
+DRAFT_NOTE = "draft: check indicator, population, period, claimant"
+
+# Wording just before a number -> qualifier (the figures schema's enum is the vocabulary).
+QUALIFIER_WORDS: dict[str, str] = {
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "more than": "more_than",
+    "over": "more_than",
+    "upwards of": "more_than",
+    "in excess of": "more_than",
+    "nearly": "almost",
+    "almost": "almost",
+    "close to": "almost",
+    "just under": "almost",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+}
+
+# Words near a number -> indicator (indicators.indicator), as regular expressions.
+INDICATOR_WORDS: tuple[tuple[str, str], ...] = (
+    (r"lost their lives|killed|killing|dead|deaths?|died", "killed"),
+    (r"injured|wounded|injuries", "injured"),
+    (r"displaced|fled|flee|fleeing|moved", "displaced"),
+    (r"air ?strikes|air raids|raids", "airstrikes"),
+    (r"hospitals|(?:medical|health) facilities", "health_facilities"),
+    (r"live|living|home to|population", "population"),
+    (r"villages", "villages_lost_by_opposition"),
+    (r"towns", "towns_captured_by_opposition"),
+)
+# Singular nouns count only right after the number ('one village'), not anywhere.
+_SINGULAR_WORDS: tuple[tuple[str, str], ...] = (
+    (r"air ?strike|air raid|raid", "airstrikes"),
+    (r"hospital|(?:medical|health) facility", "health_facilities"),
+    (r"village", "villages_lost_by_opposition"),
+    (r"town", "towns_captured_by_opposition"),
+)
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|decades?)"
+_COUNTED = (
+    r"(?:people|persons|individuals|civilians|children|kids|women|men|fighters|soldiers|troops|"
+    r"rebels|families|refugees|airstrikes|strikes|raids|villages|towns|hospitals|facilities|"
+    r"deaths|dead|killed|injured|wounded|displaced)\b"
+)
+
+_WORDING_RE = re.compile(
+    r"\b(" + "|".join(sorted(map(re.escape, QUALIFIER_WORDS), key=len, reverse=True)) + r")\s+$",
+    re.IGNORECASE,
+)
+_INDICATOR_RE = [
+    (re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), ind) for pattern, ind in INDICATOR_WORDS
+]
+_SINGULAR_RE = [
+    (re.compile(rf"\s+(?:[a-z-]+\s+)?({pattern})\b", re.IGNORECASE), ind)
+    for pattern, ind in _SINGULAR_WORDS
+]
+_DESTROYED_RE = re.compile(r"\bdestroy(?:ed|ing)?\b", re.IGNORECASE)
+_ATTACKED_RE = re.compile(r"\b(?:bombed|hit|attacked|struck|targeted|shelled)\b", re.IGNORECASE)
+
+# Leave-outs, tested on the text just after (_AFTER) or just before (_BEFORE) a number.
+_AFTER_TIME = re.compile(r"^(?::\d{2}|\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))", re.IGNORECASE)
+_BEFORE_TIME = re.compile(r"\d:$")
+_AFTER_ORDINAL = re.compile(
+    r"^-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+)
+_BEFORE_DESIGNATION = re.compile(r"[A-Za-z]-$")
+_AFTER_DURATION = re.compile(rf"^(?:-|\s+)(?:long\s+|more\s+)?{_UNIT}\b", re.IGNORECASE)
+_BEFORE_AGE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_AFTER_DAY_OF_MONTH = re.compile(
+    rf"^(?:st|nd|rd|th)?(?:\s*(?:-|and|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+{_MONTH}\b"
+)
+_BEFORE_MONTH = re.compile(rf"\b{_MONTH}\s+$")
+_AFTER_COUNTED = re.compile(rf"^\s+(?:[a-z-]+\s+)?{_COUNTED}", re.IGNORECASE)
+_AFTER_PRONOUN = re.compile(r"^\s+(?:of|another)\b", re.IGNORECASE)
+_BEFORE_PRONOUN = re.compile(r"\bno\s+$", re.IGNORECASE)
+
+_GROUP = (
+    r"(?:pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
+    r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
+    r"kids|women|woman|men|fighters?|combatants|soldiers|troops|rebels|opponents|militants)"
+)
+_GROUPS_RE = re.compile(
+    rf"^\s+(?:(?:of|their|the|other|more)\s+)*({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b",
+    re.IGNORECASE,
+)
+_APPOSITIVE_RE = re.compile(
+    rf"^\s*[-,]\s*all\s+({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b", re.IGNORECASE
+)
+_BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
+_GROUP_POPULATION = (
+    (r"pro-(?:government|regime)|government|soldiers|troops", "pro_government_fighters"),
+    (r"opposition|rebel|opponents|militants", "opposition_fighters"),
+    (r"fighters?|combatants", "fighters"),
+    (r"civilians?", "civilians"),
+    (r"children|child|kids", "children"),
+    (r"women|woman", "women"),
+    (r"people|persons|individuals|men", "all"),
+)
+
+_SMALL_WORD = r"(?:\d+|[A-Za-z]+(?:-[a-z]+)?)"
+_PERIOD_REACH = 60
+_PERIOD_RE = re.compile(
+    "|".join(
+        (
+            rf"(?i:between)\s+(?:(?:\d{{1,2}}|(?i:early|late|mid-?))\s+)?(?:{_MONTH}\s+)?(?i:and)\s+"
+            rf"(?:(?i:the\s+end\s+of|the\s+start\s+of|early|late|mid-?)\s*)?(?:\d{{1,2}}\s+)?{_MONTH}\b",
+            rf"(?i:since|in|during|throughout|until|till|by|before|after|from)\s+"
+            rf"(?:(?i:early|mid-?|late|the\s+end\s+of|the\s+start\s+of|the\s+beginning\s+of)\s*)?"
+            rf"{_MONTH}\b(?:\s+\d{{4}})?",
+            rf"(?i:in|over|during|within|for)\s+the\s+(?i:past|last|previous)\s+"
+            rf"(?:{_SMALL_WORD}\s+)?(?i:{_UNIT})\b",
+            rf"(?i:over|in|within|for|during)\s+{_SMALL_WORD}\s+(?i:hours|days|weeks|months)\b",
+            r"(?i:last|this|past)\s+(?i:week|weekend|month|year)\b",
+            r"(?i:during|in)\s+the\s+(?i:month|week|year)\b",
+            rf"(?i:on|since|overnight|last)\s+{_DAY}\b(?:\s+(?i:morning|afternoon|evening|night))?",
+            rf"{_SMALL_WORD}\s+(?i:days|weeks|months|hours)\s+of\s+[a-z]+",
+            r"(?i:since)\s+(?:the\s+)?(?i:start|beginning|end)\s+of\s+(?:the\s+)?[a-z]+",
+            r"(?i:since)\s+(?:it|they|the\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:erupted|began|started|"
+            r"broke\s+out|went\s+into\s+effect|took\s+effect)\b(?:\s+in\s+\d{4})?",
+            r"\b(?i:yesterday|today)\b",
+        )
+    )
+)
+_SENTENCE_END_RE = re.compile(r"[.!?]+[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])")
+_STRONG_BOUNDARY_RE = re.compile(r";|,\s*(?:while|but|whereas)\b", re.IGNORECASE)
+_INT64_MAX = 2**63 - 1
+_CROSSING_COST = 60
+_BOUNDARY_COST = 40
+_BACKWARD_COST = 5
 
 
-def draft_figures(text: str, source_id: str) -> pd.DataFrame:
-    """Return draft rows (the figures table's columns) for every number the text gives."""
-    raise NotImplementedError
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    value: str = ""
+
+
+def _sentences(text: str) -> Iterator[str]:
+    """Yield the sentences of ``norm(text)``; each line is split on its own."""
+    for line in text.splitlines():
+        block = norm(line)
+        start = 0
+        for match in _SENTENCE_END_RE.finditer(block):
+            yield block[start : match.end()].strip()
+            start = match.end()
+        if block[start:].strip():
+            yield block[start:].strip()
+
+
+def _leave_out(sentence: str, number: NumberPhrase, wording: str | None) -> str | None:
+    """Return why ``number`` is not a figure (year, date, duration, ...), or ``None``."""
+    before, after = sentence[: number.start], sentence[number.end :]
+    digits = number.text[0].isdigit()
+    if number.value is None:
+        return "fraction"
+    if number.value > _INT64_MAX:
+        return "too large for an integer column"
+    if digits and (_AFTER_TIME.match(after) or _BEFORE_TIME.search(before)):
+        return "time of day"
+    if _AFTER_ORDINAL.match(after):
+        return "ordinal"
+    if digits and _BEFORE_DESIGNATION.search(before):
+        return "designation"
+    if _AFTER_DURATION.match(after) or _BEFORE_AGE.search(before):
+        return "duration or age"
+    if digits and number.value <= 31 and "," not in number.text and " " not in number.text:
+        if _AFTER_DAY_OF_MONTH.match(after):
+            return "day of month"
+        if _BEFORE_MONTH.search(before) and not _AFTER_COUNTED.match(after):
+            return "day of month"
+    if _is_year(number, after, wording):
+        return "year"
+    pronoun = _AFTER_PRONOUN.match(after) or _BEFORE_PRONOUN.search(before)
+    if number.text.lower() == "one" and pronoun:
+        return "pronoun"
+    return None
+
+
+def _is_year(number: NumberPhrase, after: str, wording: str | None) -> bool:
+    return (
+        re.fullmatch(r"\d{4}", number.text) is not None
+        and 1900 <= (number.value or 0) <= 2099
+        and wording is None
+        and not _AFTER_COUNTED.match(after)
+    )
+
+
+def _wording(sentence: str, number: NumberPhrase) -> tuple[int, str]:
+    """Return (start of the wording, qualifier) for the number."""
+    match = _WORDING_RE.search(sentence[: number.start])
+    if match is None:
+        return number.start, "exact"
+    return match.start(1), QUALIFIER_WORDS[match.group(1).lower()]
+
+
+def _cost(sentence: str, value: _Span, word: _Span, others: list[NumberPhrase]) -> int:
+    """How far a keyword is from a number: characters, plus numbers and clauses crossed."""
+    if word.start >= value.end:
+        lo, hi, extra = value.end, word.start, 0
+    elif word.end <= value.start:
+        lo, hi, extra = word.end, value.start, _BACKWARD_COST
+    else:
+        return 0
+    crossed = sum(lo <= n.start < hi for n in others)
+    boundaries = len(_STRONG_BOUNDARY_RE.findall(sentence[lo:hi]))
+    return hi - lo + extra + _CROSSING_COST * crossed + _BOUNDARY_COST * boundaries
+
+
+def _indicator(
+    sentence: str, value: _Span, others: list[NumberPhrase], known: dict[str, str]
+) -> tuple[str | None, list[_Span]]:
+    """Guess the indicator from the nearest keyword; return it and the spans it used."""
+    best: tuple[int, str, _Span] | None = None
+    for pattern, indicator in _SINGULAR_RE:
+        match = pattern.match(sentence, value.end)
+        if match:
+            best = (0, indicator, _Span(match.start(1), match.end(1)))
+            break
+    for pattern, indicator in _INDICATOR_RE:
+        for match in pattern.finditer(sentence):
+            span = _Span(match.start(), match.end())
+            cost = _cost(sentence, value, span, others)
+            if best is None or cost < best[0]:
+                best = (cost, indicator, span)
+    if best is None:
+        return None, []
+    _, indicator, span = best
+    spans = [span]
+    if indicator == "health_facilities":
+        indicator, extra = _health_facilities(sentence, span)
+        spans += extra
+    return (indicator if indicator in known else None), spans
+
+
+def _health_facilities(sentence: str, keyword: _Span) -> tuple[str, list[_Span]]:
+    """Destroyed if the sentence says so, else attacked; with the verb's span if near."""
+    destroyed = _DESTROYED_RE.search(sentence)
+    if destroyed:
+        return "health_facilities_destroyed", _near(keyword, destroyed)
+    attacked = _ATTACKED_RE.search(sentence, keyword.end)
+    return "health_facilities_attacked", _near(keyword, attacked) if attacked else []
+
+
+def _near(keyword: _Span, match: re.Match[str], reach: int = 40) -> list[_Span]:
+    gap = max(match.start() - keyword.end, keyword.start - match.end())
+    return [_Span(match.start(), match.end())] if gap <= reach else []
+
+
+def _population(sentence: str, number: NumberPhrase) -> tuple[str | None, list[_Span]]:
+    """Guess who is counted from the words right after the number."""
+    after = sentence[number.end :]
+    both_sides = _BOTH_SIDES_RE.match(after)
+    if both_sides:
+        return "fighters", [_Span(number.end, number.end + both_sides.end())]
+    match = _GROUPS_RE.match(after)
+    if match is None:
+        return None, []
+    end = number.end + match.end()
+    words = match.group(1)
+    if re.fullmatch(r"people|persons|individuals", words, re.IGNORECASE):
+        appositive = _APPOSITIVE_RE.match(sentence[end:])
+        if appositive:
+            words = appositive.group(1)
+            end += appositive.end()
+    return _combine_groups(words), [_Span(number.end + match.start(1), end)]
+
+
+def _combine_groups(words: str) -> str:
+    """Return the population of a list of groups ('women, children and men': all)."""
+    parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", words.strip())
+    found = []
+    for part in parts:
+        for pattern, population in _GROUP_POPULATION:
+            if re.search(rf"\b(?:{pattern})\b", part, re.IGNORECASE):
+                found.append(population)
+                break
+    groups = set(found)
+    if groups == {"women", "children"}:
+        return "women_and_children"
+    if len(groups) == 1:
+        return found[0]
+    return "all"
+
+
+def _period(sentence: str, excerpt: _Span) -> str | None:
+    """Return the period phrase nearest to the excerpt, if one is within reach."""
+    best: tuple[int, str] | None = None
+    for match in _PERIOD_RE.finditer(sentence):
+        distance = max(match.start() - excerpt.end, excerpt.start - match.end(), 0)
+        if distance <= _PERIOD_REACH and (best is None or distance < best[0]):
+            best = (distance, match.group(0))
+    return best[1] if best else None
+
+
+def _drafts_in(sentence: str, known: dict[str, str]) -> Iterator[dict[str, object]]:
+    """Yield one draft (a dict of column values) per figure-like number in a sentence."""
+    kept = []
+    for number in numbers_in(sentence):
+        start, qualifier = _wording(sentence, number)
+        wording = None if qualifier == "exact" else sentence[start : number.start]
+        if _leave_out(sentence, number, wording) is None:
+            kept.append((number, start, qualifier))
+    numbers = [number for number, _, _ in kept]
+    for number, start, qualifier in kept:
+        others = [n for n in numbers if n is not number]
+        value = _Span(start, number.end, sentence[start : number.end])
+        indicator, spans = _indicator(sentence, value, others, known)
+        group, group_spans = _population(sentence, number)
+        population = _pick_population(indicator, group, known)
+        spans = [value, *spans, *group_spans]
+        excerpt = _Span(min(s.start for s in spans), max(s.end for s in spans))
+        yield {
+            "indicator": indicator,
+            "population": population,
+            "value": number.value,
+            "qualifier": qualifier,
+            "value_as_written": value.value,
+            "period_as_written": _period(sentence, excerpt),
+            "excerpt": sentence[excerpt.start : excerpt.end],
+        }
+
+
+def _pick_population(indicator: str | None, group: str | None, known: dict[str, str]) -> str | None:
+    if indicator is not None and known[indicator] != "people":
+        return "not_applicable"
+    if group is not None:
+        return group
+    return "all" if indicator is not None else None
+
+
+def _figures_schema(path: str | os.PathLike[str] | None) -> dict[str, object]:
+    return open_package(path).resource("figures")["schema"]
+
+
+def _enum(schema: dict[str, object], name: str) -> list[str]:
+    for field in schema["fields"]:  # type: ignore[attr-defined]
+        if field["name"] == name:
+            return list(field.get("constraints", {}).get("enum", []))
+    raise DataPackageError(f"the figures schema has no field {name!r}")
+
+
+def _known_indicators(path: str | os.PathLike[str] | None) -> dict[str, str]:
+    from idlibstats.load import indicators
+
+    table = indicators(path)
+    return dict(zip(table["indicator"].astype(str), table["unit"].astype(str), strict=True))
+
+
+def _check_source_id(schema: dict[str, object], source_id: str) -> None:
+    for field in schema["fields"]:  # type: ignore[attr-defined]
+        if field["name"] != "figure_id":
+            continue
+        pattern = field.get("constraints", {}).get("pattern")
+        if pattern and not re.fullmatch(pattern, f"{source_id}-01"):
+            raise DataPackageError(
+                f"source_id {source_id!r} does not make figure ids matching {pattern!r}"
+            )
+
+
+def draft_figures(
+    text: str, source_id: str, path: str | os.PathLike[str] | None = None
+) -> pd.DataFrame:
+    """Return draft rows of the figures table for every number the text gives.
+
+    Parameters
+    ----------
+    text : str
+        The report's plain text (it is normalised with :func:`idlibstats.textnorm.norm`,
+        line by line; excerpts are verbatim in the normalised text).
+    source_id : str
+        The report's ``sources.source_id``; rows are numbered ``{source_id}-01``, ``-02``...
+    path : str or path-like, optional
+        The data package whose figures schema and indicators to use (default: the one
+        :func:`idlibstats.package.locate_package` finds).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Exactly the figures table's columns, typed as :func:`idlibstats.figures` types
+        them, one row per number in text order. Filled in:
+
+        ==================  =============================================================
+        figure_id           ``{source_id}-NN``, in text order
+        source_id           as given
+        indicator           guessed from the nearest keyword; empty if none
+        population          guessed from the words after the number; ``not_applicable``
+                            for strikes, facilities and places; empty if no guess
+        value               the number's value
+        qualifier           from the wording before it (``at least`` -> ``at_least`` ...)
+        value_as_written    wording and number, verbatim (``over 138,500``)
+        period_as_written   the nearest period phrase of the sentence, if any
+        excerpt             shortest verbatim span with the number, its wording and the
+                            words the guesses came from
+        notes               ``draft: check indicator, population, period, claimant``
+        ==================  =============================================================
+
+        Every other column (periods, place, claimant, claim group...) is left empty for
+        the curator.
+
+    Raises
+    ------
+    DataPackageError
+        If ``source_id`` cannot make valid figure ids, or the package's qualifier
+        vocabulary lacks a qualifier the tool emits.
+    """
+    schema = _figures_schema(path)
+    _check_source_id(schema, source_id)
+    qualifiers = _enum(schema, "qualifier")
+    missing = sorted({"exact", *QUALIFIER_WORDS.values()} - set(qualifiers))
+    if missing:
+        raise DataPackageError(f"the figures schema's qualifier enum lacks {missing}")
+    known = _known_indicators(path)
+    rows = [draft for sentence in _sentences(text) for draft in _drafts_in(sentence, known)]
+    for i, row in enumerate(rows, start=1):
+        row.update(figure_id=f"{source_id}-{i:02d}", source_id=source_id, notes=DRAFT_NOTE)
+    dtypes = pandas_dtypes(schema)
+    frame = pd.DataFrame(rows, columns=list(dtypes))
+    return frame.astype(dtypes)
