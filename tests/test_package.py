@@ -60,6 +60,12 @@ def descriptor_problems(descriptor: dict) -> list[str]:
             problems += [f"{where}: unknown field key {k!r}" for k in set(field) - FIELD_KEYS]
             cons = field.get("constraints", {})
             problems += [f"{where}: unknown constraint {k!r}" for k in set(cons) - CONSTRAINT_KEYS]
+            pattern = cons.get("pattern", "")
+            if "|" in pattern and not (pattern.startswith("(?:") and pattern.endswith(")")):
+                # frictionless anchors a pattern as ^P$ without a group: ^A|B$ accepts 'A...'
+                problems.append(f"{where}: alternation in the pattern must be wrapped in (?:...)")
+            if "\\d" in pattern:
+                problems.append(f"{where}: \\d matches any Unicode digit; use [0-9]")
             if not field.get("description"):
                 problems.append(f"{where}: no description")
             if field["name"] in schema.get("primaryKey", []) and not cons.get("required"):
@@ -103,6 +109,8 @@ MISTAKES = {
     "no-hash": (lambda d: d["resources"][4].pop("hash"), "figures: missing 'hash'"),
     "dropped-fk": (lambda d: figures_schema(d)["foreignKeys"].pop(),
                    "figures.part_of: foreign key"),
+    "bare-alternation": (lambda d: value_constraints(d).update(pattern="0|[1-9][0-9]*"),
+                         "must be wrapped"),
     "primarykey": (lambda d: rename_key(d["resources"][0]["schema"], "primaryKey", "primarykey"),
                    "sources: no primaryKey"),
 }
