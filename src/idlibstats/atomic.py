@@ -49,7 +49,7 @@ def write_atomic(
             os.fsync(fh.fileno())
         if not overwrite and target.exists():
             raise FileExistsError(f"{target} exists; pass overwrite=True (--force) to replace it")
-        os.replace(tmp, target)
+        Path(tmp).replace(target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+__all__ = ["DataPackageError"]
+
 
 class DataPackageError(ValueError):
     """A data package, or one of its tables, does not fit its descriptor.
@@ -16,7 +18,8 @@ class DataPackageError(ValueError):
         The row at fault, counted as a spreadsheet shows it: the header is row 1, the first
         data row is row 2.
     field : str, optional
-        The column (field) at fault.
+        The column (field) at fault; several are joined by ``", "`` (a composite key, or
+        the fields a row rule reads), and the message then says ``fields``.
 
     Examples
     --------
@@ -41,6 +44,7 @@ class DataPackageError(ValueError):
         where = [part for part in (
             self.file,
             f"row {self.row}" if self.row is not None else None,
-            f"field {self.field}" if self.field is not None else None,
+            (f"field{'s' if ', ' in self.field else ''} {self.field}"
+             if self.field is not None else None),
         ) if part]
         return f"{', '.join(where)}: {self.message}" if where else self.message

@@ -111,12 +111,14 @@ class Package:
             file does not exist.
         """
         path = self.resource(name).get("path")
-        where = f"{DESCRIPTOR}, resource {name}"
+        where = f"resource {name}"
         if not isinstance(path, str) or not path:
-            raise DataPackageError(f"{where}: 'path' must be one relative file path", file=DESCRIPTOR)
+            raise DataPackageError(f"{where}: 'path' must be one relative file path",
+                                   file=DESCRIPTOR)
         if "://" in path or path.startswith(("/", "\\")) or ":" in path.split("/")[0]:
             raise DataPackageError(
-                f"{where}: path {path!r} is absolute or a URL; only paths inside the package are read",
+                f"{where}: path {path!r} is absolute or a URL; only paths inside the package "
+                "are read",
                 file=DESCRIPTOR,
             )
         if ".." in path.replace("\\", "/").split("/"):
@@ -126,7 +128,8 @@ class Package:
             )
         full = (self.root / path).resolve()
         if not full.is_relative_to(self.root.resolve()):
-            raise DataPackageError(f"{where}: path {path!r} leads outside the package", file=DESCRIPTOR)
+            raise DataPackageError(f"{where}: path {path!r} leads outside the package",
+                                   file=DESCRIPTOR)
         if not full.is_file():
             raise DataPackageError("file is missing", file=path)
         return full

@@ -1,9 +1,24 @@
 """Pandas dtypes from a Frictionless Table Schema: the one place that maps one to the other.
 
-Field type ``string`` with an ``enum`` constraint becomes a pandas ``Categorical`` whose
-categories are the enum, in the schema's order (ordered when the field says
-``"categoriesOrdered": true``); other strings become ``string``; ``integer`` becomes
-nullable ``Int64``; ``number`` becomes ``Float64``; ``date`` becomes ``datetime64``.
+=====================================  ==========================================
+Table Schema field                     pandas dtype
+=====================================  ==========================================
+``string`` with ``constraints.enum``   ``Categorical``, categories = the enum in
+                                       schema order, ordered iff the field says
+                                       ``"categoriesOrdered": true``
+``string``                             ``"string"`` (missing: ``pd.NA``)
+``integer``                            ``"Int64"`` (nullable)
+``number``                             ``"Float64"`` (nullable)
+``date``                               ``"datetime64[us]"`` (:data:`DATE_DTYPE`)
+``boolean``                            ``"boolean"`` (nullable)
+=====================================  ==========================================
+
+Dates are ``datetime64[us]``: the resolution pandas 3 itself gives when it parses date
+text (``pd.read_csv(parse_dates=...)``, ``pd.to_datetime``), so a typed table and a plain
+``read_csv`` of the same file compare equal without a cast.
+
+Only the schema's ``missingValues`` (default ``[""]``) mean "no value": ``NA``, ``null`` or
+``N/A`` in a cell stay text.
 """
 
 from __future__ import annotations
@@ -12,7 +27,33 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["field_dtype", "missing_values", "pandas_dtypes"]
+__all__ = [
+    "CONSTRAINTS",
+    "DATE_DTYPE",
+    "FIELD_TYPES",
+    "field_dtype",
+    "missing_values",
+    "pandas_dtypes",
+    "schema_problems",
+]
+
+DATE_DTYPE = "datetime64[us]"
+"""The dtype of every ``date`` field."""
+
+FIELD_TYPES = ("string", "integer", "number", "date", "boolean")
+"""The Table Schema field types the library reads (anything else is refused)."""
+
+CONSTRAINTS = frozenset({
+    "required", "unique", "enum", "pattern", "minimum", "maximum",
+    "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength",
+})
+"""The constraints the loader enforces (a schema using any other is refused, not ignored)."""
+
+_SCHEMA_KEYS = frozenset({"fields", "primaryKey", "foreignKeys", "missingValues", "$schema"})
+_FIELD_KEYS = frozenset({
+    "name", "type", "format", "title", "description", "example", "constraints",
+    "categoriesOrdered", "rdfType", "trueValues", "falseValues", "missingValues",
+})
 
 
 def field_dtype(field: dict[str, Any]) -> Any:
@@ -26,8 +67,8 @@ def field_dtype(field: dict[str, Any]) -> Any:
     Returns
     -------
     pandas dtype or str
-        ``CategoricalDtype`` for an enum, else ``"string"``, ``"Int64"``, ``"Float64"``,
-        ``"datetime64[ns]"`` or ``"boolean"``.
+        ``CategoricalDtype`` for a string enum, else ``"string"``, ``"Int64"``,
+        ``"Float64"``, :data:`DATE_DTYPE` or ``"boolean"``.
 
     Raises
     ------
@@ -36,19 +77,14 @@ def field_dtype(field: dict[str, Any]) -> Any:
     """
     kind = field.get("type", "string")
     enum = field.get("constraints", {}).get("enum")
-    if enum is not None:
-        return pd.CategoricalDtype(categories=list(enum), ordered=bool(field.get("categoriesOrdered")))
-    if kind == "string":
-        return "string"
-    if kind == "integer":
-        return "Int64"
-    if kind == "number":
-        return "Float64"
-    if kind == "date":
-        return "datetime64[ns]"
-    if kind == "boolean":
-        return "boolean"
-    raise ValueError(f"field {field.get('name')!r}: type {kind!r} is not handled by idlibstats")
+    if kind == "string" and enum is not None:
+        ordered = bool(field.get("categoriesOrdered"))
+        return pd.CategoricalDtype(categories=list(enum), ordered=ordered)
+    dtypes = {"string": "string", "integer": "Int64", "number": "Float64",
+              "date": DATE_DTYPE, "boolean": "boolean"}
+    if kind not in dtypes:
+        raise ValueError(f"field {field.get('name')!r}: type {kind!r} is not handled by idlibstats")
+    return dtypes[kind]
 
 
 def pandas_dtypes(schema: dict[str, Any]) -> dict[str, Any]:
@@ -73,3 +109,59 @@ def missing_values(schema: dict[str, Any]) -> list[str]:
     Only these are missing: ``NA``, ``null`` or ``N/A`` in a cell stay text.
     """
     return list(schema.get("missingValues", [""]))
+
+
+def _as_list(value: Any) -> list[Any]:
+    return [value] if isinstance(value, str) else list(value or [])
+
+
+def schema_problems(schema: Any) -> list[str]:
+    """Return what the loader cannot enforce in a Table Schema (empty list: all of it).
+
+    A misspelt key (``foreignkeys``), an unknown constraint or field type would otherwise
+    switch a check off without a word, so they are reported instead.
+
+    Parameters
+    ----------
+    schema : dict
+        A Table Schema descriptor.
+
+    Returns
+    -------
+    list of str
+        One sentence per problem.
+    """
+    if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+        return ["schema must be an object with a 'fields' list"]
+    problems = [f"schema key {key!r} is unknown (a typo would switch a check off)"
+                for key in schema if key not in _SCHEMA_KEYS]
+    names = []
+    for field in schema["fields"]:
+        name = field.get("name") if isinstance(field, dict) else None
+        if not isinstance(name, str) or not name:
+            problems.append("every field needs a 'name'")
+            continue
+        names.append(name)
+        problems += [f"field {name}: key {key!r} is unknown"
+                     for key in field if key not in _FIELD_KEYS]
+        if field.get("type", "string") not in FIELD_TYPES:
+            problems.append(f"field {name}: type {field.get('type')!r} is not handled by "
+                            "idlibstats")
+        problems += [f"field {name}: constraint {key!r} is not enforced by idlibstats"
+                     for key in field.get("constraints", {}) if key not in CONSTRAINTS]
+        if field.get("type") == "date" and field.get("format", "default") == "any":
+            problems.append(f"field {name}: date format 'any' is not handled by idlibstats")
+    if len(set(names)) != len(names):
+        problems.append("field names must be unique")
+    for key in _as_list(schema.get("primaryKey")):
+        if key not in names:
+            problems.append(f"primaryKey field {key!r} is not a field")
+    for fk in schema.get("foreignKeys", []) or []:
+        ref = fk.get("reference", {}) if isinstance(fk, dict) else {}
+        here = _as_list(fk.get("fields") if isinstance(fk, dict) else None)
+        there = _as_list(ref.get("fields"))
+        if not here or len(here) != len(there) or "resource" not in ref:
+            problems.append(f"foreignKey {fk!r} needs fields, reference.resource and as many "
+                            "reference.fields")
+        problems += [f"foreignKey field {key!r} is not a field" for key in here if key not in names]
+    return problems

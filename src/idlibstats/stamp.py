@@ -1,12 +1,59 @@
-"""Curators' tool: record each CSV's ``bytes`` and ``hash`` in datapackage.json.  [stub: issue 5]"""
+"""Curators' tool: record each CSV's ``bytes`` and ``hash`` in ``datapackage.json``."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+
+from idlibstats.atomic import write_atomic
+from idlibstats.errors import DataPackageError
+from idlibstats.package import DESCRIPTOR, open_package
+from idlibstats.table import Sink, check_bytes
 
 __all__ = ["stamp"]
 
 
 def stamp(path: str | os.PathLike[str] | None = None) -> list[str]:
-    """Update ``bytes`` and ``hash`` of every resource in the descriptor; return the names changed."""
-    raise NotImplementedError
+    """Update ``bytes`` and ``hash`` (``sha256:<hex>``) of every resource in the descriptor.
+
+    Run it after a deliberate edit of a CSV. A file the package rules refuse at the byte
+    level (empty, a UTF-8 BOM, CR or CRLF line ends) is not stamped: its hash would make
+    ``frictionless validate`` accept bytes that ``idlibstats`` rejects. Only ``bytes`` and
+    ``hash`` change; the descriptor keeps its key order and is written with a 2-space
+    indent and a trailing newline, atomically (all resources or none), and only when
+    something changed.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        A package directory or its ``datapackage.json``.
+
+    Returns
+    -------
+    list of str
+        The names of the resources whose ``bytes`` or ``hash`` changed.
+
+    Raises
+    ------
+    DataPackageError
+        If a resource's path is unsafe, its file is missing, or its bytes are refused.
+    """
+    package = open_package(path)
+    changed = []
+    for name, resource in package.resources.items():
+        data = package.resource_path(name).read_bytes()
+        check_bytes(data, {}, resource["path"], Sink(collect=False))
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise DataPackageError(f"is not UTF-8 (byte {exc.start}); save the file as UTF-8",
+                                   file=resource["path"]) from None
+        new = {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
+        if any(resource.get(key) != value for key, value in new.items()):
+            resource.update(new)
+            changed.append(name)
+    if changed:
+        text = json.dumps(package.descriptor, indent=2, ensure_ascii=False) + "\n"
+        write_atomic(package.root / DESCRIPTOR, text, overwrite=True)
+    return changed

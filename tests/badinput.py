@@ -1,0 +1,244 @@
+"""The bad-input corpus (issue 5): one mutation of the real package per case.
+
+Shared by ``test_bad_input.py`` (library and ``frictionless validate``) and
+``test_cli_validate.py`` (``idlibstats validate``). Each case says which table the loader
+must refuse, the file, row and field the problem must name, a phrase of the message, and
+what ``frictionless validate`` can see of it (``None``: it cannot; the reason is in
+``note``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+FIGURES = "data/figures.csv"
+
+
+def read_rows(root: Path, rel: str) -> list[list[str]]:
+    """Return the CSV's rows (header first) as lists of cells."""
+    return list(csv.reader(io.StringIO((root / rel).read_text(encoding="utf-8"))))
+
+
+def write_rows(root: Path, rel: str, rows: list[list[str]]) -> None:
+    """Write rows back as the package writes CSV (minimal quoting, LF)."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    (root / rel).write_bytes(out.getvalue().encode("utf-8"))
+
+
+def set_cell(rel: str, row: int, field: str, value: str) -> Callable[[Path], None]:
+    """Return a mutation that sets one cell (``row`` counted as a spreadsheet does)."""
+    def mutate(root: Path) -> None:
+        rows = read_rows(root, rel)
+        rows[row - 1][rows[0].index(field)] = value
+        write_rows(root, rel, rows)
+    return mutate
+
+
+def edit_rows(rel: str, change: Callable[[list[list[str]]], None]) -> Callable[[Path], None]:
+    """Return a mutation that edits the list of rows in place."""
+    def mutate(root: Path) -> None:
+        rows = read_rows(root, rel)
+        change(rows)
+        write_rows(root, rel, rows)
+    return mutate
+
+
+def edit_bytes(rel: str, change: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    """Return a mutation of the file's raw bytes."""
+    def mutate(root: Path) -> None:
+        (root / rel).write_bytes(change((root / rel).read_bytes()))
+    return mutate
+
+
+def edit_descriptor(change: Callable[[dict], None]) -> Callable[[Path], None]:
+    """Return a mutation of ``datapackage.json``."""
+    def mutate(root: Path) -> None:
+        path = root / "datapackage.json"
+        descriptor = json.loads(path.read_text(encoding="utf-8"))
+        change(descriptor)
+        path.write_text(json.dumps(descriptor, indent=2) + "\n", encoding="utf-8")
+    return mutate
+
+
+def _resource(descriptor: dict, name: str) -> dict:
+    return next(r for r in descriptor["resources"] if r["name"] == name)
+
+
+def _set_path(name: str, path: str) -> Callable[[dict], None]:
+    def change(descriptor: dict) -> None:
+        _resource(descriptor, name)["path"] = path
+    return change
+
+
+def _typo_foreign_keys(descriptor: dict) -> None:
+    schema = _resource(descriptor, "figures")["schema"]
+    schema["foreignkeys"] = schema.pop("foreignKeys")
+
+
+def _swap(a: str, b: str) -> Callable[[list[list[str]]], None]:
+    def change(rows: list[list[str]]) -> None:
+        i, j = rows[0].index(a), rows[0].index(b)
+        for row in rows:
+            row[i], row[j] = row[j], row[i]
+    return change
+
+
+def _drop(column: str) -> Callable[[list[list[str]]], None]:
+    def change(rows: list[list[str]]) -> None:
+        i = rows[0].index(column)
+        for row in rows:
+            del row[i]
+    return change
+
+
+def _add(column: str) -> Callable[[list[list[str]]], None]:
+    def change(rows: list[list[str]]) -> None:
+        for k, row in enumerate(rows):
+            row.append(column if k == 0 else "x")
+    return change
+
+
+def _rename(old: str, new: str) -> Callable[[list[list[str]]], None]:
+    def change(rows: list[list[str]]) -> None:
+        rows[0][rows[0].index(old)] = new
+    return change
+
+
+def _truncate_last_line(data: bytes) -> bytes:
+    """Cut the file in the middle of its last line (as an interrupted write would)."""
+    last = data.rstrip(b"\n").rsplit(b"\n", 1)
+    cells = last[1].split(b",")
+    return last[0] + b"\n" + b",".join(cells[:6])
+
+
+def _blank_line(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    lines.insert(3, b"")
+    return b"\n".join(lines)
+
+
+def _extra_cell(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    lines[2] += b",surplus"
+    return b"\n".join(lines)
+
+
+def _latin1(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    lines[4] = lines[4].replace(b",", b"\xe9,", 1)
+    return b"\n".join(lines)
+
+
+@dataclass(frozen=True)
+class Case:
+    """One bad input."""
+
+    id: str
+    mutate: Callable[[Path], None]
+    table: str                      # the table whose loading must fail
+    file: str | None                # what the message must name
+    row: int | None
+    field: str | None
+    words: str                      # a phrase of the message
+    stamp: bool = True              # re-stamp hashes after the edit (test the edit itself)
+    frictionless: str | None = "row"  # "row": names row (and field); "invalid": just fails;
+                                    # None: frictionless cannot tell (see note)
+    note: str = ""
+
+
+CASES = [
+    Case("text-in-integer", set_cell(FIGURES, 3, "value", "twelve"), "figures", FIGURES, 3,
+         "value", "is not an integer"),
+    Case("impossible-date", set_cell(FIGURES, 4, "period_end", "2019-02-30"), "figures",
+         FIGURES, 4, "period_end", "is not a date (YYYY-MM-DD): '2019-02-30'"),
+    Case("date-not-iso", set_cell(FIGURES, 4, "period_start", "3 May 2019"), "figures",
+         FIGURES, 4, "period_start", "is not a date"),
+    Case("empty-required", set_cell(FIGURES, 5, "excerpt", ""), "figures", FIGURES, 5,
+         "excerpt", "is empty, but a value is required"),
+    Case("outside-vocabulary", set_cell(FIGURES, 6, "qualifier", "roughly"), "figures",
+         FIGURES, 6, "qualifier", "'roughly' is not one of: exact, at_least"),
+    Case("negative-count", set_cell(FIGURES, 7, "value", "-5"), "figures", FIGURES, 7, "value",
+         "is below the minimum 0"),
+    Case("end-before-start", set_cell(FIGURES, 8, "period_start", "2019-12-31"), "figures",
+         FIGURES, 8, "period_start, period_end", "breaks the rule `period_start is None"),
+    Case("unattributed-claim-stated", set_cell(FIGURES, 2, "claimant_basis", "stated"),
+         "figures", FIGURES, 2, "claimant, claimant_basis", "breaks the rule"),
+    Case("duplicate-id", edit_rows(FIGURES, lambda r: r[3].__setitem__(0, r[2][0])), "figures",
+         FIGURES, 4, "figure_id", "primary key (figure_id) is repeated"),
+    Case("duplicate-composite-key", edit_rows("data/wire_credits.csv",
+                                              lambda r: r.append(list(r[1]))),
+         "wire_credits", "data/wire_credits.csv", 8, "source_id, organisation_id, role",
+         "primary key (source_id, organisation_id, role) is repeated"),
+    Case("unknown-foreign-key", set_cell(FIGURES, 9, "source_id", "xyz-2019-01-01"), "figures",
+         FIGURES, 9, "source_id", "is not a known source_id in sources (data/sources.csv)"),
+    Case("unknown-self-reference", set_cell(FIGURES, 10, "part_of", "tna-2019-05-03-99"),
+         "figures", FIGURES, 10, "part_of", "is not a known figure_id in figures"),
+    Case("unknown-nullable-fk", set_cell(FIGURES, 10, "relayed_by", "reuters_tv"), "figures",
+         FIGURES, 10, "relayed_by", "is not a known organisation_id in organisations"),
+    Case("formula-in-text", set_cell(FIGURES, 11, "excerpt", '=HYPERLINK("http://x.y")'),
+         "figures", FIGURES, 11, "excerpt", "which a spreadsheet would run as a formula"),
+    Case("formula-at-sign", set_cell("data/organisations.csv", 3, "notes", "@SUM(A1:A9)"),
+         "organisations", "data/organisations.csv", 3, "notes", "starts with '@'"),
+    Case("pattern-id", set_cell(FIGURES, 12, "figure_id", "TNA 2019-05-03-12"), "figures",
+         FIGURES, 12, "figure_id", "does not match the pattern"),
+    Case("missing-column", edit_rows(FIGURES, _drop("notes")), "figures", FIGURES, 1, "notes",
+         "column 'notes' is missing", frictionless="invalid"),
+    Case("renamed-column", edit_rows(FIGURES, _rename("value", "val")), "figures", FIGURES, 1,
+         "value", "column 5 is 'val', the schema expects 'value'", frictionless="invalid"),
+    Case("reordered-columns", edit_rows(FIGURES, _swap("value", "qualifier")), "figures",
+         FIGURES, 1, "value", "columns are out of order", frictionless="invalid"),
+    Case("extra-column", edit_rows(FIGURES, _add("comment")), "figures", FIGURES, 1, "comment",
+         "column 'comment' is not in the schema", frictionless="invalid"),
+    Case("missing-csv", lambda root: (root / "data/indicators.csv").unlink(), "indicators",
+         "data/indicators.csv", None, None, "file is missing", stamp=False,
+         frictionless="invalid"),
+    Case("empty-csv", edit_bytes("data/indicators.csv", lambda b: b""), "indicators",
+         "data/indicators.csv", None, None, "is empty (0 bytes)", frictionless="invalid"),
+    Case("truncated-last-line", edit_bytes(FIGURES, _truncate_last_line), "figures", FIGURES, 36,
+         "value_as_written", "has 6 cells; the header has 20", frictionless="row"),
+    Case("blank-line", edit_bytes(FIGURES, _blank_line), "figures", FIGURES, 4, None,
+         "is a blank line", frictionless="row"),
+    Case("extra-cell", edit_bytes(FIGURES, _extra_cell), "figures", FIGURES, 3, None,
+         "has 21 cells; the header has 20", frictionless="row"),
+    Case("not-utf8", edit_bytes(FIGURES, _latin1), "figures", FIGURES, 5, None, "is not UTF-8",
+         frictionless="invalid"),
+    Case("bom-unstamped", edit_bytes(FIGURES, lambda b: b"\xef\xbb\xbf" + b), "figures",
+         FIGURES, 1, None, "byte order mark (BOM)", stamp=False, frictionless="invalid",
+         note="frictionless sees the hash mismatch"),
+    Case("bom-stamped", edit_bytes(FIGURES, lambda b: b"\xef\xbb\xbf" + b), "figures",
+         FIGURES, 1, None, "byte order mark (BOM)", frictionless=None,
+         note="frictionless strips the BOM; once re-stamped it passes (idlibstats stamp "
+              "refuses to stamp a BOM, so in practice the hash check catches it)"),
+    Case("crlf-unstamped", edit_bytes(FIGURES, lambda b: b.replace(b"\n", b"\r\n")), "figures",
+         FIGURES, 1, None, "has CRLF (Windows) line ends; save with LF", stamp=False,
+         frictionless="invalid", note="frictionless sees the hash mismatch"),
+    Case("crlf-stamped", edit_bytes(FIGURES, lambda b: b.replace(b"\n", b"\r\n")), "figures",
+         FIGURES, 1, None, "has CRLF (Windows) line ends; save with LF", frictionless=None,
+         note="frictionless reads CRLF; once re-stamped it passes (idlibstats stamp refuses "
+              "to stamp CRLF, so in practice the hash check catches it)"),
+    Case("content-changed", set_cell(FIGURES, 2, "notes", "Edited after stamping."), "figures",
+         FIGURES, None, None, "the file changed since it was stamped", stamp=False,
+         frictionless="invalid"),
+    Case("absolute-path", edit_descriptor(_set_path("figures", "/etc/passwd")), "figures",
+         "datapackage.json", None, None, "is absolute or a URL", stamp=False,
+         frictionless="invalid"),
+    Case("climbing-path", edit_descriptor(_set_path("figures", "../outside.csv")), "figures",
+         "datapackage.json", None, None, "climbs out of the package", stamp=False,
+         frictionless="invalid"),
+    Case("url-path", edit_descriptor(_set_path("figures", "https://example.org/figures.csv")),
+         "figures", "datapackage.json", None, None, "is absolute or a URL", stamp=False,
+         frictionless=None, note="not run: frictionless would go to the network"),
+    Case("misspelt-foreign-keys", edit_descriptor(_typo_foreign_keys), "figures",
+         "datapackage.json", None, None, "schema key 'foreignkeys' is unknown", stamp=False,
+         frictionless=None, note="frictionless ignores the unknown key: references unchecked"),
+    Case("admin1-pattern-alternation", set_cell(FIGURES, 13, "admin1", "SY-ID;Idlib city"),
+         "figures", FIGURES, 13, "admin1", "does not match the pattern", frictionless="row",
+         note="the pattern is wrapped in (?:...): frictionless anchors it as ^P$ without a "
+              "group, and an unwrapped alternation let any value starting with 'SY' pass"),
+]

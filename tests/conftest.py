@@ -1,0 +1,51 @@
+"""Shared fixtures: a throw-away copy of the real data package, and a way to re-stamp it.
+
+``package_copy`` copies ``datapackage.json``, ``data/`` and ``checks/`` into a temporary
+directory and returns it; edit files there freely. ``restamp(root)`` then records the new
+``bytes`` and ``hash`` of every CSV in that copy's descriptor, so that a test exercises the
+edit itself rather than the hash mismatch it causes. Unlike ``idlibstats stamp`` it stamps
+any bytes (a BOM, CRLF line ends), so those can be tested past the hash check too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def restamp_package(root: Path) -> None:
+    """Record every resource's current ``bytes`` and ``sha256`` hash in ``root``'s descriptor."""
+    descriptor_path = Path(root) / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        file = Path(root) / resource["path"]
+        if file.is_file():
+            data = file.read_bytes()
+            resource["bytes"] = len(data)
+            resource["hash"] = f"sha256:{hashlib.sha256(data).hexdigest()}"
+    descriptor_path.write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n",
+                               encoding="utf-8")
+
+
+@pytest.fixture
+def package_copy(tmp_path: Path) -> Path:
+    """Return a temporary copy of the real package (descriptor, data/, checks/)."""
+    root = tmp_path / "package"
+    root.mkdir()
+    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "checks", root / "checks")
+    return root
+
+
+@pytest.fixture
+def restamp() -> Callable[[Path], None]:
+    """Return :func:`restamp_package` (re-record bytes and hashes of a package copy)."""
+    return restamp_package
