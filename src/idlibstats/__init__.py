@@ -27,7 +27,7 @@ from idlibstats.load import (
     strikes,
     wire_credits,
 )
-from idlibstats.monthly import monthly
+from idlibstats.monthly import monthly, monthly_summary
 from idlibstats.package import locate_package
 from idlibstats.validate import validate_package
 
@@ -47,6 +47,7 @@ __all__ = [
     "load_table",
     "locate_package",
     "monthly",
+    "monthly_summary",
     "organisations",
     "reconcile",
     "sources",

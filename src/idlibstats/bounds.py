@@ -1,17 +1,196 @@
-"""Bounds (low, best, high) of each figure from its value and wording.  [stub: issue 3]"""
+"""Bounds (low, best, high) of each figure from its value and its wording.
+
+A report's figure is a claim worded one way or another ('at least 50', 'more than 30',
+'almost 1,000', 'around 3 million'). This module turns the wording into an integer range
+that the claim allows, without touching the value as written.
+
+Rules (``v`` is the value as written, ``band`` defaults to 0.1):
+
+============  ==================================  ===========  ===========================
+qualifier     range [low, high]                   best         why
+============  ==================================  ===========  ===========================
+exact         [v, v]                              v            the report gives the number
+at_least      [v, open]                           v            v is included, no ceiling
+more_than     [v + 1, open]                       v + 1        v itself is excluded
+almost        [ceil(v * (1 - band)), v - 1]       v - 1        just below v, within band
+about         [ceil(v * (1 - band)),              v            symmetric band around v
+              floor(v * (1 + band))]
+============  ==================================  ===========  ===========================
+
+Values are counts, so every bound is an integer; ``high`` is ``<NA>`` when the wording sets
+no upper bound (open). The band arithmetic is exact (``band`` is read as the decimal it
+prints as, so ``0.1`` is one tenth and ``ceil(3000000 * 0.9)`` is 2,700,000, not 2,700,001).
+For ``almost`` the low bound is capped at ``v - 1`` (``almost 1`` is [0, 0]); ``almost 0``
+is impossible and raises.
+"""
 
 from __future__ import annotations
 
+import math
+from fractions import Fraction
+from numbers import Real
+from typing import Any
+
+import numpy as np
 import pandas as pd
 
-__all__ = ["bounds"]
+__all__ = ["QUALIFIERS", "bounds"]
+
+#: The qualifiers the rules cover, in the schema's order.
+QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "almost", "about")
+
+_INT64_SAFE = 2**62
+
+
+def _band_fraction(band: Any) -> Fraction:
+    """Return ``band`` as an exact fraction in [0, 1), refusing anything else."""
+    if isinstance(band, bool) or not isinstance(band, Real):
+        raise ValueError(f"band must be a number in [0, 1), not {band!r}")
+    if not math.isfinite(band):
+        raise ValueError(f"band must be in [0, 1), not {band!r}")
+    frac = Fraction(str(band)) if isinstance(band, float) else Fraction(band)
+    if not 0 <= frac < 1:
+        raise ValueError(f"band must be in [0, 1), not {band!r}")
+    return frac
+
+
+def _first_id(figures: pd.DataFrame, mask: Any) -> str:
+    ids = figures["figure_id"].to_numpy()[np.asarray(mask, dtype=bool)]
+    return ", ".join(str(i) for i in ids[:3]) + (" ..." if len(ids) > 3 else "")
+
+
+def _rule_texts(band: Fraction) -> dict[str, str]:
+    down = f"{float(1 - band):g}"
+    up = f"{float(1 + band):g}"
+    pct = f"{float(band * 100):g}%"
+    return {
+        "exact": "exact: [v, v], best v",
+        "at_least": "at_least: [v, open], best v",
+        "more_than": "more_than: [v+1, open], best v+1",
+        "almost": f"almost (band {pct}): [ceil(v*{down}), v-1], best v-1",
+        "about": f"about (band {pct}): [ceil(v*{down}), floor(v*{up})], best v",
+    }
 
 
 def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.DataFrame:
-    """Return the figures with ``low``, ``best``, ``high`` (Int64; high <NA> = open) and ``bound_rule``.
+    """Return the figures with the integer range each one's wording allows.
 
-    Rules: exact v -> [v, v]; at_least v -> [v, open]; more_than v -> [v+1, open];
-    almost v -> [ceil(v*(1-band)), v-1]; about v -> [ceil(v*(1-band)), floor(v*(1+band))].
-    best is the bound nearest the number as written (v, v+1 or v-1).
+    Rules (``v`` = ``value``): exact v -> [v, v], best v; at_least v -> [v, open], best v;
+    more_than v -> [v+1, open], best v+1; almost v -> [ceil(v*(1-band)), v-1], best v-1
+    (low capped at v-1); about v -> [ceil(v*(1-band)), floor(v*(1+band))], best v.
+    The input is not modified.
+
+    Parameters
+    ----------
+    figures : pandas.DataFrame, optional
+        Figures with at least ``figure_id``, ``value`` and ``qualifier``; by default
+        :func:`idlibstats.figures`.
+    band : float, default 0.1
+        Relative half-width of the range for ``about`` and the depth below ``v`` for
+        ``almost``; in [0, 1). Read as the decimal it prints as.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The input columns and index, plus:
+
+        ==========  =======  ==============================================================
+        column      dtype    meaning
+        ==========  =======  ==============================================================
+        low         Int64    smallest count the wording allows
+        best        Int64    the single count nearest the wording (v, v+1 or v-1)
+        high        Int64    largest count the wording allows; <NA> = open (no upper bound)
+        bound_rule  string   the rule applied, e.g. ``more_than: [v+1, open], best v+1``
+        ==========  =======  ==============================================================
+
+    Raises
+    ------
+    ValueError
+        If a column is missing, ``band`` is not in [0, 1), or a figure has a missing or
+        negative value, an unknown qualifier, or ``almost 0``; the message names the
+        ``figure_id``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> f = pd.DataFrame({"figure_id": ["a-2019-01-01-01"], "value": [30],
+    ...                   "qualifier": ["more_than"]})
+    >>> bounds(f)[["low", "best", "high"]].iloc[0].tolist()
+    [31, 31, <NA>]
     """
-    raise NotImplementedError
+    if figures is None:
+        from idlibstats.load import figures as load_figures
+
+        figures = load_figures()
+    frac = _band_fraction(band)
+    missing = [c for c in ("figure_id", "value", "qualifier") if c not in figures.columns]
+    if missing:
+        raise ValueError(f"bounds needs the column(s) {missing}")
+    out = figures.copy()
+    n = len(out)
+    if n == 0:
+        for col in ("low", "best", "high"):
+            out[col] = pd.array([], dtype="Int64")
+        out["bound_rule"] = pd.array([], dtype="string")
+        return out
+
+    qual = figures["qualifier"].astype("string").to_numpy(dtype=object, na_value=None)
+    try:
+        value = pd.array(figures["value"], dtype="Int64")
+    except (TypeError, ValueError):
+        num = pd.to_numeric(figures["value"], errors="coerce")
+        bad = (num.isna() & figures["value"].notna()) | (num % 1 != 0).fillna(False)
+        raise ValueError(
+            f"figure(s) {_first_id(figures, bad)}: value is not an integer count"
+        ) from None
+    if value.isna().any():
+        raise ValueError(f"figure(s) {_first_id(figures, value.isna())}: value is missing")
+    known = np.isin(qual, QUALIFIERS)
+    if not known.all():
+        bad = qual[~known][0]
+        raise ValueError(
+            f"figure(s) {_first_id(figures, ~known)}: unknown qualifier {bad!r}; "
+            f"bounds are defined for {list(QUALIFIERS)}"
+        )
+    v_np = value.to_numpy(dtype="int64")
+    if (v_np < 0).any():
+        raise ValueError(f"figure(s) {_first_id(figures, v_np < 0)}: value is negative")
+    is_almost = qual == "almost"
+    if (is_almost & (v_np == 0)).any():
+        raise ValueError(
+            f"figure(s) {_first_id(figures, is_almost & (v_np == 0))}: 'almost 0' has no "
+            "count below it; record the figure as exact or fix the value"
+        )
+
+    p, q = frac.numerator, frac.denominator
+    # Exact integer arithmetic; fall back to Python ints if int64 could overflow.
+    big = int(v_np.max()) * (q + p) >= _INT64_SAFE
+    v = v_np.astype(object) if big else v_np
+    low = v.copy()
+    best = v.copy()
+    high = v.copy()
+    open_high = np.zeros(n, dtype=bool)
+
+    m = qual == "at_least"
+    open_high |= m
+    m = qual == "more_than"
+    low[m] = v[m] + 1
+    best[m] = v[m] + 1
+    open_high |= m
+    lower_band = -((-v * (q - p)) // q)  # ceil(v * (1 - band))
+    m = is_almost
+    low[m] = np.minimum(lower_band[m], v[m] - 1)
+    best[m] = v[m] - 1
+    high[m] = v[m] - 1
+    m = qual == "about"
+    low[m] = lower_band[m]
+    high[m] = (v[m] * (q + p)) // q  # floor(v * (1 + band))
+
+    high_arr = pd.array(high.tolist() if big else high, dtype="Int64")
+    high_arr[open_high] = pd.NA
+    out["low"] = pd.array(low.tolist() if big else low, dtype="Int64")
+    out["best"] = pd.array(best.tolist() if big else best, dtype="Int64")
+    out["high"] = high_arr
+    texts = _rule_texts(frac)
+    out["bound_rule"] = pd.array([texts[x] for x in qual], dtype="string")
+    return out

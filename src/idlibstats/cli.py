@@ -69,7 +69,9 @@ def _run(args: argparse.Namespace) -> int:
         from idlibstats.hxl import to_hxl
         from idlibstats.load import figures
 
-        text = to_hxl(figures(args.path), args.output, overwrite=args.force)
+        text = to_hxl(
+            figures(args.path), args.output, overwrite=args.force, package=args.path
+        )
         if text is not None:
             sys.stdout.write(text)
         return 0
