@@ -1,0 +1,248 @@
+"""Speed of the loader and the computations on synthetic packages of growing size.
+
+Run from the project root (``make bench`` does this)::
+
+    .venv/bin/python benchmarks/run.py                      # 100, 10,000, 100,000 rows
+    .venv/bin/python benchmarks/run.py --sizes 100 1000 --repeat 3
+
+Each synthetic package is the real one (same datapackage.json, same schema, same other
+tables) with ``data/figures.csv`` grown to N rows: the 35 real rows, then copies of them
+with unique ids (``tna-2019-05-03-r000001-01``), their own claim groups and ``part_of``
+links, values scaled by 0.5-1.5 and periods shifted by up to 60 days; the figures
+resource's ``bytes`` and ``hash`` are restamped so ``frictionless validate`` accepts it.
+
+For each size, in one run, best of ``--repeat`` timings (``time.perf_counter``):
+
+- ``idlibstats.figures(path)``, the library's typed, checked loader, and
+  ``pandas.read_csv`` of the same file with the same dtypes (``schema.pandas_dtypes``)
+  and ``parse_dates``, the floor any loader pays: timed alternately, so that both see the
+  same load on a shared machine;
+- frictionless ``Resource.to_pandas()`` (skipped when the previous size predicts more than
+  ``--to-pandas-limit`` seconds);
+- ``monthly("killed", "all")`` and ``reconcile()`` on the loaded frame, with time per row;
+- ``frictionless validate datapackage.json`` in a subprocess (once per size above 100).
+
+Prints a Markdown table (and the machine) on standard output. Nothing here is a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+import idlibstats  # noqa: E402
+from idlibstats.schema import missing_values, pandas_dtypes  # noqa: E402
+
+FRICTIONLESS = Path(sys.executable).with_name("frictionless")
+
+
+def make_package(target: Path, n_rows: int, seed: int = 2019) -> Path:
+    """Write a synthetic package of ``n_rows`` figures under ``target``; return its root."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(ROOT / "data", target / "data", dirs_exist_ok=True)
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    real = pd.read_csv(ROOT / "data" / "figures.csv", dtype=str, keep_default_na=False)
+    rng = np.random.default_rng(seed)
+    parts = [real]
+    copies = -(-max(n_rows - len(real), 0) // len(real))
+    for k in range(1, copies + 1):
+        rep = real.copy()
+        tag = f"r{k:06d}"
+        rep["figure_id"] = rep["figure_id"].str.replace(r"-(\d{2})$", rf"-{tag}-\1", regex=True)
+        has_parent = rep["part_of"] != ""
+        rep.loc[has_parent, "part_of"] = rep.loc[has_parent, "part_of"].str.replace(
+            r"-(\d{2})$", rf"-{tag}-\1", regex=True)
+        rep["claim_group"] = rep["claim_group"] + f"-{tag}"
+        value = rep["value"].astype("int64")
+        scaled = np.maximum(1, np.rint(value * rng.uniform(0.5, 1.5, len(rep)))).astype("int64")
+        rep["value"] = np.where(value > 0, scaled, value).astype(str)
+        shift = pd.to_timedelta(rng.integers(-60, 61, len(rep)), unit="D")
+        for col in ("period_start", "period_end"):
+            rep[col] = (pd.to_datetime(rep[col]) + shift).dt.strftime("%Y-%m-%d")
+        parts.append(rep)
+    figures = pd.concat(parts, ignore_index=True).head(n_rows)
+    csv_path = target / "data" / "figures.csv"
+    figures.to_csv(csv_path, index=False, lineterminator="\n")
+    data = csv_path.read_bytes()
+    for resource in descriptor["resources"]:
+        if resource["name"] == "figures":
+            resource["bytes"] = len(data)
+            resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    (target / "datapackage.json").write_text(
+        json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return target
+
+
+def best_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
+    """Return the shortest of ``repeat`` timings of ``fn()`` and its last result."""
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def best_of_pair(
+    fn_a: Callable[[], object], fn_b: Callable[[], object], repeat: int
+) -> tuple[float, object, float, object]:
+    """Time ``fn_a`` and ``fn_b`` alternately, so both see the same machine load."""
+    best_a = best_b = float("inf")
+    res_a = res_b = None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        res_a = fn_a()
+        best_a = min(best_a, time.perf_counter() - start)
+        start = time.perf_counter()
+        res_b = fn_b()
+        best_b = min(best_b, time.perf_counter() - start)
+    return best_a, res_a, best_b, res_b
+
+
+def read_csv_plain(root: Path) -> pd.DataFrame:
+    """``pandas.read_csv`` with the schema's dtypes and date parsing: the baseline."""
+    descriptor = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
+    resource = next(r for r in descriptor["resources"] if r["name"] == "figures")
+    dtypes = pandas_dtypes(resource["schema"])
+    dates = [k for k, v in dtypes.items() if isinstance(v, str) and v.startswith("datetime")]
+    return pd.read_csv(
+        root / resource["path"],
+        dtype={k: v for k, v in dtypes.items() if k not in dates},
+        parse_dates=dates,
+        date_format="%Y-%m-%d",
+        keep_default_na=False,
+        na_values=missing_values(resource["schema"]),
+        encoding="utf-8",
+    )
+
+
+def to_pandas_frictionless(root: Path) -> pd.DataFrame:
+    """Frictionless's own ``Resource.to_pandas()``."""
+    from frictionless import Package
+
+    package = Package(str(root / "datapackage.json"))
+    return package.get_resource("figures").to_pandas()
+
+
+def frictionless_validate(root: Path, timeout: float) -> tuple[float, str]:
+    """Time ``frictionless validate datapackage.json`` in a subprocess; return (s, outcome)."""
+    start = time.perf_counter()
+    try:
+        done = subprocess.run(
+            [str(FRICTIONLESS), "validate", "datapackage.json"],
+            cwd=root, capture_output=True, text=True, timeout=timeout, check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return float("nan"), f"timeout > {timeout:.0f} s"
+    elapsed = time.perf_counter() - start
+    return elapsed, "valid" if done.returncode == 0 else f"INVALID (exit {done.returncode})"
+
+
+def fmt(seconds: float, rows: int | None = None) -> str:
+    """Format seconds (and microseconds per row)."""
+    if seconds != seconds:  # NaN
+        return "skipped"
+    text = f"{seconds * 1000:.1f} ms" if seconds < 10 else f"{seconds:.1f} s"
+    if rows:
+        text += f" ({seconds / rows * 1e6:.1f} µs/row)"
+    return text
+
+
+def machine() -> str:
+    """One line about the machine."""
+    model = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    return (f"{model}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, pandas {pd.__version__}; "
+            f"load average {load}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print the table."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=7, help="timings per step (best kept)")
+    parser.add_argument("--slow-repeat", type=int, default=1,
+                        help="timings of to_pandas and validate above 100 rows")
+    parser.add_argument("--to-pandas-limit", type=float, default=120.0,
+                        help="skip to_pandas when the last size predicts more seconds")
+    parser.add_argument("--validate-timeout", type=float, default=600.0)
+    parser.add_argument("--no-validate", action="store_true")
+    args = parser.parse_args(argv)
+
+    before = machine()
+    print(f"machine: {before}", file=sys.stderr)
+    lines = []
+    notes = []
+    last_tp: tuple[int, float] | None = None
+    with tempfile.TemporaryDirectory(prefix="idlibstats-bench-") as tmp:
+        for n in args.sizes:
+            root = make_package(Path(tmp) / f"n{n}", n)
+            t_load, figs, t_csv, plain = best_of_pair(
+                lambda root=root: idlibstats.figures(root),
+                lambda root=root: read_csv_plain(root),
+                args.repeat,
+            )
+            assert len(figs) == n, (len(figs), n)
+            assert list(plain.columns) == list(figs.columns)
+            slow = args.repeat if n <= 100 else args.slow_repeat
+            predicted = last_tp[1] * n / last_tp[0] if last_tp else 0.0
+            if predicted > args.to_pandas_limit:
+                t_tp = float("nan")
+                notes.append(f"to_pandas skipped at {n:,} rows: {predicted:.0f} s predicted "
+                             f"from the previous size (limit {args.to_pandas_limit:.0f} s).")
+            else:
+                t_tp, _ = best_of(lambda root=root: to_pandas_frictionless(root), slow)
+                last_tp = (n, t_tp)
+            t_month, m = best_of(
+                lambda figs=figs: idlibstats.monthly("killed", "all", figs), args.repeat)
+            t_rec, r = best_of(lambda figs=figs: idlibstats.reconcile(figs), args.repeat)
+            if args.no_validate:
+                t_val, outcome = float("nan"), "not run"
+            else:
+                runs = [frictionless_validate(root, args.validate_timeout) for _ in range(slow)]
+                t_val, outcome = min(runs)
+            ratio = t_load / t_csv
+            lines.append(
+                f"| {n:,} | {fmt(t_load)} | {fmt(t_csv)} | **{ratio:.2f}x** | {fmt(t_tp)} | "
+                f"{fmt(t_month, n)} [{len(m):,} rows out] | {fmt(t_rec, n)} [{len(r):,} groups] "
+                f"| {fmt(t_val)} ({outcome}) |"
+            )
+            print(f"done {n:,} rows", file=sys.stderr)
+    print(f"Machine at start: {before}\nMachine at end: {machine()}\n")
+    print("| figure rows | `figures()` | `read_csv` (same dtypes) | figures / read_csv "
+          "| frictionless `to_pandas()` | `monthly('killed')` | `reconcile()` "
+          "| `frictionless validate` |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("\n".join(lines))
+    print(f"\nBest of {args.repeat} (to_pandas and validate: best of {args.slow_repeat} "
+          "above 100 rows).")
+    for note in notes:
+        print(note)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
