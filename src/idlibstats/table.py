@@ -30,7 +30,7 @@ from idlibstats.fastmatch import not_matching
 from idlibstats.package import Package
 from idlibstats.schema import DATE_DTYPE, field_dtype, missing_values, schema_problems
 
-__all__ = ["CHECKS_DIR", "Sink", "check_bytes", "read_table"]
+__all__ = ["CHECKS_DIR", "Sink", "check_bytes", "forget_checked_tables", "read_table"]
 
 CHECKS_DIR = "checks"
 """Folder, next to ``datapackage.json``, of the per-resource checklists (``<name>.json``)."""
@@ -740,6 +740,11 @@ In-process memory only (nothing is written): loading the same unchanged table ag
 re-verifies its hash and the fingerprint, then types it without re-running the checks.
 """
 _TRUSTED_MAX = 64
+
+
+def forget_checked_tables() -> None:
+    """Forget which tables passed their checks, so the next load checks everything again."""
+    _TRUSTED.clear()
 
 
 def _context(package: Package, name: str, resource: dict[str, Any]) -> Any:
