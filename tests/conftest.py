@@ -1,4 +1,5 @@
-"""Shared fixtures: a throw-away copy of the real data package, and a way to re-stamp it.
+"""Shared fixtures: a throw-away copy of the real data package, a way to re-stamp it, and
+the marker for tests that need the report texts (``IDLIBSTATS_REPORT_TEXTS``).
 
 ``package_copy`` copies ``datapackage.json``, ``data/`` and ``checks/`` into a temporary
 directory and returns it; edit files there freely. ``restamp(root)`` then records the new
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +20,23 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+#: The folder of report texts, kept outside the project; .ci/run points it at ../shared/seeds.
+REPORTS = os.environ.get("IDLIBSTATS_REPORT_TEXTS")
+needs_reports = pytest.mark.skipif(
+    not REPORTS,
+    reason="IDLIBSTATS_REPORT_TEXTS is not set: the report texts live outside the project "
+    "(.ci/run points it at ../shared/seeds)",
+)
+
+
+def copy_real_package(root: Path) -> Path:
+    """Copy the real package (descriptor, data/, checks/) into the new directory ``root``."""
+    root.mkdir(parents=True)
+    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "checks", root / "checks")
+    return root
 
 
 def restamp_package(root: Path) -> None:
@@ -37,12 +56,7 @@ def restamp_package(root: Path) -> None:
 @pytest.fixture
 def package_copy(tmp_path: Path) -> Path:
     """Return a temporary copy of the real package (descriptor, data/, checks/)."""
-    root = tmp_path / "package"
-    root.mkdir()
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "checks", root / "checks")
-    return root
+    return copy_real_package(tmp_path / "package")
 
 
 @pytest.fixture

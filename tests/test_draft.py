@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import io
-import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import REPORTS, ROOT, needs_reports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -18,13 +18,6 @@ from idlibstats.errors import DataPackageError
 from idlibstats.package import open_package
 from idlibstats.textnorm import norm, numbers_in, text_sha256
 
-ROOT = Path(__file__).resolve().parents[1]
-REPORTS = os.environ.get("IDLIBSTATS_REPORT_TEXTS")
-needs_reports = pytest.mark.skipif(
-    not REPORTS,
-    reason="IDLIBSTATS_REPORT_TEXTS is not set: the report texts live outside the project "
-    "(.ci/run points it at ../shared/seeds)",
-)
 SID = "tst-2019-05-01"
 
 

@@ -11,12 +11,12 @@ import hashlib
 import io
 import json
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_real_package, restamp_package
 
 ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
@@ -194,21 +194,6 @@ def test_readme_dictionary_documents_every_vocabulary_value():
                 assert f"`{value}`" in row, f"{name}.{field['name']}: {value}"
 
 
-def copy_package(dest: Path) -> Path:
-    shutil.copy(ROOT / "datapackage.json", dest / "datapackage.json")
-    shutil.copytree(ROOT / "data", dest / "data")
-    shutil.copytree(ROOT / "checks", dest / "checks")
-    return dest
-
-
-def restamp(root: Path) -> None:
-    desc = json.loads((root / "datapackage.json").read_text(encoding="utf-8"))
-    for res in desc["resources"]:
-        data = (root / res["path"]).read_bytes()
-        res["bytes"], res["hash"] = len(data), "sha256:" + hashlib.sha256(data).hexdigest()
-    (root / "datapackage.json").write_text(json.dumps(desc, indent=2) + "\n", encoding="utf-8")
-
-
 def frictionless_errors(root: Path, *args: str) -> tuple[int, list[dict]]:
     run = subprocess.run([FRICTIONLESS, "validate", "datapackage.json", "--json", *args],
                          cwd=root, capture_output=True, text=True, check=False)
@@ -239,9 +224,9 @@ def edit_cell(path: Path, figure_id: str, field: str, value: str) -> int:
 def test_a_broken_copy_fails_frictionless_validate_naming_file_row_and_field(
     tmp_path, field, value, error_type
 ):
-    root = copy_package(tmp_path)
+    root = copy_real_package(tmp_path / "package")
     row = edit_cell(root / "data/figures.csv", "mee-2019-05-04-02", field, value)
-    restamp(root)
+    restamp_package(root)
     code, errors = frictionless_errors(root)
     assert code != 0
     assert [(e["path"], e["rowNumber"], e.get("fieldName"), e["type"]) for e in errors] == [
@@ -252,9 +237,9 @@ def test_a_broken_copy_fails_frictionless_validate_naming_file_row_and_field(
 
 
 def test_the_checklist_rejects_a_period_that_ends_before_it_starts(tmp_path):
-    root = copy_package(tmp_path)
+    root = copy_real_package(tmp_path / "package")
     row = edit_cell(root / "data/figures.csv", "mee-2019-12-02-01", "period_start", "2019-12-30")
-    restamp(root)
+    restamp_package(root)
     assert frictionless_errors(root)[0] == 0  # the schema alone cannot see it
     code, errors = frictionless_errors(
         root, "--resource-name", "figures", "--checklist", "checks/figures.json")
@@ -264,7 +249,7 @@ def test_the_checklist_rejects_a_period_that_ends_before_it_starts(tmp_path):
 
 
 def test_a_stale_hash_fails_frictionless_validate(tmp_path):
-    root = copy_package(tmp_path)
+    root = copy_real_package(tmp_path / "package")
     edit_cell(root / "data/figures.csv", "mee-2019-05-04-02", "notes", "Edited without restamping.")
     code, errors = frictionless_errors(root)
     assert code != 0

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import hashlib
-import os
 from pathlib import Path
 
 import pytest
+from conftest import REPORTS, ROOT, needs_reports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
 from idlibstats.textnorm import norm, numbers_in, parse_number, text_sha256
-
-ROOT = Path(__file__).resolve().parents[1]
-REPORTS = os.environ.get("IDLIBSTATS_REPORT_TEXTS")
-needs_reports = pytest.mark.skipif(
-    not REPORTS,
-    reason="IDLIBSTATS_REPORT_TEXTS is not set: the report texts live outside the project "
-    "(.ci/run points it at ../shared/seeds)",
-)
 
 _UNITS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import REPORTS, ROOT, copy_real_package, needs_reports
 
 import idlibstats
 from idlibstats.cli import main
@@ -16,25 +15,11 @@ from idlibstats.errors import DataPackageError
 from idlibstats.textnorm import norm, text_sha256
 from idlibstats.verify import check_excerpt, verify_excerpts
 
-ROOT = Path(__file__).resolve().parents[1]
-REPORTS = os.environ.get("IDLIBSTATS_REPORT_TEXTS")
-needs_reports = pytest.mark.skipif(
-    not REPORTS,
-    reason="IDLIBSTATS_REPORT_TEXTS is not set: the report texts live outside the project "
-    "(.ci/run points it at ../shared/seeds)",
-)
-
-
 # --- helpers: a copy of the package that the loader still accepts --------------------------
 
 
 def copy_package(tmp_path: Path) -> Path:
-    root = tmp_path / "pkg"
-    root.mkdir()
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "checks", root / "checks")
-    return root
+    return copy_real_package(tmp_path / "pkg")
 
 
 def edit_csv(root: Path, resource: str, old: str, new: str) -> None:
