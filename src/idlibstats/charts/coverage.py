@@ -1,0 +1,155 @@
+"""The coverage timeline: every figure's period, grouped by the report that gives it."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from idlibstats.charts.data import PathArg, load_tables
+from idlibstats.charts.notes import _footnote
+from idlibstats.charts.style import (
+    OKABE_ITO,
+    _claimant_handles,
+    _gid,
+    _month_axis,
+    _new_figure,
+    _styled,
+    claimant_colour,
+)
+from idlibstats.charts.wording import (
+    _DAY,
+    _POPULATION_LABEL,
+    _YEAR_END,
+    _YEAR_START,
+    _date,
+    _period,
+)
+
+
+@_styled
+def coverage_timeline(path: PathArg = None) -> Figure:
+    """Draw every figure's period, grouped by report: what is known for which weeks.
+
+    One row per figure, grouped under its report (publisher and publication date, a dashed
+    line at the publication date). A figure over a span is a bar in its claimant's colour,
+    solid where the report states the period and hatched where the curators inferred it; a
+    figure for one day, or as of a date, is a diamond (hollow if its date was inferred). The
+    axis is clipped to 2019; a bar that starts earlier (the war's toll since 2011) is cut at
+    1 January and says so.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        The data package to read; by default the one :func:`idlibstats.locate_package` finds.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    tables = load_tables(path)
+    figs, short = tables.figures, tables.short
+    data = figs.merge(tables.sources[["source_id", "publisher", "published", "published_basis"]],
+                      on="source_id", how="left")
+    data = data.sort_values(["published", "source_id", "figure_id"], kind="stable")
+    data = data.reset_index(drop=True)
+
+    rows: list[tuple[str, object]] = []  # ("source", source row) or ("figure", figure row)
+    for _, group in data.groupby(["published", "source_id"], sort=True):
+        rows.append(("source", group.iloc[0]))
+        rows.extend(("figure", r) for _, r in group.iterrows())
+
+    fig = _new_figure(10.5, 0.24 * len(rows) + 1.6)
+    ax = fig.add_subplot()
+    ax.set_xlim(_YEAR_START, _YEAR_END)
+    ax.set_ylim(len(rows) - 0.4, -0.8)
+    ax.grid(axis="y", visible=False)
+    labels = []
+    clipped = []
+    group_top = 0
+    for y, (kind, row) in enumerate(rows):
+        if kind == "source":
+            labels.append("")
+            star = "*" if row["published_basis"] == "inferred" else ""
+            ax.text(
+                _YEAR_START + pd.Timedelta(days=2), y,
+                f"{row['publisher']}, published {_date(row['published'])}{star}",
+                fontsize=8.5, fontweight="bold", va="center", ha="left", color="#222222",
+            )
+            group_top = y
+            continue
+        assert isinstance(row, pd.Series)
+        labels.append(_figure_label(row))
+        colour = claimant_colour(row["claimant"])
+        inferred = row["period_basis"] == "inferred"
+        start, end = row["period_start"], row["period_end"] + _DAY
+        if row["period_start"] == row["period_end"]:
+            ax.plot(
+                start + _DAY / 2, y, marker="D", markersize=6.5, linestyle="none",
+                markerfacecolor=mpl.colors.to_rgba(colour, 0.3) if inferred else colour,
+                markeredgecolor="#333333" if colour == OKABE_ITO["yellow"] else colour,
+                markeredgewidth=1.4, gid=_gid(row),
+            )
+        else:
+            left = max(start, _YEAR_START)
+            ax.barh(
+                y, end - left, left=left, height=0.62,
+                color=mpl.colors.to_rgba(colour, 0.35 if inferred else 1.0),
+                edgecolor=colour, linewidth=1.0, hatch="////" if inferred else None,
+                gid=_gid(row),
+            )
+            if start < _YEAR_START:
+                clipped.append(row)
+                ax.annotate(
+                    f"◀ bar clipped: the period starts {_date(row['period_start'])}",
+                    xy=(left, y), xytext=(6, 0), textcoords="offset points",
+                    va="center", ha="left", fontsize=7.5,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
+                )
+        # end of each report's group: its publication date as a dashed line
+        is_last = y + 1 == len(rows) or rows[y + 1][0] == "source"
+        if is_last:
+            ax.vlines(row["published"] + _DAY / 2, group_top + 0.5, y + 0.45,
+                      colors="#333333", linestyles=(0, (3, 2)), linewidth=1.0)
+            ax.axhline(y + 0.5, color="#cccccc", linewidth=0.6)
+    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    ax.tick_params(axis="y", length=0)
+    _month_axis(ax)
+    ax.set_xlabel("Period each figure covers (2019; inclusive dates)")
+    ax.set_ylabel("Figure (what it counts: value as written), by report")
+    fig.suptitle(
+        "What the reports cover: the period of each of the "
+        f"{len(figs)} figures, grouped by report",
+        fontweight="bold", fontsize=12, x=0.01, ha="left",
+    )
+    handles: list[object] = _claimant_handles(data["claimant"], short)
+    handles += [
+        Patch(facecolor="#444444", edgecolor="#444444", label="period stated"),
+        Patch(facecolor=mpl.colors.to_rgba("#777777", 0.35), edgecolor="#777777",
+              hatch="////", label="period inferred"),
+        Line2D([], [], marker="D", color="#777777", linestyle="none",
+               markeredgewidth=1.4, label="one day / as of a date"),
+        Line2D([], [], color="#333333", linestyle=(0, (3, 2)), label="report published"),
+    ]
+    fig.legend(handles=handles, loc="outside right upper", ncols=1, fontsize=7.5)
+    notes = [
+        "Dates and periods the reports leave open were worked out by the curators "
+        "(hatched bars, pale diamonds; see each figure's notes)."
+    ]
+    notes += [
+        f"{r['value_as_written']} {_POPULATION_LABEL[str(r['population'])]} "
+        f"{str(r['indicator']).replace('_', ' ')} ({r['place_as_written'] or r['admin1']}, "
+        f"{_period(r['period_start'], r['period_end'])}) is cut at 1 January 2019."
+        for r in clipped
+    ]
+    _footnote(fig, figs, tables.sources, tables.organisations, notes)
+    return fig
+
+
+def _figure_label(row: pd.Series) -> str:
+    pop = _POPULATION_LABEL[str(row["population"])]
+    what = str(row["indicator"]).replace("_", " ")
+    scope = ", all Syria" if row["admin1"] == "SY" else ""
+    return f"{what}{': ' + pop if pop else ''} · {row['value_as_written']}{scope}"

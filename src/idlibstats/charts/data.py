@@ -1,0 +1,91 @@
+"""What the charts read: the package's tables, loaded once per chart, and their bounds."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import pandas as pd
+
+from idlibstats.bounds import bounds as _library_bounds
+from idlibstats.load import figures as load_figures
+from idlibstats.load import organisations as load_organisations
+from idlibstats.load import sources as load_sources
+
+PathArg = str | os.PathLike[str] | None
+
+#: The claim group of the offensive's first days: Civil Defence, UOSSM and SOHR compete.
+FIRST_DAYS_GROUP = "killed-2019-04-30-to-05-04"
+
+
+@dataclass(frozen=True)
+class ChartTables:
+    """The tables a chart draws from, as :func:`load_tables` loads them.
+
+    Attributes
+    ----------
+    figures : pandas.DataFrame
+        The package's figures (:func:`idlibstats.figures`).
+    sources : pandas.DataFrame
+        The reports they come from (:func:`idlibstats.sources`).
+    organisations : pandas.DataFrame
+        The claimants (:func:`idlibstats.organisations`).
+    short : dict of str to str
+        Each claimant's short name for labels and legends, by ``organisation_id``.
+    names : dict of str to str
+        Each claimant's full name (``organisations.name``), by ``organisation_id``.
+    """
+
+    figures: pd.DataFrame
+    sources: pd.DataFrame
+    organisations: pd.DataFrame
+    short: dict[str, str]
+    names: dict[str, str]
+
+
+def load_tables(path: PathArg = None) -> ChartTables:
+    """Load the figures, sources and organisations a chart draws from.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        Where the package is; when omitted, :func:`idlibstats.locate_package` decides.
+
+    Returns
+    -------
+    ChartTables
+        The three tables, and the claimants' short and full names.
+    """
+    figs = load_figures(path)
+    srcs = load_sources(path)
+    orgs = load_organisations(path)
+    return ChartTables(figs, srcs, orgs, short=_short_names(orgs), names=_names(orgs))
+
+
+def _names(orgs: pd.DataFrame) -> dict[str, str]:
+    return dict(zip(orgs["organisation_id"], orgs["name"], strict=True))
+
+
+def _short_names(orgs: pd.DataFrame) -> dict[str, str]:
+    names = _names(orgs)
+    short = {
+        "sohr": "SOHR",
+        "syrian_civil_defence": "Civil Defence",
+        "uossm": "UOSSM",
+        "ocha": "OCHA",
+        "un": "'the UN'",
+        "snhr": "SNHR",
+        "unattributed": "no claimant named",
+        "unnamed_websites": "unnamed websites",
+    }
+    return {k: short.get(k, v) for k, v in names.items()}
+
+
+def _with_bounds(figs: pd.DataFrame) -> pd.DataFrame:
+    """Figures with the library's ``low`` / ``best`` / ``high`` (high <NA> = open)."""
+    out = _library_bounds(figs)
+    return out.reset_index(drop=True)
+
+
+def _is_open(row: pd.Series) -> bool:
+    return bool(pd.isna(row["high"]))

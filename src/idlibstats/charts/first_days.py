@@ -1,0 +1,139 @@
+"""The offensive's first days: the competing death tolls of one claim group, as ranges."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from idlibstats.charts.data import FIRST_DAYS_GROUP, PathArg, _is_open, _with_bounds, load_tables
+from idlibstats.charts.notes import _footnote
+from idlibstats.charts.style import _gid, _new_figure, _styled, _thousands, claimant_colour
+from idlibstats.charts.wording import _DAY, _POPULATION_LABEL, _period
+from idlibstats.claims import reconcile as _library_reconcile
+
+
+@_styled
+def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP) -> Figure:
+    """Draw the competing claims of one claim group side by side, as ranges.
+
+    Each claim is a bar from its low bound to its high bound as the library derives them
+    from the wording (:func:`idlibstats.bounds`); an open high end runs to the axis edge
+    with an arrow. The group's range from :func:`idlibstats.reconcile` is shaded: where
+    every claim holds at once. The other first-days figures (another period or population,
+    so another quantity) are drawn below in grey type, for context only.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        The data package to read.
+    claim_group : str, optional
+        The claim group to draw; by default the offensive's first days
+        (:data:`FIRST_DAYS_GROUP`).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    tables = load_tables(path)
+    figs, names = tables.figures, tables.names
+    killed = _with_bounds(figs[figs["indicator"] == "killed"])
+    group = killed[killed["claim_group"] == claim_group].sort_values("low", kind="stable")
+    if group.empty:
+        raise ValueError(f"no figures in claim group {claim_group!r}")
+    g_start, g_end = group["period_start"].min(), group["period_end"].max()
+    context = killed[
+        (killed["claim_group"] != claim_group)
+        & (killed["period_start"] >= g_start - 2 * _DAY)
+        & (killed["period_end"] <= g_end + 2 * _DAY)
+        & (killed["period_start"] <= g_end)
+    ].sort_values("low", kind="stable")
+    rec = _library_reconcile(figs)
+    rec_row = rec[rec["claim_group"] == claim_group].iloc[0]
+
+    rows = [("claim", r) for _, r in group.iterrows()]
+    if len(context):
+        rows.append(("header", None))
+        rows += [("context", r) for _, r in context.iterrows()]
+    fig = _new_figure(9.0, 1.9 + 0.5 * len(rows))
+    ax = fig.add_subplot()
+    highs = [float(r["high"]) for _, r in pd.concat([group, context]).iterrows()
+             if not pd.isna(r["high"])]
+    lows = [float(r["low"]) for _, r in pd.concat([group, context]).iterrows()]
+    xmax = max([*lows, *highs]) * 1.6
+    ax.set_xlim(0, xmax)
+    c_low = rec_row.get("consensus_low")
+    c_high = rec_row.get("consensus_high")
+    if c_low is not None and not pd.isna(c_low):
+        right = xmax if pd.isna(c_high) else float(c_high)
+        ax.axvspan(float(c_low), right, ymin=1 - len(group) / (len(rows) + 0.6), ymax=1,
+                   color="#000000", alpha=0.06, linewidth=0)
+        ax.text(xmax * 0.995, -0.62,
+                f"shaded: every claim holds if the toll is {int(c_low)} or more"
+                + ("" if pd.isna(c_high) else f" and at most {int(c_high)}"),
+                ha="right",
+                fontsize=7.5, va="center", color="#333333")
+    labels = []
+    for y, (kind, row) in enumerate(rows):
+        if kind == "header":
+            labels.append("Other first-days figures:\nanother period or population")
+            continue
+        assert isinstance(row, pd.Series)
+        colour = claimant_colour(row["claimant"])
+        alpha = 1.0 if kind == "claim" else 0.45
+        low = float(row["low"])
+        high = xmax if _is_open(row) else float(row["high"])
+        ax.barh(y, high - low, left=low, height=0.45, gid=_gid(row),
+                color=mpl.colors.to_rgba(colour, 0.3 * alpha), edgecolor=colour, linewidth=1.0)
+        ax.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5, color=colour,
+                alpha=alpha)
+        if _is_open(row):
+            ax.annotate("", xy=(xmax, y), xytext=(xmax * 0.93, y),
+                        arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5},
+                        annotation_clip=False)
+        bound = (f"{int(low)} or more (open)" if _is_open(row)
+                 else f"{int(low)}" if low == high else f"{int(low)} to {int(high)}")
+        ax.annotate(
+            f"'{row['value_as_written']}' → {bound}", xy=(low, y), xytext=(6, 9),
+            textcoords="offset points", fontsize=8, va="bottom", ha="left",
+            color="#222222" if kind == "claim" else "#777777",
+        )
+        pop = _POPULATION_LABEL[str(row["population"])]
+        labels.append(
+            f"{names[row['claimant']]}\n{pop}, {_period(row['period_start'], row['period_end'])}"
+        )
+    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    for tick, (kind, _) in zip(ax.get_yticklabels(), rows, strict=True):
+        if kind != "claim":
+            tick.set_color("#777777")
+        if kind == "header":
+            tick.set_fontstyle("italic")
+    ax.set_ylim(len(rows) - 0.4, -1.0)
+    ax.grid(axis="y", visible=False)
+    ax.tick_params(axis="y", length=0)
+    ax.xaxis.set_major_formatter(FuncFormatter(_thousands))
+    ax.set_xlabel("People killed (range each claim's wording allows)")
+    ax.set_ylabel("Claim (claimant; who is counted, period)")
+    fig.suptitle(
+        f"The offensive's first days ({_period(g_start, g_end)}): {len(group)} competing "
+        "death tolls, not one to add up",
+        fontweight="bold", fontsize=12, x=0.01, ha="left",
+    )
+    high_text = "open" if pd.isna(rec_row["high"]) else f"{int(rec_row['high'])}"
+    ax.set_title(
+        f"Claim group {claim_group}: range {int(rec_row['low'])} to {high_text} "
+        f"across {int(rec_row['n_claims'])} claims",
+        fontsize=9, fontweight="normal", color="#333333",
+    )
+    shown = pd.concat([group, context])
+    _footnote(
+        fig, shown, tables.sources, tables.organisations,
+        ["Each bar starts at the lowest number the wording allows ('more than 30' is 31) and "
+         "runs to the right edge when the wording sets no upper limit. "
+         + ("Every period here was inferred by the curators ('the last few days', 'the past "
+            "four days' or no period given; see each figure's notes)."
+            if (shown["period_basis"] == "inferred").all() else
+            "Periods inferred by the curators: see each figure's notes.")],
+    )
+    return fig

@@ -1,0 +1,141 @@
+"""Strike counts: airstrikes by month, and attacks on health facilities as ranges."""
+
+from __future__ import annotations
+
+import matplotlib as mpl
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
+from idlibstats.charts.notes import _footnote
+from idlibstats.charts.style import (
+    _claimant_handles,
+    _gid,
+    _new_figure,
+    _styled,
+    _thousands,
+    _up_arrow,
+    claimant_colour,
+)
+from idlibstats.charts.wording import _DAY, _period
+
+
+@_styled
+def strikes_chart(path: PathArg = None) -> Figure:
+    """Draw the strike counts: airstrikes by month, and attacks on health facilities.
+
+    Left, airstrikes in each calendar month a figure covers whole (one bar per figure, in
+    its claimant's colour); months no report counts are marked as such, not as zero.
+    Right, health facilities attacked or destroyed, as ranges from the wording (open when
+    'at least'), one row per figure: different indicators, so never added.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        The data package to read.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    tables = load_tables(path)
+    figs, short = tables.figures, tables.short
+    air = _with_bounds(figs[figs["indicator"] == "airstrikes"]).sort_values(
+        "period_start", kind="stable")
+    health = _with_bounds(
+        figs[figs["indicator"].astype(str).str.startswith("health_facilities")]
+    ).sort_values(["period_start", "figure_id"], kind="stable")
+    fig = _new_figure(10.5, 4.6)
+    ax_air, ax_health = fig.subplots(1, 2, width_ratios=[1.2, 1.0])
+
+    months = pd.date_range("2019-04-01", "2019-12-01", freq="MS")
+    ax_air.set_xlim(months[0] - pd.Timedelta(days=2), months[-1] + pd.Timedelta(days=33))
+    counted = set()
+    top = 1.0
+    for _, row in air.iterrows():
+        colour = claimant_colour(row["claimant"])
+        start, end = row["period_start"], row["period_end"] + _DAY
+        whole = start.day == 1 and end.day == 1 and (end - start).days <= 31
+        ax_air.bar(start, float(row["value"]), width=(end - start).days * 0.9, align="edge",
+                   gid=_gid(row),
+                   color=colour, hatch=None if whole else "////", edgecolor=colour)
+        if _is_open(row):
+            _up_arrow(ax_air, start + (end - start) / 2, float(row["value"]), colour)
+        ax_air.annotate(
+            f"{row['value_as_written']} airstrikes\n{short[row['claimant']]}, "
+            f"{_period(row['period_start'], row['period_end'])}",
+            xy=(start + (end - start) * 0.45, float(row["value"])), xytext=(0, 4),
+            textcoords="offset points", ha="center", va="bottom", fontsize=8,
+        )
+        counted.update(pd.date_range(start, row["period_end"], freq="MS"))
+        top = max(top, float(row["value"]))
+    ax_air.set_ylim(0, top * 1.3)
+    for m in months:
+        if m not in counted:
+            ax_air.text(m + pd.Timedelta(days=15), top * 0.03, "no count", rotation=90,
+                        ha="center", va="bottom", fontsize=7, color="#888888")
+    ax_air.set_xticks([m + pd.Timedelta(days=15) for m in months],
+                      [f"{m:%b}" for m in months])
+    ax_air.tick_params(axis="x", length=0)
+    ax_air.grid(axis="x", visible=False)
+    ax_air.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    ax_air.set_ylabel("Airstrikes in the month")
+    ax_air.set_xlabel("Month (2019)")
+    ax_air.set_title("Airstrikes by month")
+
+    labels = []
+    xmax = max(float(health["low"].max()), float(health["high"].max(skipna=True) or 0)) * 3
+    for y, (_, row) in enumerate(health.iterrows()):
+        colour = claimant_colour(row["claimant"])
+        low = float(row["low"])
+        high = xmax if _is_open(row) else float(row["high"])
+        if high > low:
+            ax_health.barh(y, high - low, left=low, height=0.4, gid=_gid(row),
+                           color=mpl.colors.to_rgba(colour, 0.35), edgecolor=colour)
+            ax_health.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5,
+                           color=colour)
+        else:
+            ax_health.plot(low, y, marker="D", markersize=8, color=colour, linestyle="none",
+                           gid=_gid(row))
+        if _is_open(row):
+            ax_health.annotate("", xy=(xmax, y), xytext=(xmax * 0.9, y),
+                               arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5},
+                               annotation_clip=False)
+        ax_health.annotate(f"'{row['excerpt']}'", xy=(low, y), xytext=(0, 10),
+                           textcoords="offset points", fontsize=7.5, ha="left", va="bottom")
+        labels.append(
+            f"{str(row['indicator']).replace('health_facilities_', '')}\n"
+            f"{short[row['claimant']]}\n{_period(row['period_start'], row['period_end'])}"
+        )
+    ax_health.set_yticks(range(len(health)), labels, fontsize=7.5)
+    ax_health.set_ylim(len(health) - 0.4, -0.7)
+    ax_health.set_xlim(0, xmax)
+    ax_health.grid(axis="y", visible=False)
+    ax_health.tick_params(axis="y", length=0)
+    ax_health.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax_health.set_xlabel("Health facilities (range the wording allows)")
+    ax_health.set_ylabel("Figure (what; claimant; period)")
+    ax_health.set_title(
+        "Health facilities hit, "
+        + _period(health["period_start"].min(), health["period_end"].max())
+    )
+    fig.suptitle("Strikes: the counts the reports give, each with its claimant and period",
+                 fontweight="bold", fontsize=12, x=0.01, ha="left")
+    shown = pd.concat([air, health])
+    ax_air.legend(
+        handles=[
+            *_claimant_handles(shown["claimant"], short),
+            Line2D([], [], color="#555555", marker="D", linestyle="none", label="exact figure"),
+            Line2D([], [], color="#555555", marker="$→$", markersize=10, linestyle="none",
+                   label="lower bound (open)"),
+        ],
+        loc="upper right", fontsize=7.5,
+    )
+    _footnote(fig, shown, tables.sources, tables.organisations, [
+        "Airstrikes: no report in the package counts them for any other month; a missing bar "
+        "is no count, not zero. 'Attacked' (bombed, destroyed or not) and 'destroyed' are "
+        "different indicators over slightly different days: not to be added."
+    ])
+    return fig

@@ -1,0 +1,140 @@
+"""The charts' look: the Okabe-Ito palette, one colour per claimant, the style and axis helpers.
+
+The palette is Okabe and Ito's colour-blind-safe set, one fixed colour per claimant; every
+chart is drawn under :data:`_STYLE` (see :func:`_styled`) on a figure of its own.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable
+from typing import ParamSpec
+
+import matplotlib as mpl
+import matplotlib.dates as mdates
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+P = ParamSpec("P")
+
+#: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
+OKABE_ITO: dict[str, str] = {
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "black": "#000000",
+}
+
+#: Neutral grey for figures no one is named for (claimant ``unattributed``) and for
+#: claimants the palette does not know yet.
+NEUTRAL_GREY = "#999999"
+
+#: One fixed colour per claimant (organisations.organisation_id), the same in every chart.
+CLAIMANT_COLOURS: dict[str, str] = {
+    "syrian_civil_defence": OKABE_ITO["blue"],
+    "sohr": OKABE_ITO["vermillion"],
+    "uossm": OKABE_ITO["bluish_green"],
+    "ocha": OKABE_ITO["sky_blue"],
+    "un": OKABE_ITO["reddish_purple"],
+    "snhr": OKABE_ITO["orange"],
+    "amn": OKABE_ITO["yellow"],
+    "unnamed_websites": OKABE_ITO["black"],
+    "unattributed": NEUTRAL_GREY,
+}
+
+_DPI = 150
+_STYLE = {
+    "font.size": 9,
+    "axes.titlesize": 10,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.axisbelow": True,
+    "grid.color": "#dddddd",
+    "grid.linewidth": 0.6,
+    "legend.fontsize": 8,
+    "legend.frameon": False,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "hatch.linewidth": 0.8,
+    "figure.dpi": 100,
+    "savefig.dpi": _DPI,
+}
+
+
+def claimant_colour(claimant: str) -> str:
+    """Return the fixed colour of a claimant (grey for one the palette does not know).
+
+    Parameters
+    ----------
+    claimant : str
+        An ``organisations.organisation_id``, e.g. ``"sohr"``.
+
+    Returns
+    -------
+    str
+        A hex colour from :data:`OKABE_ITO`, or :data:`NEUTRAL_GREY`.
+    """
+    return CLAIMANT_COLOURS.get(str(claimant), NEUTRAL_GREY)
+
+
+def _gid(row: pd.Series) -> str:
+    """Return the ``gid`` of the artist drawing a figure: ``figure:<figure_id>``."""
+    return f"figure:{row['figure_id']}"
+
+
+def _thousands(x: float, _pos: int | None = None) -> str:
+    return f"{x:,.0f}"
+
+
+def _new_figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
+    FigureCanvasAgg(fig)
+    fig.get_layout_engine().set(h_pad=0.06, w_pad=0.06)
+    return fig
+
+
+def _styled(draw: Callable[P, Figure]) -> Callable[P, Figure]:
+    """Draw the chart under the package's style (fonts, grid, spines), whatever the rc."""
+
+    @functools.wraps(draw)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Figure:
+        with mpl.rc_context(_STYLE):
+            return draw(*args, **kwargs)
+
+    return wrapper
+
+
+def _claimant_handles(claimants: Iterable[str], short: dict[str, str]) -> list[Patch]:
+    return [
+        Patch(facecolor=claimant_colour(c), edgecolor="#333333", linewidth=0.4, label=short[c])
+        for c in dict.fromkeys(claimants)
+    ]
+
+
+def _month_axis(ax: Axes) -> None:
+    locator = mdates.MonthLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+
+
+def _up_arrow(ax: Axes, x: object, y: float, colour: str, length: float = 18) -> None:
+    """Mark an open upper end: an arrow pointing up from (x, y), in points."""
+    ax.annotate(
+        "",
+        xy=(x, y),
+        xytext=(0, length),
+        textcoords="offset points",
+        arrowprops={"arrowstyle": "<-", "color": colour, "lw": 1.3, "shrinkA": 0, "shrinkB": 0},
+        annotation_clip=False,
+    )

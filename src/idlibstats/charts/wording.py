@@ -1,0 +1,38 @@
+"""How the charts word what they show: dates, periods, days covered, populations."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+_DAY = pd.Timedelta(days=1)
+_YEAR_START = pd.Timestamp("2019-01-01")
+_YEAR_END = pd.Timestamp("2020-01-01")
+_POPULATION_LABEL = {
+    "all": "people",
+    "civilians": "civilians",
+    "children": "children",
+    "women": "women",
+    "women_and_children": "women and children",
+    "fighters": "fighters",
+    "pro_government_fighters": "pro-government fighters",
+    "opposition_fighters": "opposition fighters",
+    "not_applicable": "",
+}
+
+
+def _date(ts: pd.Timestamp) -> str:
+    return f"{ts.day} {ts:%b %Y}"
+
+
+def _period(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    if start == end:
+        return _date(start)
+    if start.year == end.year:
+        if start.month == end.month and start.day == 1 and (end + _DAY).day == 1:
+            return f"{start:%B %Y}"
+        return f"{start.day} {start:%b}–{_date(end)}"
+    return f"{_date(start)}–{_date(end)}"
+
+
+def _days(row: pd.Series) -> int:
+    return int((row["period_end"] - row["period_start"]).days) + 1
