@@ -1,8 +1,16 @@
-"""The one exception the library raises for data that does not fit the package."""
+"""The one exception the library raises for data that does not fit the package, and where it goes.
+
+:class:`DataPackageError` names one problem (file, row, field); a :class:`Sink` raises the
+first one (the loader) or gathers them all (``idlibstats validate``); :func:`show` quotes a
+cell's value the same way in every message.
+"""
 
 from __future__ import annotations
 
-__all__ = ["DataPackageError"]
+import dataclasses
+from typing import Any
+
+__all__ = ["DataPackageError", "Sink", "show"]
 
 
 class DataPackageError(ValueError):
@@ -48,3 +56,36 @@ class DataPackageError(ValueError):
              if self.field is not None else None),
         ) if part]
         return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+@dataclasses.dataclass
+class Sink:
+    """Where problems go: raised at once (``collect=False``) or gathered in ``problems``."""
+
+    collect: bool = False
+    problems: list[DataPackageError] = dataclasses.field(default_factory=list)
+
+    def add(self, problem: DataPackageError) -> None:
+        """Raise ``problem``, or record it when collecting."""
+        if not self.collect:
+            raise problem
+        self.problems.append(problem)
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """Quote a cell's value for a message: its ``repr``, cut to ``limit`` characters.
+
+    Parameters
+    ----------
+    value : Any
+        The value (a cell's text, or a key tuple already joined).
+    limit : int, default 60
+        Longest text shown; a longer one is cut and ends with ``…``.
+
+    Returns
+    -------
+    str
+        The quoted text.
+    """
+    text = str(value)
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -32,6 +32,7 @@ __all__ = [
     "DATE_DTYPE",
     "FIELD_TYPES",
     "field_dtype",
+    "key_fields",
     "missing_values",
     "pandas_dtypes",
     "schema_problems",
@@ -111,7 +112,19 @@ def missing_values(schema: dict[str, Any]) -> list[str]:
     return list(schema.get("missingValues", [""]))
 
 
-def _as_list(value: Any) -> list[Any]:
+def key_fields(value: Any) -> list[Any]:
+    """Return the fields of a key (``primaryKey``, a foreign key's ``fields``) as a list.
+
+    Parameters
+    ----------
+    value : str, list of str or None
+        The key as the schema writes it: one field name, a list of them, or nothing.
+
+    Returns
+    -------
+    list
+        The field names, in order; empty for no key.
+    """
     return [value] if isinstance(value, str) else list(value or [])
 
 
@@ -153,13 +166,13 @@ def schema_problems(schema: Any) -> list[str]:
             problems.append(f"field {name}: date format 'any' is not handled by idlibstats")
     if len(set(names)) != len(names):
         problems.append("field names must be unique")
-    for key in _as_list(schema.get("primaryKey")):
+    for key in key_fields(schema.get("primaryKey")):
         if key not in names:
             problems.append(f"primaryKey field {key!r} is not a field")
     for fk in schema.get("foreignKeys", []) or []:
         ref = fk.get("reference", {}) if isinstance(fk, dict) else {}
-        here = _as_list(fk.get("fields") if isinstance(fk, dict) else None)
-        there = _as_list(ref.get("fields"))
+        here = key_fields(fk.get("fields") if isinstance(fk, dict) else None)
+        there = key_fields(ref.get("fields"))
         if not here or len(here) != len(there) or "resource" not in ref:
             problems.append(f"foreignKey {fk!r} needs fields, reference.resource and as many "
                             "reference.fields")
