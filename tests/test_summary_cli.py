@@ -78,3 +78,11 @@ def test_summary_of_missing_package_is_one_error_line(tmp_path, capsys):
     assert main(["summary", str(tmp_path / "nowhere")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and err.count("\n") == 1
+
+
+def test_cli_export_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
+    target = tmp_path / "no-such-folder" / "figures-hxl.csv"
+    assert main(["export", "--hxl", "-o", str(target)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: {target}: cannot write the export: No such file or directory"]
+    assert list(tmp_path.iterdir()) == []

@@ -69,9 +69,15 @@ def _run(args: argparse.Namespace) -> int:
         from idlibstats.hxl import to_hxl
         from idlibstats.load import figures
 
-        text = to_hxl(
-            figures(args.path), args.output, overwrite=args.force, package=args.path
-        )
+        try:
+            text = to_hxl(
+                figures(args.path), args.output, overwrite=args.force, package=args.path
+            )
+        except FileExistsError:
+            raise
+        except OSError as exc:  # no such folder, no permission, disk full...
+            reason = exc.strerror or str(exc)
+            raise DataPackageError(f"cannot write the export: {reason}", file=args.output) from None
         if text is not None:
             sys.stdout.write(text)
         return 0
