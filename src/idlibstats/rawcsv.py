@@ -25,7 +25,7 @@ import pandas as pd
 
 from idlibstats.errors import DataPackageError, Sink
 
-__all__ = ["RawTable", "check_bytes", "parse"]
+__all__ = ["RawTable", "check_bytes", "parse", "utf8_error"]
 
 BOM = b"\xef\xbb\xbf"
 _SENTINEL = "\x01"
@@ -64,6 +64,31 @@ def _expected_hash(resource: dict[str, Any]) -> tuple[str, str] | None:
         return None
     algorithm, _, hexdigest = value.rpartition(":")
     return (algorithm or "md5"), hexdigest.lower()
+
+
+def utf8_error(data: bytes, rel: str) -> DataPackageError | None:
+    """Return the error for the first byte of ``data`` that is not UTF-8, or None.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    rel : str
+        The file's path inside the package, for the message.
+
+    Returns
+    -------
+    DataPackageError or None
+        Names the file, the row (line) and the offending byte; None when ``data`` is UTF-8.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        return DataPackageError(
+            f"is not UTF-8: byte {exc.object[exc.start]:#04x} on line {line} cannot be "
+            "decoded; save the file as UTF-8", file=rel, row=line)
+    return None
 
 
 def check_bytes(
@@ -262,13 +287,9 @@ def parse(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
     try:
         raw = _read_text(io.BytesIO(body), dialect, columns, usecols)
     except UnicodeDecodeError:
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            sink.add(DataPackageError(
-                f"is not UTF-8: byte {exc.object[exc.start]:#04x} on line "
-                f"{_line_of(data, exc.start)} cannot be decoded; save the file as UTF-8",
-                file=rel, row=_line_of(data, exc.start)))
+        problem = utf8_error(data, rel)
+        if problem is not None:
+            sink.add(problem)
         return None
     except pd.errors.ParserError as exc:
         found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))

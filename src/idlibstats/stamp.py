@@ -7,9 +7,9 @@ import json
 import os
 
 from idlibstats.atomic import write_atomic
-from idlibstats.errors import DataPackageError
+from idlibstats.errors import Sink
 from idlibstats.package import DESCRIPTOR, open_package
-from idlibstats.table import Sink, check_bytes
+from idlibstats.rawcsv import check_bytes, utf8_error
 
 __all__ = ["stamp"]
 
@@ -44,11 +44,9 @@ def stamp(path: str | os.PathLike[str] | None = None) -> list[str]:
     for name, resource in package.resources.items():
         data = package.resource_path(name).read_bytes()
         check_bytes(data, {}, resource["path"], Sink(collect=False))
-        try:
-            data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise DataPackageError(f"is not UTF-8 (byte {exc.start}); save the file as UTF-8",
-                                   file=resource["path"]) from None
+        problem = utf8_error(data, resource["path"])
+        if problem is not None:
+            raise problem
         new = {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
         if any(resource.get(key) != value for key, value in new.items()):
             resource.update(new)
