@@ -202,10 +202,10 @@ def test_deaths_footnote_gives_the_snhr_scope_caveat(drawn) -> None:
     assert "all of Syria" in note
 
 
-def test_displacement_footnote_dates_the_400000_to_26_july(drawn) -> None:
-    note = _note(drawn["displacement_points"])
-    assert "more than 400,000" in note
-    assert "26 Jul 2019" in note
+def test_displacement_puts_the_400000_at_26_july(drawn) -> None:
+    ax = drawn["displacement_points"].axes[0]
+    (point,) = [line for line in ax.lines if line.get_gid() == "figure:mee-2019-12-02-07"]
+    assert pd.Timestamp(point.get_xdata()[0]) == pd.Timestamp("2019-07-26")
 
 
 def test_source_note_stars_inferred_publishers_and_dates(figs) -> None:
