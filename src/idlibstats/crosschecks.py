@@ -98,11 +98,10 @@ def _check_claimed_on(package: Package, table: RawTable, sink: Sink) -> None:
         return
     path = package.resource("sources").get("path", "sources")
     text = table.text
-    claimed = text["claimed_on"].astype(object)
+    claimed = text["claimed_on"]  # a usable cell already passed its date check
     report = text["source_id"].map(published)  # NaN: an unknown source (its own error)
-    known = usable & report.notna().to_numpy() & claimed.str.fullmatch(_DATE).fillna(
-        False).to_numpy(dtype=bool)
-    report = report.fillna("")
+    known = usable & report.notna().to_numpy()
+    report = report.fillna("").astype(claimed.dtype)
     after = known & (claimed > report).to_numpy()
     not_report = known & ~after & ((text["claimed_on_basis"] == "report_date")
                                    & (claimed != report)).to_numpy()
