@@ -78,13 +78,28 @@ def make_package(target: Path, n_rows: int, seed: int = 2019) -> Path:
             rep[col] = (pd.to_datetime(rep[col]) + shift).dt.strftime("%Y-%m-%d")
         parts.append(rep)
     figures = pd.concat(parts, ignore_index=True).head(n_rows)
-    csv_path = target / "data" / "figures.csv"
-    figures.to_csv(csv_path, index=False, lineterminator="\n")
-    data = csv_path.read_bytes()
-    for resource in descriptor["resources"]:
-        if resource["name"] == "figures":
-            resource["bytes"] = len(data)
-            resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
+    # each copy keeps the corroborations that show its inferred claimants (the loader refuses
+    # an inferred claimant without one); the others would only grow a table not measured here
+    corr = pd.read_csv(ROOT / "data" / "corroborations.csv", dtype=str, keep_default_na=False)
+    corr_parts = [corr]
+    inferred = set(real.loc[real["claimant_basis"] == "inferred", "figure_id"])
+    needed = corr[corr["figure_id"].isin(inferred)]
+    for k in range(1, copies + 1):
+        rep = needed.copy()
+        rep["figure_id"] = rep["figure_id"].str.replace(r"-(\d{2})$", rf"-r{k:06d}-\1",
+                                                        regex=True)
+        rep["corroboration_id"] = [f"c{k:06d}{i:03d}" for i in range(len(rep))]
+        corr_parts.append(rep)
+    corroborations = pd.concat(corr_parts, ignore_index=True)
+    corroborations = corroborations[corroborations["figure_id"].isin(figures["figure_id"])]
+    for name, frame in (("figures", figures), ("corroborations", corroborations)):
+        csv_path = target / "data" / f"{name}.csv"
+        frame.to_csv(csv_path, index=False, lineterminator="\n")
+        data = csv_path.read_bytes()
+        for resource in descriptor["resources"]:
+            if resource["name"] == name:
+                resource["bytes"] = len(data)
+                resource["hash"] = "sha256:" + hashlib.sha256(data).hexdigest()
     (target / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return target

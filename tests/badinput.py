@@ -20,6 +20,9 @@ FIGURES = "data/figures.csv"
 # The real header's width, so the shape cases follow the schema when a field is added.
 _HEADER = (Path(__file__).parents[1] / FIGURES).read_text(encoding="utf-8").split("\n", 1)[0]
 WIDTH = len(next(csv.reader([_HEADER])))
+# The row a line appended to wire_credits.csv gets (header = row 1), as rows are added.
+_APPENDED_WIRE_ROW = len((Path(__file__).parents[1] / "data/wire_credits.csv").read_text(
+    encoding="utf-8").splitlines()) + 1
 
 
 def read_rows(root: Path, rel: str) -> list[list[str]]:
@@ -176,7 +179,8 @@ CASES = [
          FIGURES, 4, "figure_id", "primary key (figure_id) is repeated"),
     Case("duplicate-composite-key", edit_rows("data/wire_credits.csv",
                                               lambda r: r.append(list(r[1]))),
-         "wire_credits", "data/wire_credits.csv", 8, "source_id, organisation_id, role",
+         "wire_credits", "data/wire_credits.csv", _APPENDED_WIRE_ROW,
+         "source_id, organisation_id, role",
          "primary key (source_id, organisation_id, role) is repeated"),
     Case("unknown-foreign-key", set_cell(FIGURES, 9, "source_id", "xyz-2019-01-01"), "figures",
          FIGURES, 9, "source_id", "is not a known source_id in sources (data/sources.csv)"),
@@ -244,4 +248,34 @@ CASES = [
          "figures", FIGURES, 13, "admin1", "does not match the pattern", frictionless="row",
          note="the pattern is wrapped in (?:...): frictionless anchors it as ^P$ without a "
               "group, and an unwrapped alternation let any value starting with 'SY' pass"),
+    # issue 9: row rules of checks/figures.json on the new fields (rows 22-34: none of the
+    # rows the cases above edit, so frictionless can check them in one shared package)
+    Case("stock-over-a-span", set_cell(FIGURES, 31, "period_start", "2019-12-01"), "figures",
+         FIGURES, 31, "measure, period_start, period_end", "breaks the rule `measure is None"),
+    Case("claimed-before-period-end", set_cell(FIGURES, 33, "claimed_on", "2019-07-25"),
+         "figures", FIGURES, 33, "claimed_on, period_end",
+         "breaks the rule `claimed_on is None or period_end is None or period_end <= claimed_on`"),
+    Case("claimed-before-period-start", set_cell(FIGURES, 22, "claimed_on", "2019-12-15"),
+         "figures", FIGURES, 22, "claimed_on, period_start",
+         "breaks the rule `claimed_on is None or period_start is None"),
+    Case("default-place-not-the-four", set_cell(FIGURES, 34, "admin1", "SY-ID"), "figures",
+         FIGURES, 34, "admin1, admin1_basis", "breaks the rule `admin1 is None"),
+    Case("perpetrator-without-words", set_cell(FIGURES, 23, "perpetrator_as_written", ""),
+         "figures", FIGURES, 23, "perpetrator, perpetrator_as_written",
+         "breaks the rule `perpetrator is None"),
+    # issue 9: rules across tables (idlibstats.crosschecks); frictionless cannot see them
+    Case("claimed-after-its-report", set_cell(FIGURES, 5, "claimed_on", "2019-05-04"),
+         "figures", FIGURES, 5, "claimed_on",
+         "'2019-05-04' is after '2019-05-03', the published date of its report "
+         "'tna-2019-05-03' (sources.published, data/sources.csv)", frictionless=None,
+         note="a rule across tables (sources.published): a checklist sees one row of one table"),
+    Case("report-date-not-the-report's", set_cell(FIGURES, 21, "claimed_on", "2019-12-16"),
+         "figures", FIGURES, 21, "claimed_on",
+         "with claimed_on_basis 'report_date', so it must be '2019-12-17'", frictionless=None,
+         note="a rule across tables (sources.published): a checklist sees one row of one table"),
+    Case("inferred-claimant-without-corroboration",
+         set_cell(FIGURES, 35, "claimant_basis", "inferred"), "figures", FIGURES, 35,
+         "claimant_basis", "is 'inferred', but no row of corroborations (data/corroborations.csv)"
+         " for figure 'mee-2019-12-02-09' shows who the claimant is", frictionless=None,
+         note="a rule across tables (corroborations): a checklist sees one row of one table"),
 ]

@@ -238,7 +238,8 @@ def test_a_broken_copy_fails_frictionless_validate_naming_file_row_and_field(
 
 def test_the_checklist_rejects_a_period_that_ends_before_it_starts(tmp_path):
     root = copy_real_package(tmp_path / "package")
-    row = edit_cell(root / "data/figures.csv", "mee-2019-12-02-01", "period_start", "2019-12-30")
+    # after its end (2019-12-01), not after its claimed_on (2019-12-02): only this rule breaks
+    row = edit_cell(root / "data/figures.csv", "mee-2019-12-02-01", "period_start", "2019-12-02")
     restamp_package(root)
     assert frictionless_errors(root)[0] == 0  # the schema alone cannot see it
     code, errors = frictionless_errors(

@@ -201,8 +201,9 @@ def figures(path: PathArg = None) -> pd.DataFrame:
     """Load ``figures``: one row per number a report gives.
 
     Checks everything the descriptor says, including the foreign keys to ``sources``,
-    ``indicators`` and ``organisations`` (their key columns only) and the row rules of
-    ``checks/figures.json``.
+    ``indicators`` and ``organisations`` (their key columns only), the row rules of
+    ``checks/figures.json`` and the rules across tables of :mod:`idlibstats.crosschecks`
+    (``claimed_on`` against the report's date; an inferred claimant has a corroboration).
 
     Parameters
     ----------
@@ -212,30 +213,40 @@ def figures(path: PathArg = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        =================  ==============  ============================================
-        column             dtype           meaning
-        =================  ==============  ============================================
-        figure_id          string          id of the figure (source_id and a number)
-        source_id          string          the report (-> sources)
-        indicator          string          what is counted (-> indicators)
-        population         category        who is counted (all, civilians, ...)
-        value              Int64           the number as reported (>= 0)
-        qualifier          category        exact | at_least | more_than | almost | about
-        value_as_written   string          the number and its wording as written
-        period_start       datetime64[us]  first day covered (inclusive)
-        period_end         datetime64[us]  last day covered (inclusive, >= start)
-        period_as_written  string          the period as worded, if it is
-        period_basis       category        stated | inferred
-        place_as_written   string          the place as worded, if it is
-        admin1             string          ISO 3166-2 governorate codes, ';'-separated
-        claimant           string          who produced it (-> organisations)
-        claimant_basis     category        stated | inferred | none
-        relayed_by         string          wire or outlet it came through (may be NA)
-        claim_group        string          figures estimating the same quantity
-        part_of            string          the total it breaks down (-> figures, or NA)
-        excerpt            string          the verbatim phrase holding the number
-        notes              string          curators' caveats
-        =================  ==============  ============================================
+        ======================  ==============  ============================================
+        column                  dtype           meaning
+        ======================  ==============  ============================================
+        figure_id               string          id of the figure (source_id and a number)
+        source_id               string          the report (-> sources)
+        indicator               string          what is counted (-> indicators)
+        population              category        who is counted (all, civilians, ...)
+        value                   Int64           the number as reported (>= 0)
+        qualifier               category        exact | at_least | more_than | almost | about |
+                                                up_to
+        value_as_written        string          the number and its wording as written
+        period_start            datetime64[us]  first day covered (inclusive)
+        period_end              datetime64[us]  last day covered (inclusive, >= start)
+        period_as_written       string          the period as worded, if it is
+        period_basis            category        stated | inferred
+        measure                 category        period_total | cumulative | stock | movements
+        claimed_on              datetime64[us]  when the claimant first gave it (or the report's
+                                                date); period_end <= claimed_on
+        claimed_on_basis        category        stated | inferred | report_date
+        place_as_written        string          the place as worded, if it is
+        admin1                  string          ISO 3166-2 governorate codes, ';'-separated
+        admin1_basis            category        stated | inferred | default
+        claimant                string          who produced it (-> organisations)
+        claimant_basis          category        stated | inferred | none
+        relayed_by              string          wire it came through (may be NA)
+        perpetrator             category        syrian_government | russia | ... | unknown |
+                                                not_applicable (enum)
+        perpetrator_as_written  string          the report's words naming the perpetrator
+                                                (may be NA)
+        claim_group             string          figures estimating the same quantity
+        part_of                 string          the total it breaks down (-> figures, or NA)
+        excerpt                 string          the verbatim phrase holding the number
+        notes                   string          curators' caveats
+        ======================  ==============  ============================================
 
     Raises
     ------
@@ -261,10 +272,10 @@ def corroborations(path: PathArg = None) -> pd.DataFrame:
         ================  ==============  ==============================================
         corroboration_id  string          id (c01, c02, ...)
         figure_id         string          the figure concerned (-> figures)
-        relation          category        same_figure | original_release | contradicts |
-                                          scope_differs
+        relation          category        same_figure | original_release |
+                                          earlier_figure | contradicts | scope_differs
         outlet            string          where it was found
-        url               string          its address
+        url               string          its address, where known (may be NA)
         published         datetime64[us]  date of that publication, where known
         note              string          what it says about the figure
         ================  ==============  ==============================================

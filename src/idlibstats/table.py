@@ -4,7 +4,8 @@ Everything the descriptor says is enforced, vectorised, in this order: the file'
 (UTF-8, no BOM, LF line ends, ``bytes`` and ``hash``), the header and the shape of every
 row (:mod:`idlibstats.rawcsv`); each field's type and constraints (:mod:`idlibstats.cells`);
 the primary key, ``unique`` fields and the foreign keys (:mod:`idlibstats.keys`); the row
-rules of ``checks/<resource>.json`` (here, with :mod:`idlibstats.rowrules`). A problem is a
+rules of ``checks/<resource>.json`` (here, with :mod:`idlibstats.rowrules`); the rules across
+tables (:mod:`idlibstats.crosschecks`). A problem is a
 :class:`~idlibstats.errors.DataPackageError` naming file, row (as a spreadsheet counts:
 header = row 1) and field. In ``raise`` mode (the loader) the first problem is raised; in
 ``collect`` mode (``idlibstats validate``) every problem is gathered. Nothing is ever
@@ -23,6 +24,7 @@ import pandas as pd
 
 from idlibstats import rowrules
 from idlibstats.cells import typed_column
+from idlibstats.crosschecks import depends_on, run_cross_checks
 from idlibstats.errors import DataPackageError, Sink, show
 from idlibstats.keys import check_foreign_keys, check_unique, primary_key
 from idlibstats.package import Package
@@ -135,6 +137,7 @@ def read_table(package: Package, name: str, sink: Sink,
         check_unique(table, schema, sink, missing)
         check_foreign_keys(package, name, table, schema, missing, sink, cache)
         _row_rules(package, name, table, frame, sink)
+        run_cross_checks(package, name, table, sink)
         if context is not None:  # raise mode: reaching here means every check passed
             _TRUSTED[key] = fingerprint
             while len(_TRUSTED) > _TRUSTED_MAX:
@@ -160,8 +163,9 @@ def _context(package: Package, name: str, resource: dict[str, Any]) -> Any:
     """Everything besides the table's own bytes that its checks depend on."""
     checklist = package.root / CHECKS_DIR / f"{name}.json"
     refs = []
-    for fk in resource["schema"].get("foreignKeys", []) or []:
-        target = (fk.get("reference") or {}).get("resource") or name
+    targets = [(fk.get("reference") or {}).get("resource") or name
+               for fk in resource["schema"].get("foreignKeys", []) or []]
+    for target in targets + depends_on(name):  # + tables the cross-table rules read
         if target != name and target in package.resources:
             try:
                 target_bytes = package.resource_path(target).read_bytes()
