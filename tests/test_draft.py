@@ -465,8 +465,18 @@ LEFT_OUT = {
     ],  # 17 December, 2019; 2 min read; two-month
     # years; 48 hours; two days; eight-year war; one of those; seven years; 70 percent
     "mee-2019-12-02": [
-        "2011", "2012", "48", "70", "Two", "eight", "eight", "one", "one", "seven", "two",
-    ],  # fmt: skip
+        "2011",
+        "2012",
+        "48",
+        "70",
+        "Two",
+        "eight",
+        "eight",
+        "one",
+        "one",
+        "seven",
+        "two",
+    ],
 }
 
 

@@ -103,7 +103,11 @@ INDICATOR_WORDS: tuple[tuple[str, str], ...] = (
 # Singular nouns count only right after the number ('one village'), not anywhere.
 _SINGULAR_WORDS: tuple[tuple[str, str], ...] = (
     (r"air ?strike|air raid|raid", "airstrikes"),
-    (r"hospital|clinic|(?:medical|health|health care|healthcare) (?:facility|structure|centre|center|point)", "health_facilities"),
+    (
+        r"hospital|clinic|(?:medical|health|health care|healthcare) "
+        r"(?:facility|structure|centre|center|point)",
+        "health_facilities",
+    ),
     (r"village", "villages_lost_by_opposition"),
     (r"town", "towns_captured_by_opposition"),
 )
@@ -441,7 +445,7 @@ def _period(sentence: str, excerpt: _Span) -> str | None:
 
 
 def _amounts(sentence: str) -> list[_Amount]:
-    """The numbers of a sentence that may be figures, and its vague amounts, in order."""
+    """Return the numbers of a sentence that may be figures, and its vague amounts."""
     found = []
     for number in numbers_in(sentence):
         start, qualifier = _wording(sentence, number)
@@ -475,9 +479,7 @@ class _Draft:
     keyword: _Span | None = None
 
 
-def _drafts_in(
-    sentence: str, known: dict[str, str], earlier: list[_Draft]
-) -> Iterator[_Draft]:
+def _drafts_in(sentence: str, known: dict[str, str], earlier: list[_Draft]) -> Iterator[_Draft]:
     """Yield one draft per amount of a sentence; ``earlier`` holds the text's drafts so far."""
     amounts = _amounts(sentence)
     masked = grammar.mask(sentence, [(a.start, a.end) for a in amounts])
@@ -492,7 +494,7 @@ def _drafts_in(
 
 
 def _worth_showing(draft: _Draft) -> bool:
-    """A vague amount is shown when it counts people or a known indicator."""
+    """Show a vague amount only when it counts people or a known indicator."""
     reasons = draft.reasons or []
     unknown = any(r.startswith("unknown thing") for r in reasons)
     return not unknown and (draft.indicator is not None or draft.population is not None)
@@ -564,7 +566,7 @@ def _total(masked: str, amount: _Amount, earlier: list[_Draft], here: list[_Draf
 
 
 def _root(earlier: list[_Draft], index: int) -> int:
-    """A part of a part points to the first total."""
+    """Return the first total above a part (a part of a part points to it)."""
     while earlier[index].part_of is not None:
         index = earlier[index].part_of  # type: ignore[assignment]
     return index
@@ -602,13 +604,13 @@ def _indicate(
     draft.indicator = indicator
     draft.keyword = found[0]
     spans += found
-    reasons.append(f"guessed indicator: nearest word '{sentence[found[0].start:found[0].end]}'")
+    reasons.append(f"guessed indicator: nearest word '{sentence[found[0].start : found[0].end]}'")
     if len(_indicators_in_clause(sentence, amount)) > 1:
         reasons.append("two indicators in the clause")
 
 
 def _indicators_in_clause(sentence: str, amount: _Amount) -> set[str]:
-    """The indicators whose keywords the amount's clause holds (strong boundaries cut)."""
+    """Return the indicators whose keywords the amount's clause holds."""
     cuts = [0, *[m.end() for m in _STRONG_BOUNDARY_RE.finditer(sentence)], len(sentence)]
     lo = max(c for c in cuts if c <= amount.start)
     hi = min(c for c in cuts if c >= amount.end)
@@ -617,7 +619,7 @@ def _indicators_in_clause(sentence: str, amount: _Amount) -> set[str]:
 
 
 def _row(draft: _Draft, figure_ids: list[str]) -> dict[str, object]:
-    """The column values of one draft."""
+    """Return the column values of one draft."""
     sentence, amount, spans = draft.sentence, draft.amount, draft.spans or []
     excerpt = _Span(min(s.start for s in spans), max(s.end for s in spans))
     reasons = list(dict.fromkeys(draft.reasons or []))

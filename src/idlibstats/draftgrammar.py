@@ -95,8 +95,9 @@ _STOP = (
 )
 _WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*"
 # A noun phrase: words, or a list of words joined by commas and 'and'.
-_NP = rf"(?:\s+of\s+(?:their|the|its|his|her|our)\b)?(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){_WORD}){{0,6}}"
-_THING_RE = re.compile(rf"^(?:\s+of\s+(?:their|the|its|his|her|our)\b)?\s+((?:{_WORD})(?:\s+{_WORD}){{0,3}})")
+_OF_THEIR = r"(?:\s+of\s+(?:their|the|its|his|her|our)\b)?"
+_NP = rf"{_OF_THEIR}(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){_WORD}){{0,6}}"
+_THING_RE = re.compile(rf"^{_OF_THEIR}\s+((?:{_WORD})(?:\s+{_WORD}){{0,3}})")
 _AMOUNT = rf"{MASK}_*"
 _LIST = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
 _ASIDE = (
@@ -291,7 +292,7 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
 
 
 def predicate_group(masked: str, end: int) -> tuple[str, int, int] | None:
-    """The group a part is said to be ('213 were women'): (word, start, end), or ``None``."""
+    """Return the group a part is said to be ('213 were women'): (word, start, end)."""
     match = _PREDICATE_RE.match(masked[end:])
     if match is None:
         return None

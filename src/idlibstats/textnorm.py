@@ -8,8 +8,9 @@ text, which is how ``sources.text_sha256`` identifies a report's text.
 :func:`numbers_in` finds every number written in digits (``138,500``, ``150 000``,
 ``3013``, ``3 million``, ``1.5 million``) or in English words (``Fifty-one``, ``three
 million``, ``one hundred and twenty``), or as a fraction of a scale (``half a million``,
-``a quarter of a million``, ``two and a half million``), and gives its integer value. It finds *all* of them, years and
-days of the month included: deciding which numbers are figures is the draft tool's job.
+``a quarter of a million``, ``two and a half million``), and gives its integer value. It
+finds *all* of them, years and days of the month included: deciding which numbers are
+figures is the draft tool's job.
 
 Examples
 --------
@@ -214,9 +215,12 @@ def parse_number(phrase: str) -> int | None:
         raise ValueError("empty number phrase")
     if _FRACTION_RE.fullmatch(" ".join(words)):
         return _parse_fraction(words)
-    if len(words) >= 2 and re.fullmatch(r"\d{1,3}", words[0]) and all(
-        re.fullmatch(r"\d{3}(?:\.\d+)?", w) for w in words[1:] if w not in SCALES
-    ) and words[1] not in SCALES:
+    if (
+        len(words) >= 2
+        and re.fullmatch(r"\d{1,3}", words[0])
+        and all(re.fullmatch(r"\d{3}(?:\.\d+)?", w) for w in words[1:] if w not in SCALES)
+        and words[1] not in SCALES
+    ):
         words = ["".join(w for w in words if w not in SCALES), *[w for w in words if w in SCALES]]
     scale = 1
     if words[0][0].isdigit():
