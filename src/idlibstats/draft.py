@@ -170,7 +170,7 @@ _AFTER_MEDIA = re.compile(
 _VAGUE_RE = re.compile(
     r"\b(?:(?:many|several|a\s+few)\s+)?(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
     r"dozens|scores|hundreds|thousands|millions)\b|\b(?:several|many|a\s+few)\s+"
-    r"(?:hundred|thousand|dozen)\b",
+    r"(?:hundred|thousand|dozen)\b|\b(?:half\s+)?a\s+dozen\b",
     re.IGNORECASE,
 )
 _VAGUE_UNIT = re.compile(r"^\s+of\s+(?:km|kilomet|miles|metres|meters|feet|yards)", re.IGNORECASE)
@@ -459,9 +459,9 @@ def _amounts(sentence: str) -> list[_Amount]:
             continue
         if any(a.start < match.end() and match.start() < a.end for a in found):
             continue
-        found.append(
-            _Amount(match.start(), match.start(), match.end(), match.group(0), None, None, True)
-        )
+        wording = _WORDING_RE.search(sentence[: match.start()])
+        start = match.start() if wording is None else wording.start(1)
+        found.append(_Amount(start, match.start(), match.end(), match.group(0), None, None, True))
     return sorted(found, key=lambda a: a.start)
 
 

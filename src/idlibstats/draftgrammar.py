@@ -93,7 +93,11 @@ _STOP = (
     r"fleeing|moved|live|living|lived|reside|residing|resides|remain|remained|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions"
 )
-_WORD = rf"(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*"
+# A word of a noun phrase; 'displaced', 'wounded' count as words before a noun.
+_WORD = (
+    rf"(?:(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*|"
+    rf"(?:displaced|wounded|injured)(?=\s+(?!(?:{_STOP})\b)[A-Za-z]))"
+)
 # A noun phrase: words, or a list of words joined by commas and 'and'.
 _OF_THEIR = r"(?:\s+of\s+(?:their|the|its|his|her|our)\b)?"
 _NP = rf"{_OF_THEIR}(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){_WORD}){{0,6}}"
@@ -105,7 +109,8 @@ _ASIDE = (
     r"many\s+of\s+them|of\s+whom)\b[^,;.]*,|\s+-\s+[^;.]*?\s+-|\s*\([^)]*\))?"
 )
 _AUX = (
-    r"(?:\s+(?:were|was|have|has|had|are|is|been|being|also|reportedly|allegedly|now|"
+    r"(?:\s+(?:were|was|have|has|had|are|is|been|being|be|could|would|may|might|will|can|"
+    r"also|reportedly|allegedly|now|"
     r"already|who|that|later|all|remain|remained|believed|said|thought|estimated|feared|"
     r"reported|to|have|since|then|subsequently|eventually|forced))*"
 )
