@@ -494,3 +494,38 @@ def test_draft_leaves_out_the_years_dates_and_durations_of_the_reports():
             r"\d{4}"
         )
         assert not years.any(), source_id
+
+
+# --- the command line on empty and figure-less reports -------------------------------------
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t\n", "\ufeff\n"])
+def test_the_cli_refuses_an_empty_or_blank_report_with_one_error_line(
+    tmp_path, capsys, monkeypatch, content
+):
+    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+    report = tmp_path / "empty.txt"
+    report.write_text(content, encoding="utf-8")
+    assert main(["draft", str(report), "--source-id", SID]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    [line] = captured.err.splitlines()
+    assert line.startswith("error: ") and "empty.txt" in line and "empty or blank" in line
+
+
+def test_the_cli_warns_when_a_report_gives_no_figure(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+    report = tmp_path / "calm.txt"
+    report.write_text("The market reopened on Monday after the rain.\n", encoding="utf-8")
+    assert main(["draft", str(report), "--source-id", SID]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("figure_id,") and len(captured.out.splitlines()) == 1
+    assert captured.err.startswith("warning: ") and "calm.txt" in captured.err
+
+
+def test_the_cli_says_how_many_rows_need_review(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+    report = tmp_path / "report.txt"
+    report.write_text("Strikes killed 12 people. Dozens fled. He has 3 goats.\n", "utf-8")
+    assert main(["draft", str(report), "--source-id", SID]) == 0
+    assert capsys.readouterr().err.strip() == "drafted 3 rows, 2 with a reason in needs_review"
