@@ -684,26 +684,33 @@ def draft_figures(
     Returns
     -------
     pandas.DataFrame
-        Exactly the figures table's columns, typed as :func:`idlibstats.figures` types
-        them, one row per number in text order. Filled in:
+        The figures table's columns, typed as :func:`idlibstats.figures` types them, then
+        ``needs_review`` (string); one row per number (or vague amount) in text order.
+        Filled in:
 
         ==================  =============================================================
         figure_id           ``{source_id}-NN``, in text order
         source_id           as given
-        indicator           guessed from the nearest keyword; empty if none
-        population          guessed from the words after the number; ``not_applicable``
-                            for strikes, facilities and places; empty if no guess
-        value               the number's value
-        qualifier           from the wording before it (``at least`` -> ``at_least`` ...)
+        indicator           from the word that governs the number in its clause; else
+                            the nearest keyword (flagged); empty for an unknown thing
+        population          from the words after the number (or 'were women' for a
+                            part); ``not_applicable`` for strikes, facilities and places;
+                            empty if no guess or no code fits
+        value               the number's value; empty for a vague amount
+        qualifier           from the wording before it (``at least`` -> ``at_least`` ...);
+                            empty for a vague amount
         value_as_written    wording and number, verbatim (``over 138,500``)
         period_as_written   the nearest period phrase of the sentence, if any
+        part_of             for a part of a total ('including 67 children'), the total's
+                            draft ``figure_id``
         excerpt             shortest verbatim span with the number, its wording and the
                             words the guesses came from
         notes               ``draft: check indicator, population, period, claimant``
+        needs_review        ``;``-separated reasons (:data:`REVIEW_REASONS`), or empty
         ==================  =============================================================
 
         Every other column (periods, place, claimant, claim group...) is left empty for
-        the curator.
+        the curator, who deletes ``needs_review`` before appending rows to the table.
 
     Raises
     ------
