@@ -23,6 +23,7 @@ sys.modules["draft_eval"] = draft_eval  # dataclasses look their module up by na
 _spec.loader.exec_module(draft_eval)
 
 CASES = draft_eval.load_corpus("classes")
+ROUND2 = draft_eval.load_corpus("round2")
 
 
 def test_the_corpus_covers_every_failure_class_of_the_issue():
@@ -30,14 +31,17 @@ def test_the_corpus_covers_every_failure_class_of_the_issue():
 
 
 def test_the_corpus_rows_use_known_review_reasons():
-    for case in CASES:
+    for case in CASES + ROUND2:
         for row in case["rows"]:
             for reason in row["review"]:
                 assert any(reason.startswith(known) for known in REVIEW_REASONS), reason
 
 
 @pytest.mark.parametrize(
-    "case", CASES, ids=[f"class{c['class']}-{i}" for i, c in enumerate(CASES)]
+    "case",
+    CASES + ROUND2,
+    ids=[f"class{c['class']}-{i}" for i, c in enumerate(CASES)]
+    + [f"round2-class{c['class']}-{i}" for i, c in enumerate(ROUND2)],
 )
 def test_each_case_is_drafted_exactly(case):
     drafted = draft_figures(case["text"], draft_eval.SID, ROOT)

@@ -59,6 +59,7 @@ REVIEW_REASONS: dict[str, str] = {
     "part of an earlier total": "a part ('of these') of a total in an earlier sentence",
     "population has no code": "the group ('men', 'families') is not in the population enum",
     "population taken as civilians": "rescuers, health workers, volunteers: check",
+    "same figure as": "the same value, qualifier and indicator as another row (a headline?)",
 }
 
 # Wording just before a number -> qualifier (the figures schema's enum is the vocabulary).
@@ -183,11 +184,13 @@ _AFTER_PRONOUN = re.compile(r"^\s+(?:of|another)\b", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(r"\bno\s+$", re.IGNORECASE)
 
 _GROUP = (
-    r"(?:pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
+    r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
+    r"pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
     r"kids|women|woman|men|fighters?|combatants|soldiers|troops|rebels|opponents|militants|"
     r"rescuers?|(?:health|medical|aid|humanitarian|rescue)\s+workers?|medics|doctors|nurses|"
-    r"paramedics|volunteers?|first\s+responders|families|households)"
+    r"paramedics|volunteers?|first\s+responders|families|households|jihadists|insurgents|"
+    r"extremists)"
 )
 _GROUPS_RE = re.compile(
     rf"^\s+(?:(?:of|their|the|other|more)\s+)*({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b",
@@ -199,7 +202,10 @@ _APPOSITIVE_RE = re.compile(
 _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
 _GROUP_POPULATION = (
     (r"pro-(?:government|regime)|government|soldiers|troops", "pro_government_fighters"),
-    (r"opposition|rebel|opponents|militants", "opposition_fighters"),
+    (
+        r"opposition|rebel|opponents|militants|jihadists|insurgents|extremists",
+        "opposition_fighters",
+    ),
     (r"fighters?|combatants", "fighters"),
     (r"civilians?", "civilians"),
     (r"children|child|kids", "children"),
@@ -580,7 +586,7 @@ def _indicate(
     reasons, spans = draft.reasons, draft.spans
     assert reasons is not None and spans is not None
     thing, start, end = grammar.counted_thing(masked, after_of or amount.end)
-    if not grammar.is_known_thing(thing):
+    if not grammar.is_known_thing(thing, sentence):
         reasons.append(f"unknown thing counted: '{thing}'")
         spans.append(_Span(start, end))
         return
@@ -616,6 +622,22 @@ def _indicators_in_clause(sentence: str, amount: _Amount) -> set[str]:
     hi = min(c for c in cuts if c >= amount.end)
     clause = sentence[lo:hi]
     return {ind for pattern, ind in _INDICATOR_RE if pattern.search(clause)}
+
+
+def _mark_repeats(drafts: list[_Draft], figure_ids: list[str]) -> None:
+    """Flag rows that give the same figure as another row (a headline and its body)."""
+    seen: dict[tuple[object, ...], int] = {}
+    for index, draft in enumerate(drafts):
+        amount = draft.amount
+        if amount.vague or draft.indicator is None:
+            continue
+        key = (amount.value, amount.qualifier, draft.indicator)
+        if key in seen:
+            first = seen[key]
+            drafts[first].reasons.append(f"same figure as {figure_ids[index]}")  # type: ignore[union-attr]
+            draft.reasons.append(f"same figure as {figure_ids[first]}")  # type: ignore[union-attr]
+        else:
+            seen[key] = index
 
 
 def _row(draft: _Draft, figure_ids: list[str]) -> dict[str, object]:
@@ -730,6 +752,7 @@ def draft_figures(
         for _ in _drafts_in(sentence, known, drafts):
             pass
     figure_ids = [f"{source_id}-{i:02d}" for i in range(1, len(drafts) + 1)]
+    _mark_repeats(drafts, figure_ids)
     rows = [_row(draft, figure_ids) for draft in drafts]
     for figure_id, row in zip(figure_ids, rows, strict=True):
         row.update(figure_id=figure_id, source_id=source_id, notes=DRAFT_NOTE)

@@ -51,11 +51,16 @@ _OBJECT_VERBS = (
     (r"kill|kills|killed|killing|claimed\s+the\s+lives\s+of", "killed"),
     (r"wound|wounds|wounded|wounding|injure|injures|injured|injuring", "injured"),
     (r"displace|displaces|displaced|displacing|uprooted|uprooting", "displaced"),
+    (r"hosts|hosted|hosting|houses|housed|housing", "population"),
 )
 _SUBJECT_VERBS = (
     (r"killed|died|die|dead|lost\s+their\s+lives|perished", "killed"),
-    (r"injured|wounded|hurt", "injured"),
-    (r"displaced|fled|flee|fleeing|moved|uprooted|made\s+homeless", "displaced"),
+    (r"injured|wounded|hurt|(?:suffered|sustained)\s+(?:injuries|wounds)", "injured"),
+    (
+        r"displaced|fled|flee|fleeing|moved|uprooted|made\s+homeless|"
+        r"forced\s+(?:from|out\s+of)\s+their\s+homes|left\s+their\s+homes",
+        "displaced",
+    ),
     (r"live|lived|living|reside|resided|resides|residing", "population"),
 )
 HEALTH_FACILITY_WORDS = (
@@ -63,7 +68,8 @@ HEALTH_FACILITY_WORDS = (
     r"(?:facilities|facility|structures?|centres?|centers?|points?)"
 )
 _NOUNS = (
-    (r"dead|deaths|fatalities", "killed"),
+    (r"dead|deaths|fatalities|bodies", "killed"),
+    (r"wounded|injured", "injured"),
     (r"air\s?strikes?|air\s+raids?|raids?", "airstrikes"),
     (HEALTH_FACILITY_WORDS, "health_facilities"),
     (r"villages?", "villages_lost_by_opposition"),
@@ -91,16 +97,23 @@ _STOP = (
     r"less|only|just|about|around|nearly|almost|some|others|"
     r"killed|killing|kill|kills|died|dead|deaths|injured|wounded|hurt|displaced|fled|flee|"
     r"fleeing|moved|live|living|lived|reside|residing|resides|remain|remained|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|"
+    r"out|off|up|down|back|away|north|south|east|west|there|here|home|overnight|today|"
+    r"yesterday|tonight|spent|went|said|took|came|ran|sought|made|got|began|left|fell|"
+    r"[a-z]+ed"
 )
-# A word of a noun phrase; 'displaced', 'wounded' count as words before a noun.
+# A word of a noun phrase; a word in -ed counts only before another ('displaced people').
 _WORD = (
     rf"(?:(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*|"
-    rf"(?:displaced|wounded|injured)(?=\s+(?!(?:{_STOP})\b)[A-Za-z]))"
+    rf"[A-Za-z]+ed(?=\s+(?!(?:{_STOP})\b)[A-Za-z]))"
 )
 # A noun phrase: words, or a list of words joined by commas and 'and'.
 _OF_THEIR = r"(?:\s+of\s+(?:their|the|its|his|her|our)\b)?"
-_NP = rf"{_OF_THEIR}(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){_WORD}){{0,6}}"
+_NP = (
+    rf"{_OF_THEIR}(?:\s+(?:others|other|more))?"
+    rf"(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){_WORD}){{0,6}}"
+    r"(?:\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?[A-Za-z-]+)?"
+)
 _THING_RE = re.compile(rf"^{_OF_THEIR}\s+((?:{_WORD})(?:\s+{_WORD}){{0,3}})")
 _AMOUNT = rf"{MASK}_*"
 _LIST = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
@@ -144,11 +157,13 @@ _SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_RE = re.compile(
-    rf"\b(?P<kw>{_alternation(_BEFORE)})\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"\b(?P<kw>{_alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
     r"(?:was|is|stood\s+at|reached|rose\s+to|climbed\s+to|to|of|at|hit)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
     re.IGNORECASE,
 )
+_OF_PAIRS = ((r"deaths?|killings?|killing", "killed"), (r"displacement", "displaced"))
+_OF_RE = re.compile(rf"\b(?P<kw>{_alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECASE)
 
 # Breakdowns: the marker before the part ('including', 'of whom'), or after it ('of these').
 _PART_BEFORE_RE = re.compile(
@@ -157,12 +172,14 @@ _PART_BEFORE_RE = re.compile(
     rf"(?:{_AMOUNT}{_NP}{_LIST})*$",
     re.IGNORECASE,
 )
+_OF_THE_TOTAL_RE = re.compile(rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{_AMOUNT})[^#;.]*,\s+$")
 _PART_AFTER_RE = re.compile(
     r"^\s+of\s+(?:these|those|them|whom|the\s+dead|the\s+victims|the\s+total)\b", re.IGNORECASE
 )
+_PART_GROUP = r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers"
 _PREDICATE_RE = re.compile(
-    r"^(?:\s+of\s+(?:these|those|them|whom)(?:\s+[a-z-]+)?)?\s+(?:were|was|are)\s+"
-    r"(?P<group>men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers)\b",
+    rf"^(?:\s+of\s+(?:these|those|them|whom)(?:\s+[a-z-]+)?)?\s+(?:were|was|are)\s+"
+    rf"(?P<group>{_PART_GROUP})\b|^\s+of\s+(?:these|those|them|whom)\s+(?P<bare>{_PART_GROUP})\b",
     re.IGNORECASE,
 )
 _PREDICATE_LIST_RE = re.compile(rf"{_AMOUNT}[^#;.]*?{_LIST}$")
@@ -177,6 +194,17 @@ _KNOWN_WORDS = re.compile(
     r"dead|deaths|fatalities|air\s?strikes?|air\s+raids?|raids?|strikes|sorties|"
     r"villages?|towns?|hospitals?|clinics?|displaced|pro-(?:government|regime)|government)\b|"
     rf"(?:{HEALTH_FACILITY_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
+_HEALTH_RE = re.compile(rf"\b(?:{HEALTH_FACILITY_WORDS})\b", re.IGNORECASE)
+_POSTMODIFIER_RE = re.compile(r"loyal|allied|affiliated|aligned|backed|linked", re.IGNORECASE)
+_PLACE_RE = re.compile(r"villages?|towns?", re.IGNORECASE)
+_CONTROL_RE = re.compile(
+    r"\b(?:captur\w*|seiz\w*|took|taken|retook|retaken|recaptur\w*|lost|los(?:e|es|ing)|"
+    r"fell|fallen|regain\w*|control\w*|overr[au]n|advanc\w*|liberat\w*|storm\w*|"
+    r"gained|expelled|withdr[ea]w\w*)\b",
     re.IGNORECASE,
 )
 
@@ -220,9 +248,25 @@ def counted_thing(masked: str, end: int) -> tuple[str, int, int]:
     return match.group(1), end + match.start(1), end + match.end(1)
 
 
-def is_known_thing(phrase: str) -> bool:
-    """Whether a counted noun phrase names people or a thing the indicators count."""
-    return not phrase or _KNOWN_WORDS.search(phrase) is not None
+def is_known_thing(phrase: str, sentence: str = "") -> bool:
+    """Whether a counted noun phrase names people or a thing the indicators count.
+
+    The head noun decides ('rebel group' is a group, 'fighters loyal' are fighters);
+    villages and towns count only in a sentence that says they were taken or lost.
+    """
+    if not phrase or _HEALTH_RE.search(phrase):
+        return True
+    words = phrase.split()
+    for i, word in enumerate(words):
+        if _POSTMODIFIER_RE.fullmatch(word):
+            words = words[:i]
+            break
+    head = words[-1] if words else phrase.split()[0]
+    if not _KNOWN_WORDS.fullmatch(head):
+        return False
+    if _PLACE_RE.fullmatch(head):
+        return _CONTROL_RE.search(sentence) is not None
+    return True
 
 
 def govern(masked: str, start: int, end: int) -> Reading | None:
@@ -254,6 +298,9 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     match = _OBJECT_LIST_RE.search(before)
     if match:
         return _reading(match, _OBJECT_VERBS, 0, "object")
+    match = _OF_RE.search(before)
+    if match:
+        return _reading(match, _OF_PAIRS, 0, "before")
     match = _BEFORE_RE.search(before)
     if match:
         if match.group("home"):
@@ -289,6 +336,9 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
         if listed and _SUBJECT_RE.match(after):  # '..., including 67 children and 785 were injured'
             return None
         return "including", match.start("total")
+    match = _OF_THE_TOTAL_RE.search(before)
+    if match:  # 'Of the 87 people killed, 25 were children'
+        return "including", match.start("total")
     if _PART_AFTER_RE.match(after):
         return "of these", None
     if _PREDICATE_RE.match(after) and _PREDICATE_LIST_RE.search(before):
@@ -301,4 +351,5 @@ def predicate_group(masked: str, end: int) -> tuple[str, int, int] | None:
     match = _PREDICATE_RE.match(masked[end:])
     if match is None:
         return None
-    return match.group("group"), end + match.start("group"), end + match.end("group")
+    name = "group" if match.group("group") else "bare"
+    return match.group(name), end + match.start(name), end + match.end(name)
