@@ -533,3 +533,9 @@ def test_the_cli_says_how_many_rows_need_review(tmp_path, capsys, monkeypatch):
     report.write_text("Strikes killed 12 people. Dozens fled. He has 3 goats.\n", "utf-8")
     assert main(["draft", str(report), "--source-id", SID]) == 0
     assert capsys.readouterr().err.strip() == "drafted 3 rows, 2 with a reason in needs_review"
+
+
+def test_a_repeated_sentence_points_its_part_to_its_own_total():
+    line = "Strikes killed 12 people, including 3 children"
+    rows = draft(f"{line}\n{line}")
+    assert list(rows["part_of"].fillna("")) == ["", f"{SID}-01", "", f"{SID}-03"]

@@ -471,7 +471,7 @@ def _amounts(sentence: str) -> list[_Amount]:
     return sorted(found, key=lambda a: a.start)
 
 
-@dataclass
+@dataclass(eq=False)  # compared by identity: a headline may repeat a body sentence
 class _Draft:
     """One draft row in the making, with what the tool is unsure of."""
 
