@@ -539,3 +539,17 @@ def test_a_repeated_sentence_points_its_part_to_its_own_total():
     line = "Strikes killed 12 people, including 3 children"
     rows = draft(f"{line}\n{line}")
     assert list(rows["part_of"].fillna("")) == ["", f"{SID}-01", "", f"{SID}-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Photo: 3 children stand in the rubble", []),
+        ("Rescuers search the rubble where 3 children died [Getty]", []),
+        ("Rescuers search the rubble where 3 children died (AFP/File)", []),
+        # the report's own sentence, with the agency's credit after it
+        ("Strikes killed 3 children, the monitor said. (AFP)", [3]),
+    ],
+)
+def test_captions_are_left_out_but_a_credited_sentence_is_not(text, values):
+    assert list(draft(text)["value"]) == values

@@ -23,7 +23,7 @@ sys.modules["draft_eval"] = draft_eval  # dataclasses look their module up by na
 _spec.loader.exec_module(draft_eval)
 
 CASES = draft_eval.load_corpus("classes")
-ROUND2 = draft_eval.load_corpus("round2")
+ROUND2 = draft_eval.load_corpus("round2") + draft_eval.load_corpus("round3")
 
 
 def test_the_corpus_covers_every_failure_class_of_the_issue():
@@ -41,7 +41,7 @@ def test_the_corpus_rows_use_known_review_reasons():
     "case",
     CASES + ROUND2,
     ids=[f"class{c['class']}-{i}" for i, c in enumerate(CASES)]
-    + [f"round2-class{c['class']}-{i}" for i, c in enumerate(ROUND2)],
+    + [f"round2and3-class{c['class']}-{i}" for i, c in enumerate(ROUND2)],
 )
 def test_each_case_is_drafted_exactly(case):
     drafted = draft_figures(case["text"], draft_eval.SID, ROOT)

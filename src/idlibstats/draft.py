@@ -59,6 +59,7 @@ REVIEW_REASONS: dict[str, str] = {
     "part of an earlier total": "a part ('of these') of a total in an earlier sentence",
     "population has no code": "the group ('men', 'families') is not in the population enum",
     "population taken as civilians": "rescuers, health workers, volunteers: check",
+    "population side unclear": "'Turkish soldiers', 'Russian troops': counted as fighters",
     "same figure as": "the same value, qualifier and indicator as another row (a headline?)",
 }
 
@@ -76,6 +77,7 @@ QUALIFIER_WORDS: dict[str, str] = {
     "close to": "almost",
     "just under": "almost",
     "up to": "up_to",
+    "as many as": "up_to",
     "about": "about",
     "an estimated": "about",
     "around": "about",
@@ -175,6 +177,18 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_UNIT = re.compile(r"^\s+of\s+(?:km|kilomet|miles|metres|meters|feet|yards)", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|ten|five|four|three|two)\b")
+_SHARE_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?$",
+    re.IGNORECASE,
+)
+# A caption: a line that starts 'Photo:' or ends with a photo credit ('(AFP)', '[Getty]').
+_CAPTION_RE = re.compile(
+    r"^(?:photo|picture|image|video)\s*:|[(\[](?:AFP|AP|Reuters|Getty(?:\s+Images)?|Anadolu|EPA|"
+    r"file(?:\s+photo)?)(?:\s*/[^)\]]*)?[)\]]\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_LENGTH = 250
 _NOT_A_SENTENCE_END = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|No|"
     r"U\.S|U\.N)\.$"
@@ -190,20 +204,25 @@ _GROUP = (
     r"kids|women|woman|men|fighters?|combatants|soldiers|troops|rebels|opponents|militants|"
     r"rescuers?|(?:health|medical|aid|humanitarian|rescue)\s+workers?|medics|doctors|nurses|"
     r"paramedics|volunteers?|first\s+responders|families|households|jihadists|insurgents|"
-    r"extremists)"
+    r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
+    r"elderly|patients|students|pupils|teachers|journalists)"
 )
 _GROUPS_RE = re.compile(
-    rf"^\s+(?:(?:of|their|the|other|more)\s+)*({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b",
+    rf"^\s+(?:(?:of|their|the|other|more)\s+)*(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}})"
+    rf"(?P<groups>{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b",
     re.IGNORECASE,
 )
 _APPOSITIVE_RE = re.compile(
     rf"^\s*[-,]\s*all\s+({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b", re.IGNORECASE
 )
+_AMONG_RE = re.compile(rf"\b(?:among|of)\s+(?:the\s+)?({_GROUP})\b", re.IGNORECASE)
+# Names before a group that leave its side as the words say ('Syrian soldiers').
+_OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposition"}
 _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
 _GROUP_POPULATION = (
     (r"pro-(?:government|regime)|government|soldiers|troops", "pro_government_fighters"),
     (
-        r"opposition|rebel|opponents|militants|jihadists|insurgents|extremists",
+        r"opposition|rebels?|opponents|militants|jihadists|insurgents|extremists",
         "opposition_fighters",
     ),
     (r"fighters?|combatants", "fighters"),
@@ -211,12 +230,16 @@ _GROUP_POPULATION = (
     (r"children|child|kids", "children"),
     (r"women|woman", "women"),
     (r"rescuers?|workers?|medics|doctors|nurses|paramedics|volunteers?|responders", "rescuers"),
-    (r"families|households", "families"),
+    (
+        r"families|households|sons|daughters|brothers|sisters|relatives|wives|husbands|"
+        r"mothers|fathers|elderly|patients|students|pupils|teachers|journalists",
+        "families",
+    ),
     (r"men", "men"),
     (r"people|persons|individuals", "all"),
 )
 # Groups with no population code: the curator decides (the tool says why in needs_review).
-_NO_CODE = {"families", "men"}
+_NO_CODE = {"families", "men"}  # 'families' also stands for kin, patients, pupils...
 
 _SMALL_WORD = r"(?:\d+|[A-Za-z]+(?:-[a-z]+)?)"
 _PERIOD_REACH = 60
@@ -277,6 +300,8 @@ def _sentences(text: str) -> Iterator[str]:
     """
     for line in text.splitlines():
         block = norm(line)
+        if _is_caption(block):
+            continue  # what a photo shows is not a figure
         start = 0
         for match in _SENTENCE_END_RE.finditer(block):
             if _NOT_A_SENTENCE_END.search(block[: match.start() + 1]):
@@ -285,6 +310,18 @@ def _sentences(text: str) -> Iterator[str]:
             start = match.end()
         if block[start:].strip():
             yield block[start:].strip()
+
+
+def _is_caption(line: str) -> bool:
+    """Whether a normalised line is a photo caption, not a sentence of the report.
+
+    It starts 'Photo:' or ends with a credit ('(AFP)', '[Getty]') that does not follow a
+    full stop: a paragraph ending '... said. (AFP)' is the report's own text.
+    """
+    match = _CAPTION_RE.search(line)
+    if match is None or len(line) > _CAPTION_LENGTH:
+        return False
+    return match.start() == 0 or line[: match.start()].rstrip()[-1:] not in ".!?\"'"
 
 
 def _leave_out(sentence: str, number: NumberPhrase, wording: str | None) -> str | None:
@@ -304,6 +341,8 @@ def _leave_out(sentence: str, number: NumberPhrase, wording: str | None) -> str 
     if _AFTER_DURATION.match(after) or _BEFORE_AGE.search(before):
         return "duration or age"
     if _AFTER_MEASURE.match(after) or _BEFORE_MONEY.search(before):
+        return "measure, share or money"
+    if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
         return "measure, share or money"
     if digits and (_NEXT_TO_SLASH.search(before) or _AFTER_SLASH.match(after)):
         return "date"
@@ -406,14 +445,18 @@ def _population(sentence: str, end: int) -> tuple[str | None, list[_Span], list[
     if match is None:
         return None, [], []
     stop = end + match.end()
-    words = match.group(1)
+    words = match.group("groups")
     if re.fullmatch(r"people|persons|individuals", words, re.IGNORECASE):
         appositive = _APPOSITIVE_RE.match(sentence[stop:])
         if appositive:
             words = appositive.group(1)
             stop += appositive.end()
     population, reasons = _combine_groups(words)
-    return population, [_Span(end + match.start(1), stop)], reasons
+    names = set(match.group("names").split()) - _OWN_SIDE_NAMES
+    if names and population in {"pro_government_fighters", "opposition_fighters"}:
+        population = "fighters"  # 'Turkish soldiers', 'Russian troops': whose side?
+        reasons.append(f"population side unclear: '{match.group('names')}{words}'")
+    return population, [_Span(end + match.start("groups"), stop)], reasons
 
 
 def _combine_groups(words: str) -> tuple[str | None, list[str]]:
@@ -530,7 +573,7 @@ def _read(
     if total is not None:
         host = earlier[total]
         draft.part_of = total
-        predicate = grammar.predicate_group(masked, amount.end)
+        predicate = grammar.predicate_group(masked, amount.end, amount.start)
         if predicate is not None:
             population, group_reasons = _combine_groups(predicate[0])
             spans.append(_Span(predicate[1], predicate[2]))
@@ -547,7 +590,7 @@ def _read(
             population = "not_applicable"
         elif population is None and not any(r.startswith("population") for r in reasons):
             population = "all"
-    draft.population = population
+    draft.population = population if draft.population is None else draft.population
     return draft
 
 
@@ -593,6 +636,10 @@ def _indicate(
     reading = grammar.govern(masked, amount.start, amount.end)
     if reading is not None:
         keyword = _Span(reading.start, reading.end)
+        if reading.how == "before" and draft.population is None:
+            between = _AMONG_RE.search(sentence, reading.end, amount.start)
+            if between:  # 'the toll among children stands at 89'
+                draft.population, _ = _combine_groups(between.group(1))
         indicator = reading.indicator
         if indicator == "health_facilities":
             indicator, extra = _health_facilities(sentence, keyword)

@@ -99,7 +99,7 @@ _STOP = (
     r"fleeing|moved|live|living|lived|reside|residing|resides|remain|remained|"
     r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|"
     r"out|off|up|down|back|away|north|south|east|west|there|here|home|overnight|today|"
-    r"yesterday|tonight|spent|went|said|took|came|ran|sought|made|got|began|left|fell|"
+    r"yesterday|tonight|spent|went|said|took|came|ran|sought|made|got|began|left|fell|lost|"
     r"[a-z]+ed"
 )
 # A word of a noun phrase; a word in -ed counts only before another ('displaced people').
@@ -123,7 +123,7 @@ _ASIDE = (
 )
 _AUX = (
     r"(?:\s+(?:were|was|have|has|had|are|is|been|being|be|could|would|may|might|will|can|"
-    r"also|reportedly|allegedly|now|"
+    r"[a-z]+ly|also|now|"
     r"already|who|that|later|all|remain|remained|believed|said|thought|estimated|feared|"
     r"reported|to|have|since|then|subsequently|eventually|forced))*"
 )
@@ -149,7 +149,8 @@ _OBJECT_RE = re.compile(
     rf"\b(?P<kw>{_alternation(_OBJECT_VERBS)})\s+(?:(?:a\s+total\s+of|only)\s+)?$", re.IGNORECASE
 )
 _OBJECT_LIST_RE = re.compile(
-    rf"\b(?P<kw>{_alternation(_OBJECT_VERBS)})\s+{_AMOUNT}{_NP}(?:{_LIST}{_AMOUNT}{_NP})*{_LIST}$",
+    rf"\b(?P<kw>{_alternation(_OBJECT_VERBS)})\s+(?:{_AMOUNT}|an?\b){_NP}"
+    rf"(?:{_LIST}(?:{_AMOUNT}|an?\b){_NP})*{_LIST}(?:(?:her|his|their|its)\s+)?$",
     re.IGNORECASE,
 )
 _SUBJECT_RE = re.compile(
@@ -158,7 +159,8 @@ _SUBJECT_RE = re.compile(
 )
 _BEFORE_RE = re.compile(
     rf"\b(?P<kw>{_alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
-    r"(?:was|is|stood\s+at|reached|rose\s+to|climbed\s+to|to|of|at|hit)\s+$"
+    r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
+    r"climbed\s+to|to|of|at|hit)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
     re.IGNORECASE,
 )
@@ -191,6 +193,8 @@ _KNOWN_WORDS = re.compile(
     r"opponents|members|forces|militiamen|jihadists|residents|inhabitants|refugees|IDPs|"
     r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
     r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
+    r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"
+    r"jihadists|insurgents|extremists|Helmets|"
     r"dead|deaths|fatalities|air\s?strikes?|air\s+raids?|raids?|strikes|sorties|"
     r"villages?|towns?|hospitals?|clinics?|displaced|pro-(?:government|regime)|government)\b|"
     rf"(?:{HEALTH_FACILITY_WORDS})\b",
@@ -199,7 +203,7 @@ _KNOWN_WORDS = re.compile(
 
 
 _HEALTH_RE = re.compile(rf"\b(?:{HEALTH_FACILITY_WORDS})\b", re.IGNORECASE)
-_POSTMODIFIER_RE = re.compile(r"loyal|allied|affiliated|aligned|backed|linked", re.IGNORECASE)
+_PLURAL_RE = re.compile(r"[a-z]+[^s]s", re.IGNORECASE)
 _PLACE_RE = re.compile(r"villages?|towns?", re.IGNORECASE)
 _CONTROL_RE = re.compile(
     r"\b(?:captur\w*|seiz\w*|took|taken|retook|retaken|recaptur\w*|lost|los(?:e|es|ing)|"
@@ -257,13 +261,13 @@ def is_known_thing(phrase: str, sentence: str = "") -> bool:
     if not phrase or _HEALTH_RE.search(phrase):
         return True
     words = phrase.split()
-    for i, word in enumerate(words):
-        if _POSTMODIFIER_RE.fullmatch(word):
-            words = words[:i]
-            break
-    head = words[-1] if words else phrase.split()[0]
-    if not _KNOWN_WORDS.fullmatch(head):
+    known = [i for i, word in enumerate(words) if _KNOWN_WORDS.fullmatch(word)]
+    if not known:
         return False
+    # The last known word is the head unless a plural noun follows it ('rebel positions').
+    if any(_PLURAL_RE.fullmatch(word) for word in words[known[-1] + 1 :]):
+        return False
+    head = words[known[-1]]
     if _PLACE_RE.fullmatch(head):
         return _CONTROL_RE.search(sentence) is not None
     return True
@@ -346,9 +350,19 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
     return None
 
 
-def predicate_group(masked: str, end: int) -> tuple[str, int, int] | None:
+_SUBJECT_GROUP_RE = re.compile(
+    rf"\b(?P<group>{_PART_GROUP})\s+(?:made\s+up|make\s+up|accounted\s+for|account\s+for)\s+$",
+    re.IGNORECASE,
+)
+
+
+def predicate_group(masked: str, end: int, start: int | None = None) -> tuple[str, int, int] | None:
     """Return the group a part is said to be ('213 were women'): (word, start, end)."""
     match = _PREDICATE_RE.match(masked[end:])
+    if match is None and start is not None:  # 'Women made up 190 of the dead'
+        before = _SUBJECT_GROUP_RE.search(masked[:start])
+        if before:
+            return before.group("group"), before.start("group"), before.end("group")
     if match is None:
         return None
     name = "group" if match.group("group") else "bare"
