@@ -11,7 +11,7 @@ READY := $(VENV)/.ready
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint validate charts bench clean
+.PHONY: lab test lint validate charts bench draft-eval clean
 
 lab: $(READY)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT)
@@ -39,6 +39,11 @@ charts: $(READY)
 # Speed measurements (not part of the tests); see docs/benchmarks.md.
 bench: $(READY)
 	$(BIN)/python benchmarks/run.py
+
+# How well `idlibstats draft` reads: recall, labels, false rows on tests/draft_corpus/ and,
+# when IDLIBSTATS_REPORT_TEXTS is set, on the seed reports (not part of the tests).
+draft-eval: $(READY)
+	$(BIN)/python benchmarks/draft_eval.py
 
 $(READY): pyproject.toml requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "idlibstats needs Python 3.11 or newer, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'

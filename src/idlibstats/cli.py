@@ -88,7 +88,23 @@ def _run(args: argparse.Namespace) -> int:
             text = Path(args.report).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
-        draft_figures(text, args.source_id).to_csv(sys.stdout, index=False, lineterminator="\n")
+        if not text.replace("\ufeff", "").replace("\u200b", "").strip():
+            raise DataPackageError(
+                "the report is empty or blank: nothing to draft", file=args.report
+            )
+        rows = draft_figures(text, args.source_id)
+        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+        if rows.empty:
+            print(
+                f"warning: {args.report}: no number in the report looks like a figure",
+                file=sys.stderr,
+            )
+        else:
+            flagged = int(rows["needs_review"].notna().sum())
+            print(
+                f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
+                file=sys.stderr,
+            )
         return 0
     if args.command == "verify-excerpts":
         from idlibstats.verify import verify_excerpts
