@@ -154,7 +154,7 @@ def test_first_days_claims_are_three_ranges_from_their_low_bounds(drawn) -> None
         lows[figure_id] = bar.get_x()
         # open high: the bar runs to the axis edge
         assert bar.get_x() + bar.get_width() == pytest.approx(bar.axes.get_xlim()[1])
-    assert lows == {"mee-2019-05-04-01": 31, "mee-2019-05-04-02": 50, "mee-2019-05-04-03": 67}
+    assert lows == {"mee-2019-05-04-01": 30, "mee-2019-05-04-02": 50, "mee-2019-05-04-03": 67}
 
 
 def test_displacement_points_are_the_recorded_values_at_period_end(drawn, figs) -> None:

@@ -53,7 +53,7 @@ def test_values_and_joins(text):
     by_id = {r["figure_id"]: r for r in rows}
     scd = by_id["mee-2019-05-04-01"]
     assert (scd["value"], scd["qualifier"], scd["low"], scd["high"]) == ("30", "more_than",
-                                                                       "31", "")
+                                                                       "30", "")
     assert scd["source_publisher"] == "Middle East Eye"
     assert scd["source_url"].startswith("https://www.middleeasteye.net/")
     assert scd["claimant_name"] == "Syrian Civil Defence"

@@ -22,7 +22,7 @@ def test_summary_text():
     assert "periods covered: 2011-03-15 to 2019-12-16" in text
     assert "claim groups: 33; with more than one claim: 1" in text
     assert "killed-2019-04-30-to-05-04: 3 claims (sohr, syrian_civil_defence, uossm)" in text
-    assert "range 31 to open, best 50" in text
+    assert "range 30 to open, best 67" in text
     assert "contradictory claim groups: 0" in text
 
 

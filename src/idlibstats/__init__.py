@@ -4,7 +4,8 @@
 >>> figs = ils.figures()                 # one row per number a report gives, typed
 >>> ils.bounds(figs)                     # low / best / high from the wording
 >>> ils.reconcile(figs)                  # competing claims as ranges, never sums
->>> ils.monthly("killed", "all")         # by calendar month, apportioned by days
+>>> ils.monthly("killed", "all")         # what the figures imply per month, never a share
+>>> ils.spans("killed", "all")           # floors that hold only for a span as a whole
 
 Every table of the package has a loader named after it; see :func:`list_tables`.
 """
@@ -27,7 +28,7 @@ from idlibstats.load import (
     strikes,
     wire_credits,
 )
-from idlibstats.monthly import monthly, monthly_summary
+from idlibstats.monthly import monthly, monthly_summary, spans
 from idlibstats.package import locate_package
 from idlibstats.validate import validate_package
 
@@ -51,6 +52,7 @@ __all__ = [
     "organisations",
     "reconcile",
     "sources",
+    "spans",
     "strikes",
     "to_hxl",
     "validate_package",
