@@ -463,3 +463,30 @@ def test_cumulative_tolls_show_sohr_civilians_and_displacement(drawn, figs) -> N
         assert point.get_ydata()[0] == row["value"]
     assert not _by_gid(fig, "mee-2019-12-02-10")  # all of Syria: left out, and said so
     assert "all of Syria" in _note(fig)
+
+
+def test_cumulative_legends_list_only_their_own_panel(drawn) -> None:
+    fig = drawn["cumulative_tolls"]
+    for ax in fig.axes:
+        drawn_colours = {_rgb(line.get_color()) for line in ax.get_lines()
+                         if (line.get_gid() or "").startswith("figure:")}
+        legend_colours = {_rgb(h.get_color()) for h in ax.get_legend().legend_handles
+                          if h.get_marker() not in ("$↑$", "|")}
+        assert legend_colours == drawn_colours, ax.get_title(loc="left")
+
+
+def test_readme_shows_every_chart_with_a_caption() -> None:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    charts_section = readme.split("## Charts", 1)[1].split("\n## ", 1)[0]
+    for name in charts.CHARTS:
+        image = f"](docs/img/{name}.png)"
+        assert image in charts_section, f"the README does not show {name}"
+        after = charts_section.split(image, 1)[1].lstrip("\n")
+        assert after.startswith("*"), f"{name}: no caption under the image"
+        assert (root / "docs" / "img" / f"{name}.png").is_file()
+    # and no image is left over from a chart that is gone
+    shown = {p.stem for p in (root / "docs" / "img").glob("*.png")}
+    assert shown == set(charts.CHARTS)

@@ -13,8 +13,10 @@ range the library derives, capped at the number said. All-of-Syria figures are l
 from __future__ import annotations
 
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter
@@ -23,6 +25,7 @@ from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
 from idlibstats.charts.layout import Obstacle, _declutter
 from idlibstats.charts.notes import _footnote
 from idlibstats.charts.style import (
+    _TITLE,
     FONT,
     WIDTH,
     _gid,
@@ -152,19 +155,10 @@ def cumulative_tolls(path: PathArg = None) -> Figure:
     _month_axis(axes[-1])
     axes[-1].set_xlabel("As-of date (2019); thin bar: the date each count starts from")
     fig.suptitle("Running totals by claimant, at the dates they were given as of",
-                 fontweight="bold", fontsize=11.5, x=0.01, ha="left")
-    handles: list[object] = [
-        Line2D([], [], color=claimant_colour(c), marker=claimant_marker(c), linestyle="none",
-               markersize=8, label=short.get(c, c))
-        for c in dict.fromkeys(shown["claimant"])
-    ]
-    handles += [
-        Line2D([], [], color="#555555", marker="$↑$", markersize=9, linestyle="none",
-               label="lower bound (open)"),
-        Line2D([], [], color="#555555", marker="|", markersize=9, linestyle="none",
-               label="'almost': range, at most the number said"),
-    ]
-    legend = axes[-1].legend(handles=handles, loc="lower right", ncols=1, fontsize=FONT)
+                 fontweight="bold", fontsize=_TITLE, x=0.01, ha="left")
+    # each panel's legend lists what that panel draws, and nothing else
+    legends = [_panel_legend(ax, shown[shown["indicator"].astype(str) == indicator], short)
+               for ax, indicator in zip(axes, indicators, strict=True)]
     notes = ["Points are never joined: counts with different start dates or claimants are "
              "different quantities, and none is a month's figure."]
     left_out = figs[national]
@@ -176,5 +170,22 @@ def cumulative_tolls(path: PathArg = None) -> Figure:
     _footnote(fig, shown, tables.sources, tables.organisations, notes)
     # place the lowest labels first: they sit nearest their points
     labels.sort(key=lambda a: (id(a.axes), a.xy[1]))
-    _declutter(fig, labels, obstacles, avoid=[legend])
+    _declutter(fig, labels, obstacles, avoid=legends)
     return fig
+
+
+def _panel_legend(ax: Axes, part: pd.DataFrame, short: dict[str, str]) -> Legend:
+    """Draw one panel's legend: its claimants, and the marks it uses."""
+    handles: list[Artist] = [
+        Line2D([], [], color=claimant_colour(c), marker=claimant_marker(c), linestyle="none",
+               markersize=8, label=short.get(c, c))
+        for c in dict.fromkeys(part["claimant"])
+    ]
+    if part["high"].isna().any():
+        handles.append(Line2D([], [], color="#555555", marker="$↑$", markersize=9,
+                              linestyle="none", label="lower bound (open)"))
+    closed = part[part["high"].notna()]
+    if (closed["low"] != closed["high"]).any():
+        handles.append(Line2D([], [], color="#555555", marker="|", markersize=9,
+                              linestyle="none", label="'almost': range, at most the number said"))
+    return ax.legend(handles=handles, loc="best", ncols=1, fontsize=FONT)
