@@ -29,6 +29,7 @@ from idlibstats.load import (
     wire_credits,
 )
 from idlibstats.monthly import monthly, monthly_summary, spans
+from idlibstats.monthly_export import monthly_table, to_monthly_csv
 from idlibstats.package import locate_package
 from idlibstats.validate import validate_package
 
@@ -49,12 +50,14 @@ __all__ = [
     "locate_package",
     "monthly",
     "monthly_summary",
+    "monthly_table",
     "organisations",
     "reconcile",
     "sources",
     "spans",
     "strikes",
     "to_hxl",
+    "to_monthly_csv",
     "validate_package",
     "wire_credits",
 ]

@@ -484,14 +484,17 @@ def _monthly_rows(
     first = pd.Period(min(it.start for it in items), freq="M")
     last = pd.Period(max(it.end for it in items), freq="M")
     months = pd.period_range(first, last, freq="M")
-    by_claimant: dict[str, list[_Item]] = {}
+    by_claimant: dict[str, dict[pd.Period, list[_Item]]] = {}
     for it in items:
-        by_claimant.setdefault(it.claimant, []).append(it)
+        buckets = by_claimant.setdefault(it.claimant, {})
+        for month in pd.period_range(pd.Period(it.start, freq="M"), pd.Period(it.end, freq="M"),
+                                     freq="M"):
+            buckets.setdefault(month, []).append(it)
     rows = []
     for claimant in sorted(by_claimant):
-        mine = by_claimant[claimant]
+        buckets = by_claimant[claimant]
         for month in months:
-            row = _month_row(claimant, month, mine)
+            row = _month_row(claimant, month, buckets.get(month, []))
             flows = row.pop("_items", [])
             if model:
                 a, b = _month_bounds(month)
