@@ -490,3 +490,11 @@ def test_readme_shows_every_chart_with_a_caption() -> None:
     # and no image is left over from a chart that is gone
     shown = {p.stem for p in (root / "docs" / "img").glob("*.png")}
     assert shown == set(charts.CHARTS)
+
+
+def test_first_days_group_is_read_from_the_data(figs) -> None:
+    from idlibstats.charts.first_days import most_contested
+
+    assert most_contested(figs[figs["indicator"] == "killed"]) == charts.FIRST_DAYS_GROUP
+    with pytest.raises(ValueError, match="competing"):
+        most_contested(figs[figs["claim_group"] == charts.FIRST_DAYS_GROUP].iloc[:1])

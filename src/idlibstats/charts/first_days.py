@@ -6,7 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from idlibstats.charts.data import FIRST_DAYS_GROUP, PathArg, _is_open, _with_bounds, load_tables
+from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
 from idlibstats.charts.notes import _footnote
 from idlibstats.charts.style import (
     _TITLE,
@@ -25,7 +25,7 @@ from idlibstats.claims import reconcile as _library_reconcile
 
 
 @_styled
-def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP) -> Figure:
+def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> Figure:
     """Draw the competing claims of one claim group side by side, as ranges.
 
     Each claim is a bar from its low bound to its high bound as the library derives them
@@ -39,8 +39,9 @@ def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP)
     path : str or path-like, optional
         The data package to read.
     claim_group : str, optional
-        The claim group to draw; by default the offensive's first days
-        (:data:`FIRST_DAYS_GROUP`).
+        The claim group to draw; by default the group of people killed that has the most
+        competing claims (in the package, the offensive's first days,
+        :data:`FIRST_DAYS_GROUP`): read from the data, not fixed in the code.
 
     Returns
     -------
@@ -49,6 +50,8 @@ def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP)
     tables = load_tables(path)
     figs, names = tables.figures, tables.short
     killed = _with_bounds(figs[figs["indicator"] == "killed"])
+    if claim_group is None:
+        claim_group = most_contested(killed)
     group = killed[killed["claim_group"] == claim_group].sort_values("low", kind="stable")
     if group.empty:
         raise ValueError(f"no figures in claim group {claim_group!r}")
@@ -153,3 +156,29 @@ def _example(shown: pd.DataFrame) -> str:
     row = shown.sort_values("qualifier", key=lambda q: q.astype(str) != "more_than").iloc[0]
     return f"'{_as_written(row)}' is {int(row['low']):,} or more" if _is_open(row) else (
         f"'{_as_written(row)}' is {int(row['low']):,} to {int(row['high']):,}")
+
+
+def most_contested(figures: pd.DataFrame) -> str:
+    """Return the claim group with the most claims (the earliest one on a tie).
+
+    Parameters
+    ----------
+    figures : pandas.DataFrame
+        Figures (rows of :func:`idlibstats.figures`).
+
+    Returns
+    -------
+    str
+        A ``claim_group``.
+
+    Raises
+    ------
+    ValueError
+        If no claim group has more than one claim.
+    """
+    counts = figures.groupby("claim_group", observed=True).agg(
+        n=("figure_id", "size"), start=("period_start", "min"))
+    counts = counts.sort_values(["n", "start"], ascending=[False, True], kind="stable")
+    if counts.empty or counts["n"].iloc[0] < 2:
+        raise ValueError("no claim group has competing claims")
+    return str(counts.index[0])

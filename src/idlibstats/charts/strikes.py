@@ -54,7 +54,11 @@ def strikes_chart(path: PathArg = None) -> Figure:
     fig = _new_figure(WIDTH, 8.6)
     ax_air, ax_health = fig.subplots(2, 1, height_ratios=[1.25, 1.0])
 
-    months = pd.date_range("2019-04-01", "2019-12-01", freq="MS")
+    # the months any north-west figure of the package touches: a month outside a count's
+    # period says 'no count' (read from the data, not fixed in the code)
+    local = figs[figs["admin1"].astype(str) != "SY"]
+    months = pd.date_range(local["period_start"].min().to_period("M").to_timestamp(),
+                           local["period_end"].max(), freq="MS")
     ax_air.set_xlim(months[0] - pd.Timedelta(days=2), months[-1] + pd.Timedelta(days=33))
     counted = set()
     top = 1.0
@@ -88,7 +92,7 @@ def strikes_chart(path: PathArg = None) -> Figure:
     ax_air.grid(axis="x", visible=False)
     ax_air.yaxis.set_major_formatter(FuncFormatter(_thousands))
     ax_air.set_ylabel("Airstrikes in the month")
-    ax_air.set_xlabel("Month (2019)")
+    ax_air.set_xlabel(f"Month ({_years(months)})")
     ax_air.set_title("Airstrikes by month")
 
     labels = []
@@ -145,8 +149,13 @@ def strikes_chart(path: PathArg = None) -> Figure:
         loc="upper right", fontsize=FONT,
     )
     _footnote(fig, shown, tables.sources, tables.organisations, [
-        "Airstrikes: no report in the package counts them for any other month; a missing bar "
-        "is no count, not zero. 'Attacked' (bombed, destroyed or not) and 'destroyed' are "
-        "different indicators over slightly different days: not to be added."
+        "Airstrikes: a month without a bar has no count in the package, which is not zero. "
+        "'Attacked' (bombed, destroyed or not) and 'destroyed' are different indicators "
+        "over slightly different days: not to be added."
     ])
     return fig
+
+
+def _years(months: pd.DatetimeIndex) -> str:
+    first, last = months[0].year, months[-1].year
+    return f"{first}" if first == last else f"{first}–{last}"
