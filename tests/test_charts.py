@@ -498,3 +498,27 @@ def test_first_days_group_is_read_from_the_data(figs) -> None:
     assert most_contested(figs[figs["indicator"] == "killed"]) == charts.FIRST_DAYS_GROUP
     with pytest.raises(ValueError, match="competing"):
         most_contested(figs[figs["claim_group"] == charts.FIRST_DAYS_GROUP].iloc[:1])
+
+
+def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
+    """Claimants corrected in the data (issue-9) or new to the palette still get lanes."""
+    changed = figs.copy()
+    binnish = changed["claim_group"].astype(str).str.endswith("binnish")
+    assert binnish.any()
+    changed.loc[binnish, "claimant"] = "unattributed"
+    may = changed["figure_id"] == "tna-2019-06-06-03"
+    changed["claimant"] = changed["claimant"].astype(str)
+    changed.loc[may, "claimant"] = "a_new_monitor"
+    local = changed[changed["admin1"] != "SY"]
+    rows = [charts.RowData(h, ils.monthly(i, p, local, movements=m),
+                           ils.spans(i, p, local, movements=m))
+            for i, p, h, m in charts.ROWS[:3]]
+    fig = charts.draw_known_by_month(rows, changed, short={"unattributed": "no claimant named"})
+    lanes = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "a_new_monitor" in lanes and "unnamed_websites" not in lanes
+    cells = _cells(fig)
+    assert cells["month:killed:all:2019-05:a_new_monitor:whole_month"] == "272"
+    assert cells["month:killed:children:2019-12:unattributed:within_month"].split() == ["≥", "2"]
+    (cell,) = [a for a in fig.findobj(Rectangle)
+               if a.get_gid() == "month:killed:all:2019-05:a_new_monitor:whole_month"]
+    assert _rgb(cell.get_facecolor()) == charts.NEUTRAL_GREY.upper()
