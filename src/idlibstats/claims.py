@@ -7,6 +7,7 @@ gives a range in the manner of UCDP GED's low / best / high; the claims are neve
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 import numpy as np
@@ -59,7 +60,7 @@ def _lower_median_inside(
     codes: np.ndarray, values: np.ndarray, keep: np.ndarray, n_groups: int
 ) -> np.ndarray:
     """Per group, the lower median of ``values[keep]`` (a value some row holds); -1 if none."""
-    out = np.full(n_groups, -1, dtype=object)
+    out = np.full(n_groups, -1, dtype=values.dtype)
     c, v = codes[keep], values[keep]
     if not len(c):
         return out
@@ -88,11 +89,15 @@ def _contradictions(
     for fid, cid in zip(contra["figure_id"].astype(str), contra["corroboration_id"].astype(str),
                         strict=True):
         by_figure.setdefault(fid, []).append(cid)
-    out: list[set[str]] = [set() for _ in range(n_groups)]
+    found: dict[int, set[str]] = {}
     if by_figure:
-        for fid, code in zip(figure_ids.astype(str), codes, strict=True):
-            out[code].update(by_figure.get(fid, ()))
-    return [";".join(sorted(ids)) for ids in out]
+        hit = figure_ids.astype(str).isin(by_figure).to_numpy()
+        for fid, code in zip(figure_ids.astype(str)[hit], codes[hit], strict=True):
+            found.setdefault(int(code), set()).update(by_figure[fid])
+    out = [""] * n_groups
+    for code, ids in found.items():
+        out[code] = ";".join(sorted(ids))
+    return out
 
 
 def reconcile(
@@ -240,21 +245,28 @@ def reconcile(
     value = b["best"].to_numpy(dtype=object)
     c_low = out["consensus_low"].to_numpy(dtype=object)[codes]
     c_high = out["consensus_high"].to_numpy(dtype=object, na_value=None)[codes]
-    inside = np.array([v >= lo and (hi is None or v <= hi)
-                       for v, lo, hi in zip(value, c_low, c_high, strict=True)], dtype=bool)
+    open_high = pd.isna(c_high)
+    c_high = np.where(open_high, 0, c_high)
+    with contextlib.suppress(OverflowError):  # int64 unless a count is beyond it
+        value, c_low, c_high = (np.asarray(x, dtype="int64") for x in (value, c_low, c_high))
+    inside = np.asarray((value >= c_low) & (open_high | (value <= c_high)), dtype=bool)
     contra_np = contra.to_numpy()
     best_inside = _lower_median_inside(codes, value, inside, n_groups)
     best_any = _lower_median_inside(codes, value, np.ones(len(b), dtype=bool), n_groups)
     best = np.where(contra_np, best_any, best_inside)
-    out["best"] = pd.array([None if x == -1 else int(x) for x in best], dtype="Int64")
+    best_arr = pd.array(best.tolist(), dtype="Int64")
+    best_arr[best == -1] = pd.NA
+    out["best"] = best_arr
     out["all_lower_bounds"] = all_open.to_numpy(dtype=bool)
 
     rules = []
+    c_high_text = out["consensus_high"].astype("string").fillna("open")
     for n, lo, hi, is_contra, chosen, lower in zip(
-        out["n_claims"], out["consensus_low"], out["consensus_high"], contra_np, best,
-        out["all_lower_bounds"], strict=True,
+        out["n_claims"].tolist(), out["consensus_low"].astype("string").tolist(),
+        c_high_text.tolist(), contra_np.tolist(), best.tolist(),
+        out["all_lower_bounds"].tolist(), strict=True,
     ):
-        consensus = f"[{lo}, {'open' if pd.isna(hi) else hi}]"
+        consensus = f"[{lo}, {hi}]"
         if n == 1:
             rules.append("one claim: its own bounds; best the value it said")
         elif is_contra:

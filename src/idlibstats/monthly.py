@@ -484,17 +484,18 @@ def _monthly_rows(
     first = pd.Period(min(it.start for it in items), freq="M")
     last = pd.Period(max(it.end for it in items), freq="M")
     months = pd.period_range(first, last, freq="M")
-    by_claimant: dict[str, dict[pd.Period, list[_Item]]] = {}
-    for it in items:
+    by_claimant: dict[str, dict[int, list[_Item]]] = {}
+    for it in items:  # months as integers (year * 12 + month - 1): cheap to bucket
         buckets = by_claimant.setdefault(it.claimant, {})
-        for month in pd.period_range(pd.Period(it.start, freq="M"), pd.Period(it.end, freq="M"),
-                                     freq="M"):
-            buckets.setdefault(month, []).append(it)
+        for k in range(it.start.year * 12 + it.start.month - 1,
+                       it.end.year * 12 + it.end.month):
+            buckets.setdefault(k, []).append(it)
     rows = []
     for claimant in sorted(by_claimant):
         buckets = by_claimant[claimant]
         for month in months:
-            row = _month_row(claimant, month, buckets.get(month, []))
+            row = _month_row(claimant, month,
+                             buckets.get(month.year * 12 + month.month - 1, []))
             flows = row.pop("_items", [])
             if model:
                 a, b = _month_bounds(month)
