@@ -522,3 +522,15 @@ def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
     (cell,) = [a for a in fig.findobj(Rectangle)
                if a.get_gid() == "month:killed:all:2019-05:a_new_monitor:whole_month"]
     assert _rgb(cell.get_facecolor()) == charts.NEUTRAL_GREY.upper()
+
+
+@pytest.mark.parametrize("name", ["cumulative_tolls", "displacement_points"])
+def test_label_boxes_do_not_touch_each_other(drawn, name) -> None:
+    fig = drawn[name]
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_bbox_patch().get_window_extent(renderer))
+             for t in _texts(fig) if t.get_bbox_patch() is not None]
+    assert len(boxes) >= 4
+    for i, (text_a, a) in enumerate(boxes):
+        for text_b, b in boxes[i + 1:]:
+            assert not a.overlaps(b), f"{name}: {text_a!r} touches {text_b!r}"
