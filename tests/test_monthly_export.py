@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 
 import hxl
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import idlibstats
 from idlibstats.cli import main
@@ -146,3 +149,60 @@ def test_libhxl_the_same_sum_on_both_exports():
         sums[name] = rows[0].get("#meta+sum") if rows else None
     assert sums["figures"] in ("", None)  # not 372,736: no figure is under #affected
     assert float(sums["monthly"]) == int(monthly_table()["killed"].sum()) == 274
+
+
+# a property: floors in the table are true of any world the figures truthfully describe
+
+_START = dt.date(2019, 4, 1)
+_DAYS = 122  # to 31 July 2019
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    n = len(rows)
+    return pd.DataFrame({
+        "figure_id": [f"t-2019-01-01-{i:02d}" for i in range(n)],
+        "indicator": ["killed"] * n,
+        "population": pd.Categorical([r[0] for r in rows],
+                                     categories=["all", "civilians", "children"]),
+        "value": pd.array([r[3] for r in rows], dtype="Int64"),
+        "qualifier": [r[4] for r in rows],
+        "period_start": pd.to_datetime([str(_START + dt.timedelta(r[1])) for r in rows]),
+        "period_end": pd.to_datetime([str(_START + dt.timedelta(r[2])) for r in rows]),
+        "admin1": ["SY-ID"] * n,
+        "claimant": [r[5] for r in rows],
+        "measure": ["period_total"] * n,
+    })
+
+
+@settings(max_examples=80, deadline=None)
+@given(children=st.lists(st.integers(0, 5), min_size=_DAYS, max_size=_DAYS),
+       adults=st.lists(st.integers(0, 20), min_size=_DAYS, max_size=_DAYS),
+       specs=st.lists(st.tuples(st.sampled_from(["all", "children"]), st.integers(0, _DAYS - 1),
+                                st.integers(0, 70), st.sampled_from(["exact", "at_least"]),
+                                st.integers(0, 10**6), st.sampled_from(["a", "b"])),
+                      min_size=1, max_size=8))
+def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
+    """Children within all: every cell, and every column sum, is at most the true count."""
+    truth = {"children": children, "all": [c + a for c, a in zip(children, adults, strict=True)]}
+    rows = []
+    for pop, first, length, qual, pick, claimant in specs:
+        last = min(first + length, _DAYS - 1)
+        total = sum(truth[pop][first:last + 1])
+        value = total if qual == "exact" else pick % (total + 1)
+        rows.append((pop, first, last, value, qual, claimant))
+    t = monthly_table(_frame(rows))
+    for col, pop in (("killed", "all"), ("killed_children", "children")):
+        if col not in t.columns:
+            continue
+        true_sum = 0
+        for row in t.itertuples(index=False):
+            a = (row.month.start_time.date() - _START).days
+            b = (row.month.end_time.date() - _START).days
+            true = sum(truth[pop][max(a, 0):b + 1])
+            true_sum += true
+            cell = getattr(row, col)
+            assert pd.isna(cell) or cell <= true
+        assert int(t[col].fillna(0).sum()) <= true_sum
+    if "killed_children" in t.columns:  # a whole's floor is never below its part's
+        both = t["killed_children"].notna()
+        assert (t.loc[both, "killed"] >= t.loc[both, "killed_children"]).all()
