@@ -22,7 +22,7 @@ def test_summary_text():
     assert "periods covered: 2011-03-15 to 2019-12-16" in text
     assert "claim groups: 33; with more than one claim: 1" in text
     assert "killed-2019-04-30-to-05-04: 3 claims (sohr, syrian_civil_defence, uossm)" in text
-    assert "range 31 to open, best 50" in text
+    assert "range 30 to open, best 67" in text
     assert "contradictory claim groups: 0" in text
 
 
@@ -86,3 +86,16 @@ def test_cli_export_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert err == [f"error: {target}: cannot write the export: No such file or directory"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_summary_lists_a_recorded_contradiction(package_copy, restamp):
+    corr = package_copy / "data" / "corroborations.csv"
+    with corr.open("a", encoding="utf-8", newline="") as fh:
+        fh.write("c99,mee-2019-12-02-06,contradicts,Test outlet,https://example.org/x,"
+                 "2019-09-04,A test count of 1089 disagrees with the figure.\n")
+    restamp(package_copy)
+    text = summary(package_copy)
+    assert "claim groups another count contradicts (corroborations): 1" in text
+    assert ("  killed-civilians-2019-04-30-to-08-31 (mee-2019-12-02-06): c99 Test outlet: "
+            "A test count of 1089 disagrees with the figure.") in text
+    assert "contradictory claim groups: 0" in text  # the group's own claims agree

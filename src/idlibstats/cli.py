@@ -30,8 +30,14 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("summary", help="print what a package holds")
     p.add_argument("path", nargs="?", help="package directory or datapackage.json")
 
-    p = sub.add_parser("export", help="export the figures for HDX")
-    p.add_argument("--hxl", action="store_true", required=True, help="CSV with an HXL hashtag row")
+    p = sub.add_parser(
+        "export", help="export for HDX: the figures (--hxl) or the month floors (--monthly)")
+    p.add_argument("--hxl", action="store_true", help="CSV with an HXL hashtag row")
+    p.add_argument("--monthly", action="store_true",
+                   help="one row per month, integer floors safe to sum down a column "
+                   "(with --hxl: with a hashtag row)")
+    p.add_argument("--national", action="store_true",
+                   help="with --monthly: keep the figures for all of Syria")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
     p.add_argument("--path", help="package directory or datapackage.json")
@@ -68,11 +74,24 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         from idlibstats.hxl import to_hxl
         from idlibstats.load import figures
+        from idlibstats.monthly_export import to_monthly_csv
 
+        if not (args.hxl or args.monthly):
+            print("error: say what to export: --hxl (the figures) and/or --monthly",
+                  file=sys.stderr)
+            return 2
+        if args.national and not args.monthly:
+            print("error: --national goes with --monthly", file=sys.stderr)
+            return 2
         try:
-            text = to_hxl(
-                figures(args.path), args.output, overwrite=args.force, package=args.path
-            )
+            if args.monthly:
+                text = to_monthly_csv(
+                    args.output, hxl=args.hxl, figures=figures(args.path),
+                    national=args.national, overwrite=args.force, package=args.path)
+            else:
+                text = to_hxl(
+                    figures(args.path), args.output, overwrite=args.force, package=args.path
+                )
         except FileExistsError:
             raise
         except OSError as exc:  # no such folder, no permission, disk full...
