@@ -206,3 +206,11 @@ def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
     if "killed_children" in t.columns:  # a whole's floor is never below its part's
         both = t["killed_children"].notna()
         assert (t.loc[both, "killed"] >= t.loc[both, "killed_children"]).all()
+
+
+def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
+    target = tmp_path / "no-such-folder" / "monthly.csv"
+    assert main(["export", "--monthly", "-o", str(target)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert err == [f"error: {target}: cannot write the export: No such file or directory"]
+    assert list(tmp_path.iterdir()) == []

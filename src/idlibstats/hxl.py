@@ -164,9 +164,20 @@ def _lookup(
 
 
 def write_csv(out: pd.DataFrame, tags: list[str] | None) -> str:
-    """Return ``out`` (text cells) as CSV text, with a hashtag row under the header if given.
+    """Return a frame of text cells as CSV text, with a hashtag row under the header if given.
 
-    Quotes every cell when one holds a carriage return, so no row is split on it.
+    Parameters
+    ----------
+    out : pandas.DataFrame
+        The cells, already as text (missing cells are written empty).
+    tags : list of str, optional
+        One HXL hashtag per column, written as the second row; None for a plain CSV.
+
+    Returns
+    -------
+    str
+        UTF-8-ready CSV text with LF line ends. Every cell is quoted when one holds a
+        carriage return, so no row is split on it.
     """
     has_cr = any(out[c].astype("string").str.contains("\r", regex=False).any()
                  for c in out.columns if out[c].dtype == "string")

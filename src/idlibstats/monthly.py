@@ -220,12 +220,12 @@ def _differences(items: list[_Item]) -> list[_Item]:
             w1 = " / ".join(it.label for it in first)
             w2 = " / ".join(it.label for it in second)
             if high1 is None:
-                low, floor_text = None, f"no floor ({w1} has no ceiling)"
+                low, floor_text = None, f"no floor: {w1} has no ceiling"
             else:
                 low = max(0, low2 - high1)
                 floor_text = f"floor max(0, {low2:,} - {high1:,}) = {low:,}"
             if high2 is None:
-                high, ceil_text = None, f"no ceiling ({w2} has none)"
+                high, ceil_text = None, f"no ceiling: {w2} has none"
             else:
                 raw = high2 - low1
                 high = max(0, raw)
@@ -251,6 +251,13 @@ def _differences(items: list[_Item]) -> list[_Item]:
 
 
 # --------------------------------------------------------------------------- months
+
+
+def _head(it: _Item) -> str:
+    """Return the item in words: its wording and period (for a difference, the arithmetic)."""
+    if it.is_difference:
+        return f"{it.label}, over {_span(it.start, it.end)} ({it.arithmetic})"
+    return f"{it.label} over {_span(it.start, it.end)}"
 
 
 def _month_bounds(month: pd.Period) -> tuple[dt.date, dt.date]:
@@ -317,8 +324,7 @@ def _month_row(
     for it in sorted(flows, key=lambda it: (it.start, it.end, it.ids)):
         inside = a <= it.start and it.end <= b
         covers = it.start <= a and it.end >= b
-        head = (f"{it.label} = {_span(it.start, it.end)}: {it.arithmetic}"
-                if it.is_difference else f"{it.label} over {_span(it.start, it.end)}")
+        head = _head(it)
         if inside and covers:
             whole_figure |= not it.is_difference
             if it.low is not None:
@@ -563,8 +569,7 @@ def spans(
         several = (it.start.year, it.start.month) != (it.end.year, it.end.month)
         if not (several or it.measure in ("cumulative", "difference")):
             continue
-        what = f"{it.label} = {_span(it.start, it.end)}: {it.arithmetic}" if it.is_difference \
-            else f"{it.label} over {_span(it.start, it.end)}"
+        what = _head(it)
         bound = f"[{_n(it.low) if it.low is not None else 'no floor'}, {_n(it.high)}]"
         rows.append({
             "claimant": it.claimant,
