@@ -49,11 +49,13 @@ def _declutter(
     placed += [a.get_window_extent(renderer).padded(2) for a in avoid]
     step = 3.0
     for label in labels:
+        # a label's box (its bbox patch) is drawn round the text: pad by the box's own pad
+        margin = 2 + _box_pad(label) * fig.dpi / 72
         frame = label.axes.get_window_extent(renderer) if label.axes else None
         x0, y0 = label.xyann
         for dy, dx in _nudges(step):
             label.xyann = (x0 + dx, y0 + dy)
-            box = Text.get_window_extent(label, renderer).padded(2)
+            box = Text.get_window_extent(label, renderer).padded(margin)
             inside = frame is None or (
                 box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1
                 and box.y0 >= frame.y0
@@ -62,4 +64,12 @@ def _declutter(
                 break
         else:
             label.xyann = (x0, y0)
-        placed.append(Text.get_window_extent(label, renderer).padded(2))
+        placed.append(Text.get_window_extent(label, renderer).padded(margin))
+
+
+def _box_pad(label: Text) -> float:
+    """Return the pad of a label's bbox patch in points (0 when it has none)."""
+    patch = label.get_bbox_patch()
+    if patch is None:
+        return 0.0
+    return float(getattr(patch.get_boxstyle(), "pad", 0.0)) * label.get_fontsize()
