@@ -3,16 +3,24 @@
 #   make test   set up .venv (first time) and run every check: lint, frictionless validate
 #               (schema + the row rules of checks/figures.json), stripped notebooks, unit
 #               tests, notebooks
-# Everything is installed from requirements.lock (exact pins) into .venv; nothing global.
+# Everything is installed from requirements.lock (exact pins, with hashes) into .venv; nothing
+# global. `make lock` regenerates the lock (see the README, section Releases).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# Which interpreter .venv was made with: its version and real path. `make PYTHON=python3.12 test`
+# after a run with another Python finds a different line here and rebuilds .venv.
+INTERPRETER := $(VENV)/.interpreter
+PYTHON_ID := $(shell $(PYTHON) -c 'import os, sys; print(sys.version.split()[0], os.path.realpath(sys.executable))' 2>/dev/null)
+# pip-tools only regenerates the lock (make lock); it is not a dependency of the project.
+PIP_TOOLS := pip-tools==7.6.2
+TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint validate charts bench clean
+.PHONY: lab test lint validate charts bench lock clean FORCE
 
 lab: $(READY)
 	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT)
@@ -38,12 +46,28 @@ charts: $(READY)
 bench: $(READY)
 	$(BIN)/python benchmarks/run.py
 
-$(READY): pyproject.toml requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "idlibstats needs Python 3.11 or newer, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'
+$(READY): $(INTERPRETER) pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
+# Rewritten (and .venv removed) only when PYTHON is another interpreter than .venv's.
+$(INTERPRETER): FORCE
+	@test -n "$(PYTHON_ID)" || { echo "cannot run PYTHON=$(PYTHON): install it or pass PYTHON=..."; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "idlibstats needs Python 3.11 or newer, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'
+	@if [ "$$(cat $@ 2>/dev/null)" != "$(PYTHON_ID)" ]; then \
+	  if [ -d $(VENV) ]; then echo "$(VENV) was made with another Python: rebuilding it with $(PYTHON_ID)"; fi; \
+	  rm -rf $(VENV); mkdir -p $(VENV); echo "$(PYTHON_ID)" > $@; \
+	fi
+
+# Regenerate requirements.lock with a sha256 hash for every file of every pinned release.
+# Pins already in the lock are kept (pip-compile's rule); `make lock ARGS=--upgrade` moves
+# them all, `make lock ARGS='--upgrade-package pandas'` one. Needs the package index.
+lock:
+	test -x $(TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS); }
+	$(TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock $(ARGS) pyproject.toml
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) build dist .pytest_cache .ruff_cache .hypothesis
