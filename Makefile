@@ -1,5 +1,6 @@
 # The two commands of the README:
-#   make lab    set up .venv (first time) and open the notebooks in JupyterLab
+#   make lab    set up .venv (first time), install the git filter that strips notebook
+#               outputs on commit, and open the notebooks in JupyterLab
 #   make test   set up .venv (first time) and run every check: lint, frictionless validate
 #               (schema + the row rules of checks/figures.json), stripped notebooks, unit
 #               tests, notebooks
@@ -20,14 +21,44 @@ TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint validate charts bench lock clean FORCE
+.PHONY: lab filter test stripped lint validate html charts bench lock clean FORCE
 
-lab: $(READY)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT)
+# Kernel details a run adds (the notebooks keep only language_info.name), stripped too.
+NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
 
-test: $(READY) lint validate
-	$(BIN)/nbstripout --verify notebooks/*.ipynb
+# Extra arguments go to JupyterLab: make lab ARGS='--port 8899 --no-browser'.
+# First, the git filter that strips outputs on commit (.gitattributes names it; nbstripout
+# --install defines it in this clone's .git/config), so notebooks run and saved in the lab
+# can be committed as they are.
+lab: $(READY) filter
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(ARGS)
+
+filter: $(READY)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  $(BIN)/nbstripout --install --attributes .gitattributes && \
+	  git config filter.nbstripout.extrakeys "$(NB_EXTRA_KEYS)" && \
+	  echo "git filter nbstripout installed: notebook outputs are stripped on commit"; \
+	else echo "not a git clone: no filter to install"; fi
+
+test: $(READY) lint validate stripped
 	$(BIN)/pytest --nbval-lax --nbval-current-env
+
+# The notebooks as git holds them (the index: what the next commit records, and in a fresh
+# clone what HEAD holds) carry no outputs. The working copy may: the lab autosaves outputs,
+# and the filter strips them when they are added. Outside a git clone: the files themselves.
+stripped: $(READY)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  for f in $$(git ls-files 'notebooks/*.ipynb'); do \
+	    mkdir -p "$$tmp/$$(dirname $$f)" && git show ":$$f" > "$$tmp/$$f" || exit 1; \
+	  done && \
+	  echo "nbstripout --verify on the notebooks as git holds them (git show :notebooks/...)" && \
+	  cd "$$tmp" && $(abspath $(BIN))/nbstripout --verify notebooks/*.ipynb; \
+	else $(BIN)/nbstripout --verify notebooks/*.ipynb; fi
+
+# The notebooks, executed, as HTML pages for readers without Python (build/html/*.html).
+html: $(READY)
+	$(BIN)/jupyter nbconvert --to html --execute --output-dir build/html notebooks/*.ipynb
 
 lint: $(READY)
 	$(BIN)/ruff check .

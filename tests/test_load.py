@@ -266,7 +266,7 @@ def test_stamp_records_bytes_and_hash_only(package_copy: Path) -> None:
     assert len(changed) == 2
     assert any(new.strip() == f'"bytes": {len(data)}' for _, new in changed)
     assert f'"hash": "sha256:{hashlib.sha256(data).hexdigest()}"' in after
-    assert after.endswith("}\n") and after.startswith('{\n  "name"')
+    assert after.endswith("}\n") and after.startswith('{\n  "$schema"')
     assert idlibstats.validate_package(package_copy) == []
     assert stamp(package_copy) == []
 
