@@ -58,6 +58,10 @@ def resolve_package(path: str | None) -> tuple[Path, str]:
     return root, ("bundled with idlibstats" if root.name == "_package" else "source checkout")
 
 
+PACKAGE_HELP = ("package directory or datapackage.json (default: $IDLIBSTATS_PACKAGE, else the "
+                "current folder if it holds datapackage.json, else the installed package)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="idlibstats",
@@ -66,15 +70,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a data package; one line per problem")
-    p.add_argument(
-        "path", nargs="?", help="package directory or datapackage.json (default: see README)"
-    )
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
 
     p = sub.add_parser("summary", help="print what a package holds")
-    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
 
     p = sub.add_parser("export", help="export the figures for HDX")
-    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     p.add_argument("--hxl", action="store_true", required=True, help="CSV with an HXL hashtag row")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
@@ -85,12 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--source-id", required=True, help="source_id the rows will carry")
 
     p = sub.add_parser("verify-excerpts", help="check every excerpt against the report texts")
-    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
     p.add_argument("--path", dest="path_option", help=argparse.SUPPRESS)  # the old spelling
 
     p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the descriptor")
-    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     return parser
 
 
