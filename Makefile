@@ -14,7 +14,8 @@ READY := $(VENV)/.ready
 # Which interpreter .venv was made with: its version and real path. `make PYTHON=python3.12 test`
 # after a run with another Python finds a different line here and rebuilds .venv.
 INTERPRETER := $(VENV)/.interpreter
-PYTHON_ID := $(shell $(PYTHON) -c 'import os, sys; print(sys.version.split()[0], os.path.realpath(sys.executable))' 2>/dev/null)
+IDENTIFY := -c 'import os, sys; print(sys.version.split()[0], os.path.realpath(sys.executable))'
+PYTHON_ID := $(shell $(PYTHON) $(IDENTIFY) 2>/dev/null)
 # pip-tools only regenerates the lock (make lock); it is not a dependency of the project.
 PIP_TOOLS := pip-tools==7.6.2
 TOOLS := .tools
@@ -83,10 +84,15 @@ $(READY): $(INTERPRETER) pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
-# Rewritten (and .venv removed) only when PYTHON is another interpreter than .venv's.
+# Rewritten (and .venv removed) only when PYTHON is another interpreter than .venv's. A .venv
+# made before this stamp existed is asked itself (its python resolves to the interpreter
+# that made it), so it is kept when it already matches.
 $(INTERPRETER): FORCE
 	@test -n "$(PYTHON_ID)" || { echo "cannot run PYTHON=$(PYTHON): install it or pass PYTHON=..."; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "idlibstats needs Python 3.11 or newer, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'
+	@if [ ! -f $@ ] && [ -x $(BIN)/python ] && [ "$$($(BIN)/python $(IDENTIFY) 2>/dev/null)" = "$(PYTHON_ID)" ]; then \
+	  echo "$(PYTHON_ID)" > $@; \
+	fi
 	@if [ "$$(cat $@ 2>/dev/null)" != "$(PYTHON_ID)" ]; then \
 	  if [ -d $(VENV) ]; then echo "$(VENV) was made with another Python: rebuilding it with $(PYTHON_ID)"; fi; \
 	  rm -rf $(VENV); mkdir -p $(VENV); echo "$(PYTHON_ID)" > $@; \

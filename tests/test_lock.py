@@ -110,3 +110,16 @@ def test_the_venv_recipe_depends_on_the_interpreter() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert re.search(r"^\$\(READY\): \$\(INTERPRETER\) pyproject\.toml requirements\.lock$",
                      makefile, re.M)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
+def test_a_venv_from_before_the_stamp_is_kept_when_it_matches(tmp_path: Path) -> None:
+    """After this change lands, an existing matching .venv is adopted, not rebuilt."""
+    shutil.copy(ROOT / "Makefile", tmp_path / "Makefile")
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / "bin" / "python").symlink_to(sys.executable)
+    (venv / "marker").write_text("keep me", encoding="utf-8")
+    done = _make(tmp_path, venv, sys.executable)
+    assert done.returncode == 0 and done.stdout == "", done.stdout + done.stderr
+    assert (venv / "marker").exists() and (venv / ".interpreter").is_file()
