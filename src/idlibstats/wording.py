@@ -2,9 +2,10 @@
 
 A table whose schema has the fields ``value`` and ``value_as_written`` (the figures) is
 checked row by row, without the report texts: the number phrase in ``value_as_written``
-(digits, thousands separators, a scale word or English number words, read by
-:func:`idlibstats.textnorm.numbers_in`, the parser the draft tool uses) must have the value
-``value``; and, when the table also has ``excerpt``, the excerpt must contain
+(digits, thousands separators, a scale word, English number words or a fraction of a scale
+such as 'a quarter of a million', read by :func:`idlibstats.numberwords.said_values` on top
+of :func:`idlibstats.textnorm.numbers_in`, the parser the draft tool uses) must have the
+value ``value``; and, when the table also has ``excerpt``, the excerpt must contain
 ``value_as_written`` (after :func:`idlibstats.textnorm.norm`, case kept). So a ``value`` of
 2720 beside ``value_as_written`` '272' is refused, naming file, row and field.
 """
@@ -16,16 +17,13 @@ from collections.abc import Iterator
 import pandas as pd
 
 from idlibstats.errors import DataPackageError, show
+from idlibstats.numberwords import said_values
 from idlibstats.rawcsv import RawTable
-from idlibstats.textnorm import norm, numbers_in
+from idlibstats.textnorm import norm
 
 __all__ = ["wording_problems"]
 
 VALUE, WRITTEN, EXCERPT = "value", "value_as_written", "excerpt"
-
-
-def _said(written: str) -> list[int | None]:
-    return [phrase.value for phrase in numbers_in(norm(written))]
 
 
 def wording_problems(table: RawTable, frame: pd.DataFrame) -> Iterator[DataPackageError]:
@@ -55,7 +53,7 @@ def wording_problems(table: RawTable, frame: pd.DataFrame) -> Iterator[DataPacka
         value, text = values[i], written[i]
         if not usable[i] or value is None or text is None:
             continue
-        said = _said(str(text))
+        said = said_values(norm(str(text)))
         if said == [int(value)]:
             continue
         if not said:
