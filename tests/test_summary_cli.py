@@ -45,9 +45,9 @@ def test_cli_export_refuses_existing_file_then_forces(tmp_path, capsys):
     target = tmp_path / "out.csv"
     target.write_text("old\n", encoding="utf-8")
     assert main(["export", "--hxl", "-o", str(target)]) == 1
-    err = capsys.readouterr().err
+    err = capsys.readouterr().err.split("\n", 1)[1]  # after the "package: ..." line
     assert err.count("\n") == 1 and err.startswith("error: ")
-    assert str(target) in err
+    assert str(target) in err and "--force" in err and "overwrite=True" not in err
     assert target.read_text(encoding="utf-8") == "old\n"
 
     assert main(["export", "--hxl", "-o", str(target), "--force"]) == 0
@@ -66,8 +66,9 @@ def test_cli_as_a_process(tmp_path):
     target.write_text("x", encoding="utf-8")
     cmd = [sys.executable, "-m", "idlibstats", "export", "--hxl", "-o", str(target)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    assert done.returncode == 1 and done.stderr.startswith("error:")
-    assert len(done.stderr.strip().splitlines()) == 1
+    assert done.returncode == 1 and done.stderr.startswith("package: ")
+    assert len(done.stderr.strip().splitlines()) == 2
+    assert done.stderr.splitlines()[1].startswith("error:")
     assert target.read_text(encoding="utf-8") == "x"
     done = subprocess.run([sys.executable, "-m", "idlibstats", "summary"],
                           capture_output=True, text=True, check=False)
@@ -83,7 +84,7 @@ def test_summary_of_missing_package_is_one_error_line(tmp_path, capsys):
 def test_cli_export_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
     target = tmp_path / "no-such-folder" / "figures-hxl.csv"
     assert main(["export", "--hxl", "-o", str(target)]) == 1
-    err = capsys.readouterr().err.strip().splitlines()
+    err = capsys.readouterr().err.strip().splitlines()[1:]
     assert err == [f"error: {target}: cannot write the export: No such file or directory"]
     assert list(tmp_path.iterdir()) == []
 

@@ -180,7 +180,7 @@ def check_foreign_keys(package: Package, name: str, table: RawTable, schema: dic
     """
     for fk in schema.get("foreignKeys", []) or []:
         here, ref = key_fields(fk["fields"]), fk["reference"]
-        there, target = key_fields(ref["fields"]), ref["resource"] or name
+        there, target = key_fields(ref["fields"]), ref.get("resource") or name
         cells = table.text[here]
         blank = np.logical_and.reduce([missing_mask(cells[f].to_numpy(dtype=object), missing)
                                        for f in here])

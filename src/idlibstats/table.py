@@ -5,12 +5,13 @@ Everything the descriptor says is enforced, vectorised, in this order: the file'
 row (:mod:`idlibstats.rawcsv`); each field's type and constraints (:mod:`idlibstats.cells`);
 the primary key, ``unique`` fields and the foreign keys (:mod:`idlibstats.keys`); the row
 rules of ``checks/<resource>.json`` (here, with :mod:`idlibstats.rowrules`); the rules across
-tables (:mod:`idlibstats.crosschecks`). A problem is a
-:class:`~idlibstats.errors.DataPackageError` naming file, row (as a spreadsheet counts:
-header = row 1) and field. In ``raise`` mode (the loader) the first problem is raised; in
-``collect`` mode (``idlibstats validate``) every problem is gathered. Nothing is ever
-written; a table that passed every check is remembered in-process (:data:`_TRUSTED`), so
-that loading it again unchanged only types it.
+tables (:mod:`idlibstats.crosschecks`); a number as written that does not say its value, or
+is not in its excerpt (:mod:`idlibstats.wording`).
+A problem is a :class:`~idlibstats.errors.DataPackageError` naming file, row (as a
+spreadsheet counts: header = row 1) and field. In ``raise`` mode (the loader) the first
+problem is raised; in ``collect`` mode (``idlibstats validate``) every problem is gathered.
+Nothing is ever written; a table that passed every check is remembered in-process
+(:data:`_TRUSTED`), so that loading it again unchanged only types it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from idlibstats.keys import check_foreign_keys, check_unique, primary_key
 from idlibstats.package import Package
 from idlibstats.rawcsv import RawTable, check_bytes, parse
 from idlibstats.schema import missing_values, schema_problems
+from idlibstats.wording import wording_problems
 
 __all__ = ["CHECKS_DIR", "Sink", "check_bytes", "forget_checked_tables", "read_table"]
 
@@ -138,6 +140,8 @@ def read_table(package: Package, name: str, sink: Sink,
         check_foreign_keys(package, name, table, schema, missing, sink, cache)
         _row_rules(package, name, table, frame, sink)
         run_cross_checks(package, name, table, sink)
+        for problem in wording_problems(table, frame):
+            sink.add(problem)
         if context is not None:  # raise mode: reaching here means every check passed
             _TRUSTED[key] = fingerprint
             while len(_TRUSTED) > _TRUSTED_MAX:
