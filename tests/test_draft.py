@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPORTS, ROOT, needs_reports
+from conftest import REPORTS, ROOT, after_package_line, needs_reports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -513,7 +513,7 @@ def test_the_cli_refuses_an_empty_or_blank_report_with_one_error_line(
     assert main(["draft", str(report), "--source-id", SID]) == 1
     captured = capsys.readouterr()
     assert captured.out == ""
-    [line] = captured.err.splitlines()
+    [line] = after_package_line(captured.err).splitlines()
     assert line.startswith("error: ") and "empty.txt" in line and "empty or blank" in line
 
 
@@ -524,7 +524,8 @@ def test_the_cli_warns_when_a_report_gives_no_figure(tmp_path, capsys, monkeypat
     assert main(["draft", str(report), "--source-id", SID]) == 0
     captured = capsys.readouterr()
     assert captured.out.startswith("figure_id,") and len(captured.out.splitlines()) == 1
-    assert captured.err.startswith("warning: ") and "calm.txt" in captured.err
+    err = after_package_line(captured.err)
+    assert err.startswith("warning: ") and "calm.txt" in err
 
 
 def test_the_cli_says_how_many_rows_need_review(tmp_path, capsys, monkeypatch):
@@ -532,7 +533,8 @@ def test_the_cli_says_how_many_rows_need_review(tmp_path, capsys, monkeypatch):
     report = tmp_path / "report.txt"
     report.write_text("Strikes killed 12 people. Dozens fled. He has 3 goats.\n", "utf-8")
     assert main(["draft", str(report), "--source-id", SID]) == 0
-    assert capsys.readouterr().err.strip() == "drafted 3 rows, 2 with a reason in needs_review"
+    err = after_package_line(capsys.readouterr().err)
+    assert err.strip() == "drafted 3 rows, 2 with a reason in needs_review"
 
 
 def test_a_repeated_sentence_points_its_part_to_its_own_total():

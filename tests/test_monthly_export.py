@@ -10,6 +10,7 @@ import re
 import hxl
 import pandas as pd
 import pytest
+from conftest import after_package_line
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,11 +125,13 @@ def test_cli_export_monthly(tmp_path, capsys):
     target = tmp_path / "m.csv"
     assert main(["export", "--monthly", "-o", str(target)]) == 0
     assert target.read_text(encoding="utf-8") == to_monthly_csv()
+    capsys.readouterr()  # the first export's output
     assert main(["export", "--monthly", "-o", str(target)]) == 1
-    err = capsys.readouterr().err
+    err = after_package_line(capsys.readouterr().err)
     assert err.startswith("error: ") and err.count("\n") == 1 and str(target) in err
     assert main(["export", "--monthly", "--hxl", "-o", str(target), "--force"]) == 0
     assert target.read_text(encoding="utf-8") == to_monthly_csv(hxl=True)
+    assert capsys.readouterr().out == f"wrote {target} (month floors of 35 figures, HXL)\n"
     assert main(["export", "--monthly", "--national"]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("2011-03,")
 
@@ -211,6 +214,6 @@ def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
 def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
     target = tmp_path / "no-such-folder" / "monthly.csv"
     assert main(["export", "--monthly", "-o", str(target)]) == 1
-    err = capsys.readouterr().err.strip().splitlines()
+    err = after_package_line(capsys.readouterr().err).strip().splitlines()
     assert err == [f"error: {target}: cannot write the export: No such file or directory"]
     assert list(tmp_path.iterdir()) == []

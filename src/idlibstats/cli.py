@@ -134,15 +134,14 @@ def _run(args: argparse.Namespace) -> int:
         if args.national and not args.monthly:
             print("error: --national goes with --monthly", file=sys.stderr)
             return 2
+        figs = figures(args.path)
         try:
             if args.monthly:
                 text = to_monthly_csv(
-                    args.output, hxl=args.hxl, figures=figures(args.path),
+                    args.output, hxl=args.hxl, figures=figs,
                     national=args.national, overwrite=args.force, package=args.path)
             else:
-                text = to_hxl(
-                    figures(args.path), args.output, overwrite=args.force, package=args.path
-                )
+                text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
         except FileExistsError:
             raise DataPackageError("exists; add --force to replace it",
                                    file=args.output) from None
@@ -152,7 +151,10 @@ def _run(args: argparse.Namespace) -> int:
         if text is not None:
             sys.stdout.write(text)
         else:
-            print(f"wrote {args.output} ({len(figs)} figures, HXL)")
+            what = f"{len(figs)} figures"
+            if args.monthly:
+                what = f"month floors of {what}"
+            print(f"wrote {args.output} ({what}{', HXL' if args.hxl else ''})")
         return 0
     if args.command == "draft":
         from idlibstats.draft import draft_figures
