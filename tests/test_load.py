@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from badinput import read_rows, set_cell, write_rows
 from conftest import ROOT, restamp_package
 
 import idlibstats
 from idlibstats import DataPackageError, load_table
-from idlibstats.fastmatch import compiled, not_matching
-from idlibstats.rowrules import load_checklist, rule_holds, rule_holds_rowwise
+from idlibstats.validation.checks.row_rules import load_checklist
+from idlibstats.validation.formula import column_kind, compile_formula, holds
+from idlibstats.validation.regex import anchored, portability_problems
 from idlibstats.schema import DATE_DTYPE, field_dtype, missing_values, pandas_dtypes
 from idlibstats.stamp import stamp
 
@@ -44,7 +48,7 @@ def test_dtypes_are_exactly_the_schema(name: str) -> None:
             assert list(dtype.categories) == enum
             assert dtype.ordered is bool(spec.get("categoriesOrdered", False))
         elif spec["type"] == "string":
-            assert dtype == pd.StringDtype("python", na_value=pd.NA), spec["name"]
+            assert dtype == pd.StringDtype("pyarrow", na_value=pd.NA), spec["name"]
         elif spec["type"] == "integer":
             assert dtype == pd.Int64Dtype()
         elif spec["type"] == "date":
@@ -174,7 +178,7 @@ def test_unknown_checklist_entries_are_refused(package_copy: Path) -> None:
     assert info.value.file == "checks/figures.json"
 
 
-# ---------------------------------------------------------------- row rules, vectorised
+# ---------------------------------------------------------------- row rules, on columns
 
 
 EXTRA_FORMULAS = [
@@ -186,9 +190,14 @@ EXTRA_FORMULAS = [
     "period_start < period_end <= period_end",
     "relayed_by is not None or part_of is None",
     "claimant not in ('unattributed',) or value >= 1",
-    "len(excerpt) > 20",                  # not vectorised: falls back to simpleeval
     "qualifier == 'almost' or -1 < value",
+    "(value > 100) != (qualifier == 'exact')",
+    "period_end >= '2019-01-01'",         # a date against text: TypeError, fails everywhere
+    "value == None or value != 7.0",
 ]
+REFUSED_FORMULAS = ["len(excerpt) > 20", "value + 1 > 2", "notes", "value is 3",
+                    "nosuchfield is None", "value > 1 if notes else value < 1"]
+TYPES = {f["name"]: f["type"] for f in RESOURCES["figures"]["schema"]["fields"]}
 
 
 def _awkward_figures() -> pd.DataFrame:
@@ -203,42 +212,103 @@ def _awkward_figures() -> pd.DataFrame:
     return pd.concat([figs, odd], ignore_index=True)
 
 
-@pytest.mark.parametrize("formula", load_checklist(ROOT / "checks/figures.json") + EXTRA_FORMULAS)
-def test_vectorised_rules_agree_with_simpleeval(formula: str) -> None:
+def _python_value(value: object) -> object:
+    """A cell as frictionless hands it to a formula: int, date, str or None."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, float) and value != value:
+        return None
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
+
+
+def _row_by_row(formula: str, frame: pd.DataFrame) -> np.ndarray:
+    """Python's own verdict, row by row, as frictionless (simpleeval) gives it."""
+    code = compile(formula, "<formula>", "eval")
+    ok = np.zeros(len(frame), bool)
+    for i, row in enumerate(frame.astype(object).itertuples(index=False)):
+        names = {k: _python_value(v) for k, v in zip(frame.columns, row, strict=True)}
+        try:
+            ok[i] = bool(eval(code, {"__builtins__": {}}, names))
+        except Exception:  # frictionless fails the row on any error, so do we
+            ok[i] = False
+    return ok
+
+
+def _columns(frame: pd.DataFrame) -> dict:
+    out = {}
+    for name in frame.columns:
+        col = frame[name]
+        if isinstance(col.dtype, pd.CategoricalDtype):
+            col = col.astype("string")
+        array = pa.array(col)
+        if TYPES[name] == "date":
+            array = array.cast(pa.date32())
+        out[name] = (column_kind(TYPES[name]), array)
+    return out
+
+
+@pytest.mark.parametrize("formula", [f.text for f in load_checklist(
+    ROOT / "checks/figures.json", TYPES)] + EXTRA_FORMULAS)
+def test_rules_on_columns_agree_with_python_row_by_row(formula: str) -> None:
     frame = _awkward_figures()
-    fast, slow = rule_holds(formula, frame), rule_holds_rowwise(formula, frame)
-    np.testing.assert_array_equal(fast, slow)
+    fast = holds(compile_formula(formula, TYPES), _columns(frame), len(frame))
+    np.testing.assert_array_equal(fast, _row_by_row(formula, frame))
+
+
+@pytest.mark.parametrize("formula", REFUSED_FORMULAS)
+def test_formulas_outside_the_language_are_refused(formula: str) -> None:
+    with pytest.raises(ValueError, match="formula"):
+        compile_formula(formula, TYPES)
 
 
 def test_rules_fail_on_the_awkward_rows() -> None:
     frame = _awkward_figures()
-    formulas = load_checklist(ROOT / "checks/figures.json")
-    assert rule_holds(formulas[0], frame)[35 + 4] == np.False_
-    assert rule_holds(formulas[1], frame)[35 + 5] == np.False_
-    assert rule_holds(formulas[0], frame)[: 35].all()
+    formulas = load_checklist(ROOT / "checks/figures.json", TYPES)
+    columns = _columns(frame)
+    assert holds(formulas[0], columns, len(frame))[35 + 4] == np.False_
+    assert holds(formulas[1], columns, len(frame))[35 + 5] == np.False_
+    assert holds(formulas[0], columns, len(frame))[: 35].all()
 
 
-# ---------------------------------------------------------------- patterns, one regex call
+# ---------------------------------------------------------------- patterns, portable
 
 
 PATTERNS = sorted({f["constraints"]["pattern"] for r in DESCRIPTOR["resources"]
                    for f in r["schema"]["fields"] if "pattern" in f.get("constraints", {})})
-PATTERNS += [r"-?[0-9]+", r"[0-9]{4}-[0-9]{2}-[0-9]{2}", r"a|ab", r"\S+\s\S+", r"(?:x$)?y"]
 
 
 @pytest.mark.parametrize("pattern", PATTERNS)
-def test_column_at_once_agrees_with_value_by_value(pattern: str) -> None:
+def test_every_pattern_is_portable(pattern: str) -> None:
+    """Python re, RE2 (Arrow) and XSD read it alike (idlibstats.validation.regex)."""
+    assert portability_problems(pattern) == []
+
+
+@pytest.mark.parametrize("pattern", [r"(?:a)", r"a|b", r"\d+", r"[^\s]", r"a*?", r"x$",
+                                     r"(?=a)a", r"(a)\1", r"[a-]", r"\bx"])
+def test_patterns_outside_the_subset_are_named(pattern: str) -> None:
+    assert portability_problems(pattern)
+
+
+@pytest.mark.parametrize("pattern", [*PATTERNS, r"-?[0-9]+", r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+                                     r"(a|ab)"])
+def test_arrow_python_and_frictionless_agree(pattern: str) -> None:
+    """RE2 on the whole column = Python's fullmatch, value by value; frictionless's ^P$
+    (Python's $ also matches before a final newline) accepts at least as much."""
     real = [c for r in RESOURCES.values() for c in
             pd.read_csv(ROOT / r["path"], dtype=str, keep_default_na=False).to_numpy().ravel()]
     odd = ["", " x", "x ", "=1+1", "+1", "-1", "@a", "SY-ID;junk", "SY", "SY-ID;SY-HM", "ab",
-           "a", "٣٣", "12", "2019-02-30", "2019-5-3", "x y", "tna-2019-05-03-01", "\u00a0x"]
-    values = np.array(real + odd, dtype=object)
-    one, _ = compiled(pattern)
-    expected = np.array([one.fullmatch(v) is None for v in values])
-    np.testing.assert_array_equal(not_matching(values, pattern, True), expected)
-    for v in odd:  # one bad value alone among good ones is still found
-        mixed = np.array([*real[:50], v], dtype=object)
-        assert not_matching(mixed, pattern, True)[-1] == (one.fullmatch(v) is None)
+           "a", "٣٣", "12", "2019-02-30", "2019-5-3", "x y", "tna-2019-05-03-01", "\u00a0x",
+           "x\ny", "abc\n", "\tx", "é", "SYSY-ID", "#a+b", "c01\n"]
+    values = real + odd
+    arrow = pc.match_substring_regex(pa.array(values), anchored(pattern)).to_pylist()
+    python = re.compile(pattern)
+    assert arrow == [python.fullmatch(v) is not None for v in values]
+    frictionless = re.compile(f"^{pattern}$")
+    assert all(frictionless.match(v) for v, ok in zip(values, arrow, strict=True) if ok)
 
 
 # ---------------------------------------------------------------- stamp

@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from conftest import copy_real_package, restamp_package
 
+from idlibstats.validation.regex import portability_problems
+
 ROOT = Path(__file__).resolve().parents[1]
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {res["name"]: res for res in DESCRIPTOR["resources"]}
@@ -60,12 +62,10 @@ def descriptor_problems(descriptor: dict) -> list[str]:
             problems += [f"{where}: unknown field key {k!r}" for k in set(field) - FIELD_KEYS]
             cons = field.get("constraints", {})
             problems += [f"{where}: unknown constraint {k!r}" for k in set(cons) - CONSTRAINT_KEYS]
-            pattern = cons.get("pattern", "")
-            if "|" in pattern and not (pattern.startswith("(?:") and pattern.endswith(")")):
-                # frictionless anchors a pattern as ^P$ without a group: ^A|B$ accepts 'A...'
-                problems.append(f"{where}: alternation in the pattern must be wrapped in (?:...)")
-            if "\\d" in pattern:
-                problems.append(f"{where}: \\d matches any Unicode digit; use [0-9]")
+            # the subset Python re, RE2 and XSD read alike; a top-level alternation wrapped in
+            # a group, since frictionless anchors a pattern as ^P$ (idlibstats.validation.regex)
+            problems += [f"{where}: pattern has {p}"
+                         for p in portability_problems(cons.get("pattern", ""))]
             if not field.get("description"):
                 problems.append(f"{where}: no description")
             if field["name"] in schema.get("primaryKey", []) and not cons.get("required"):
@@ -110,7 +110,10 @@ MISTAKES = {
     "dropped-fk": (lambda d: figures_schema(d)["foreignKeys"].pop(),
                    "figures.part_of: foreign key"),
     "bare-alternation": (lambda d: value_constraints(d).update(pattern="0|[1-9][0-9]*"),
-                         "must be wrapped"),
+                         "alternation at the top: wrap the pattern in a group"),
+    "non-capturing-group": (lambda d: value_constraints(d).update(pattern="(?:0|[1-9][0-9]*)"),
+                            "'(?' construct"),
+    "unicode-digit": (lambda d: value_constraints(d).update(pattern="\\d+"), "the escape \\d"),
     "primarykey": (lambda d: rename_key(d["resources"][0]["schema"], "primaryKey", "primarykey"),
                    "sources: no primaryKey"),
 }

@@ -1,16 +1,16 @@
 """The one exception the library raises for data that does not fit the package, and where it goes.
 
-:class:`DataPackageError` names one problem (file, row, field); a :class:`Sink` raises the
-first one (the loader) or gathers them all (``idlibstats validate``); :func:`show` quotes a
-cell's value the same way in every message.
+:class:`DataPackageError` names one problem (file, row, field); the validation engine's
+:class:`~idlibstats.validation.report.Report` raises the first one (the loaders) or gathers
+them all (``idlibstats validate``); :func:`show` quotes a cell's value the same way in every
+message.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from typing import Any
 
-__all__ = ["DataPackageError", "Sink", "show"]
+__all__ = ["DataPackageError", "show"]
 
 
 class DataPackageError(ValueError):
@@ -56,20 +56,6 @@ class DataPackageError(ValueError):
              if self.field is not None else None),
         ) if part]
         return f"{', '.join(where)}: {self.message}" if where else self.message
-
-
-@dataclasses.dataclass
-class Sink:
-    """Where problems go: raised at once (``collect=False``) or gathered in ``problems``."""
-
-    collect: bool = False
-    problems: list[DataPackageError] = dataclasses.field(default_factory=list)
-
-    def add(self, problem: DataPackageError) -> None:
-        """Raise ``problem``, or record it when collecting."""
-        if not self.collect:
-            raise problem
-        self.problems.append(problem)
 
 
 def show(value: Any, limit: int = 60) -> str:

@@ -16,7 +16,7 @@ import os
 import pandas as pd
 
 from idlibstats.package import open_package
-from idlibstats.table import Sink, read_table
+from idlibstats.validation import Report, check_table
 
 __all__ = [
     "corroborations",
@@ -57,8 +57,8 @@ def load_table(name: str, path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema; the message names file, row and field.
     """
-    frame = read_table(open_package(path), name, Sink(collect=False))
-    assert frame is not None  # raise mode: a table that cannot be read has raised
+    frame = check_table(open_package(path), name, Report("first"))
+    assert frame is not None  # first-error mode: a table that cannot be read has raised
     return frame
 
 

@@ -7,9 +7,9 @@ import json
 import os
 
 from idlibstats.atomic import write_atomic
-from idlibstats.errors import Sink
 from idlibstats.package import DESCRIPTOR, open_package
-from idlibstats.rawcsv import check_bytes, utf8_error
+from idlibstats.validation.report import Report
+from idlibstats.validation.source import check_bytes, utf8_error
 
 __all__ = ["stamp"]
 
@@ -43,7 +43,7 @@ def stamp(path: str | os.PathLike[str] | None = None) -> list[str]:
     changed = []
     for name, resource in package.resources.items():
         data = package.resource_path(name).read_bytes()
-        check_bytes(data, {}, resource["path"], Sink(collect=False))
+        check_bytes(data, {}, resource["path"], Report("first"))
         problem = utf8_error(data, resource["path"])
         if problem is not None:
             raise problem

@@ -7,7 +7,8 @@ from typing import Any
 
 from idlibstats.errors import DataPackageError
 from idlibstats.package import DESCRIPTOR, Package, open_package
-from idlibstats.table import CHECKS_DIR, Sink, read_table
+from idlibstats.validation import Report, check_table
+from idlibstats.validation.checks.row_rules import CHECKS_DIR
 
 __all__ = ["validate_package"]
 
@@ -78,13 +79,13 @@ def validate_package(path: str | os.PathLike[str] | None = None) -> list[DataPac
     for name in package.resources:
         if not isinstance(name, str):
             continue
-        sink = Sink(collect=True)
+        report = Report("all")
         try:
-            read_table(package, name, sink, cache)
+            check_table(package, name, report, cache)
         except DataPackageError as exc:  # the descriptor points nowhere readable
-            sink.problems.append(exc)
+            report.problems.append(exc)
         except OSError as exc:
-            sink.problems.append(DataPackageError(f"cannot be read: {exc.strerror}",
-                                                  file=package.resource(name).get("path")))
-        problems += sorted(sink.problems, key=lambda p: p.row or 0)
+            report.problems.append(DataPackageError(f"cannot be read: {exc.strerror}",
+                                                    file=package.resource(name).get("path")))
+        problems += sorted(report.problems, key=lambda p: p.row or 0)
     return problems

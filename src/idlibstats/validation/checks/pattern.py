@@ -1,0 +1,38 @@
+"""``pattern``: a present text cell matches the whole regular expression.
+
+Evaluated with Arrow's regex kernel (RE2) on the whole column, anchored at both ends
+(:func:`idlibstats.validation.regex.anchored`); the package's patterns are kept in the
+subset of regular expressions that Python, RE2 and XML Schema read alike
+(:mod:`idlibstats.validation.regex`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyarrow.compute as pc
+
+from idlibstats.errors import show
+from idlibstats.validation.context import TableContext, to_mask
+from idlibstats.validation.regex import anchored
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""First characters that make a spreadsheet run a cell as a formula."""
+
+
+def _formula_hint(value: str) -> str:
+    return (f"; it starts with {value[0]!r}, which a spreadsheet would run as a formula"
+            if value[:1] in FORMULA_STARTS else "")
+
+
+def check(ctx: TableContext, spec: dict[str, Any]) -> None:
+    """Report the present cells of a string field that do not match its ``pattern``."""
+    pattern = (spec.get("constraints", {}) or {}).get("pattern")
+    if pattern is None or spec.get("type", "string") != "string":
+        return
+    name = spec["name"]
+    matches = pc.match_substring_regex(ctx.text(name), anchored(pattern))
+    if pc.all(matches).as_py():
+        return
+    ctx.flag(name, ~to_mask(matches) & ~ctx.is_missing(name),
+             lambda v: f"does not match the pattern {pattern}: {show(v)}" + _formula_hint(v))
