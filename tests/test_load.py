@@ -17,11 +17,11 @@ from conftest import ROOT, restamp_package
 
 import idlibstats
 from idlibstats import DataPackageError, load_table
+from idlibstats.schema import DATE_DTYPE, field_dtype, missing_values, pandas_dtypes
+from idlibstats.stamp import stamp
 from idlibstats.validation.checks.row_rules import load_checklist
 from idlibstats.validation.formula import column_kind, compile_formula, holds
 from idlibstats.validation.regex import anchored, portability_problems
-from idlibstats.schema import DATE_DTYPE, field_dtype, missing_values, pandas_dtypes
-from idlibstats.stamp import stamp
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}

@@ -27,7 +27,7 @@ __all__ = ["TableContext", "to_mask"]
 
 
 def to_mask(values: Any) -> np.ndarray:
-    """An Arrow boolean array (nulls count as False) as a numpy bool mask."""
+    """Return an Arrow boolean array (nulls count as False) as a numpy bool mask."""
     if isinstance(values, np.ndarray):
         return values.astype(bool, copy=False)
     return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool, copy=False)
@@ -59,7 +59,7 @@ class TableContext:
         return self.table.text.num_rows
 
     def text(self, name: str) -> pa.ChunkedArray:
-        """The cells of field ``name`` as text."""
+        """Return the cells of field ``name`` as text."""
         return self.table.column(name)
 
     def is_missing(self, name: str) -> np.ndarray:
@@ -106,7 +106,7 @@ class TableContext:
                                              row=int(self.table.rows[pos]), field=name))
 
     def row_of(self, position: int) -> int:
-        """The spreadsheet row number of row ``position``."""
+        """Return the spreadsheet row number of row ``position``."""
         return int(self.table.rows[position])
 
     def mark(self, names: list[str], bad: np.ndarray) -> None:

@@ -75,7 +75,7 @@ def _is_truth(node: ast.expr) -> bool:
 
 
 def _is_truth_pair(node: ast.Compare) -> bool:
-    """``(a == b) == (c == d)``: two truth values compared with ``==`` or ``!=``."""
+    """Tell whether ``node`` compares two truth values: ``(a == b) == (c == d)``."""
     operands = [node.left, *node.comparators]
     if not any(_is_truth(x) for x in operands):
         return False
@@ -278,7 +278,7 @@ def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.n
 
 
 def column_kind(field_type: str) -> str:
-    """The evaluator's kind for a Table Schema field type."""
+    """Return the evaluator's kind for a Table Schema field type."""
     return _KINDS.get(field_type, "str")
 
 

@@ -1,5 +1,7 @@
-"""A few columns of another table, for the checks that read one (foreign keys, rules across
-tables): read as text after the file's bytes, hash and header are checked, never typed."""
+"""A few columns of another table, for the checks that read one (foreign keys, cross-table rules).
+
+They are read as text after the file's bytes, hash and header are checked; never typed.
+"""
 
 from __future__ import annotations
 

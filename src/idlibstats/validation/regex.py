@@ -25,7 +25,7 @@ starting with ``SY``.
 
 from __future__ import annotations
 
-__all__ = ["anchored", "portability_problems"]
+__all__ = ["anchored", "one_line_head", "portability_problems"]
 
 _META = set("\\|.^?*+{}()[]$")
 _ESCAPABLE = set("\\|.-^?*+{}()[]") | {"n", "r", "t"}
@@ -78,7 +78,7 @@ class _Parser:
             return
         end = self.p.find("}", self.i)
         body = self.p[self.i + 1: end] if end > 0 else ""
-        low, comma, high = body.partition(",")
+        low, _, high = body.partition(",")
         if end < 0 or not low.isascii() or not low.isdigit() or (
                 high and not (high.isascii() and high.isdigit())):
             self.fail("a quantifier other than {n}, {n,} or {n,m}")
@@ -168,3 +168,15 @@ def portability_problems(pattern: str) -> list[str]:
         parser.problems.append("an alternation at the top: wrap the pattern in a group, or "
                                "frictionless's ^P$ anchors only its first and last branch")
     return parser.problems
+
+
+def one_line_head(pattern: str) -> str | None:
+    """Return ``H`` for a portable pattern ``H.*``, else None.
+
+    On a value without a newline, ``H.*`` matches the whole value exactly when ``H``
+    matches a prefix of it, so the check can stop after the prefix.
+    """
+    if not pattern.endswith(".*") or portability_problems(pattern):
+        return None
+    head = pattern[:-2]
+    return head if head and not portability_problems(head) else None

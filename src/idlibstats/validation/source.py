@@ -6,12 +6,15 @@ descriptor's ``bytes`` and ``hash``, hashed in a thread while the CSV is parsed)
 as text into an Arrow table with :mod:`pyarrow.csv` (an explicit all-string schema: nothing
 is inferred, nothing is missing yet). Rows whose number of cells differs from the header,
 and blank lines, are reported and left out; only then is the file read again, exactly, with
-:mod:`csv`, to number them. Rows are numbered as a spreadsheet numbers them: header = row 1.
+:mod:`csv`, to number them (Arrow reads a blank line as a row of empty cells, so a row
+of nothing but empty cells sends the file to that exact reader too). Rows are numbered as a
+spreadsheet numbers them: header = row 1.
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import io
 import threading
@@ -21,6 +24,7 @@ from typing import Any
 
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from idlibstats.errors import DataPackageError
@@ -157,10 +161,20 @@ class TextTable:
     names: list[str]
     text: pa.Table
     rows: np.ndarray  # row number (header = 1) of each row of ``text``
+    body: bytes = b""  # the file as read (for :meth:`cells_hold_newlines`)
 
     def column(self, name: str) -> pa.ChunkedArray:
-        """The cells of field ``name``, as text."""
+        """Return the cells of field ``name``, as text."""
         return self.text.column(name)
+
+    @functools.cached_property
+    def cells_hold_newlines(self) -> bool:
+        """Tell whether some cell holds a newline: the file has more lines than rows."""
+        if not self.body:
+            return True  # read by the exact reader: assume the worst
+        lines = int(np.count_nonzero(np.frombuffer(self.body, np.uint8) == 10))
+        lines += not self.body.endswith(b"\n")
+        return lines != self.text.num_rows + 1
 
 
 def dialect_of(resource: dict[str, Any]) -> dict[str, Any]:
@@ -267,6 +281,16 @@ def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
     return table, np.asarray(rows, dtype=np.int64)
 
 
+def _has_empty_rows(table: pa.Table) -> bool:
+    """Tell whether some row has every cell empty (Arrow reads a blank line as one)."""
+    empty = pc.equal(table.column(0), "")
+    if not pc.any(empty).as_py():
+        return False
+    for name in table.column_names[1:]:
+        empty = pc.and_(empty, pc.equal(table.column(name), ""))
+    return bool(pc.any(empty).as_py())
+
+
 def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
               report: Report, include: list[str] | None = None) -> TextTable | None:
     """Check the header and each row's shape; return every cell as text.
@@ -317,7 +341,7 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
         if table is None:
             return None
         return TextTable(rel, include, table, np.arange(2, table.num_rows + 2))
-    if odd == 0 and table is not None and b"\n\n" not in body:
-        return TextTable(rel, names, table, np.arange(2, table.num_rows + 2))
+    if odd == 0 and table is not None and not _has_empty_rows(table):
+        return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), body)
     text_table, rows = _exact_read(body.decode("utf-8"), dialect, names, rel, report)
     return TextTable(rel, names, text_table, rows)

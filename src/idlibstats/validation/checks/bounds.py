@@ -1,5 +1,8 @@
-"""``minLength``/``maxLength`` of text, and ``minimum``, ``maximum``, ``exclusiveMinimum``,
-``exclusiveMaximum`` of typed values (integers, numbers, dates)."""
+"""Limits: ``minLength``/``maxLength`` of text; ``minimum``, ``maximum`` and the exclusive ones.
+
+Lengths count characters of the text; the value limits compare typed values (integers,
+numbers, dates).
+"""
 
 from __future__ import annotations
 

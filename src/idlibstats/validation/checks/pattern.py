@@ -1,9 +1,11 @@
-"""``pattern``: a present text cell matches the whole regular expression.
+r"""``pattern``: a present text cell matches the whole regular expression.
 
 Evaluated with Arrow's regex kernel (RE2) on the whole column, anchored at both ends
 (:func:`idlibstats.validation.regex.anchored`); the package's patterns are kept in the
 subset of regular expressions that Python, RE2 and XML Schema read alike
-(:mod:`idlibstats.validation.regex`).
+(:mod:`idlibstats.validation.regex`). A pattern ending in ``.*`` (free text: ``[^=+\-@ ...].*``)
+is matched at the start only when no cell of the column holds a newline, which is the same
+test at a fraction of the cost.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import pyarrow.compute as pc
 
 from idlibstats.errors import show
 from idlibstats.validation.context import TableContext, to_mask
-from idlibstats.validation.regex import anchored
+from idlibstats.validation.regex import anchored, one_line_head
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 """First characters that make a spreadsheet run a cell as a formula."""
@@ -31,7 +33,12 @@ def check(ctx: TableContext, spec: dict[str, Any]) -> None:
     if pattern is None or spec.get("type", "string") != "string":
         return
     name = spec["name"]
-    matches = pc.match_substring_regex(ctx.text(name), anchored(pattern))
+    text = ctx.text(name)
+    head = one_line_head(pattern)
+    if head is not None and not ctx.table.cells_hold_newlines:
+        matches = pc.match_substring_regex(text, f"^(?:{head})")  # no cell has a newline
+    else:
+        matches = pc.match_substring_regex(text, anchored(pattern))
     if pc.all(matches).as_py():
         return
     ctx.flag(name, ~to_mask(matches) & ~ctx.is_missing(name),
