@@ -188,6 +188,22 @@ def test_readme_dictionary_lists_every_table_and_field_with_its_type():
             assert cells[1] == fields[field_name]["type"], f"{name}.{field_name}"
 
 
+def test_readme_dictionary_says_which_fields_are_required():
+    """The dictionary is written once, in the descriptor: the README's 'required' column and
+    the loaders' docstrings (built from it) must agree with it."""
+    import idlibstats
+
+    tables = readme_dictionary()
+    for name, res in RESOURCES.items():
+        doc = getattr(idlibstats, name).__doc__
+        for field in res["schema"]["fields"]:
+            cells = [c.strip() for c in tables[name][field["name"]].strip("|").split("|")]
+            required = field.get("constraints", {}).get("required", False)
+            assert cells[2] == ("yes" if required else "no"), f"{name}.{field['name']}"
+            first_words = " ".join(field["description"].split()[:3])
+            assert first_words in " ".join(doc.split()), f"{name}.{field['name']} docstring"
+
+
 def test_readme_dictionary_documents_every_vocabulary_value():
     tables = readme_dictionary()
     for name, res in RESOURCES.items():

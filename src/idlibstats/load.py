@@ -1,12 +1,14 @@
 """Load the package's tables into typed pandas DataFrames, refusing data that does not fit.
 
-Every loader reads the CSV with pandas (every cell as text, only the schema's
-``missingValues`` are missing, so ``NA`` stays text), then checks and types it in
-:mod:`idlibstats.table`: bytes and hash, header, row shapes, types, constraints, keys,
-foreign keys (the referenced tables' key columns only) and the row rules of
-``checks/<resource>.json``. Dtypes come from :mod:`idlibstats.schema`. The first problem is
-raised as a :class:`~idlibstats.errors.DataPackageError` naming file, row and field; nothing
-is ever written.
+Every loader reads the CSV with Arrow (every cell as text; only the schema's
+``missingValues`` are missing, so ``NA`` stays text) and checks and types it with the
+validation engine (:mod:`idlibstats.validation`): bytes and hash, header, row shapes, types,
+constraints, keys, foreign keys (the referenced tables' key columns only), the row rules of
+``checks/<resource>.json`` and the rules across tables. Dtypes come from
+:mod:`idlibstats.schema`; so do the column tables of the loaders' docstrings, built from the
+descriptor's field descriptions when this module is imported. The first problem is raised as
+a :class:`~idlibstats.errors.DataPackageError` naming file, row and field; nothing is ever
+written.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import os
 
 import pandas as pd
 
+from idlibstats.errors import DataPackageError
 from idlibstats.package import open_package
+from idlibstats.schema import columns_doc
 from idlibstats.validation import Report, check_table
 
 __all__ = [
@@ -90,19 +94,7 @@ def sources(path: PathArg = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ===============  ==============  ================================================
-        column           dtype           meaning
-        ===============  ==============  ================================================
-        source_id        string          id of the report (publisher slug and date)
-        publisher        string          outlet that published it
-        publisher_basis  category        stated | inferred
-        headline         string          headline exactly as in the report
-        published        datetime64[us]  date of publication
-        published_basis  category        stated | inferred
-        url              string          address of the report, where known
-        text_sha256      string          SHA-256 of the normalised report text
-        notes            string          curators' notes
-        ===============  ==============  ================================================
+        {columns}
 
     Raises
     ------
@@ -123,14 +115,7 @@ def wire_credits(path: PathArg = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        =================  ========  ===========================================
-        column             dtype     meaning
-        =================  ========  ===========================================
-        source_id          string    the report (-> sources)
-        organisation_id    string    the agency credited (-> organisations)
-        role               category  text | photos
-        credit_as_written  string    the credit as the report words it
-        =================  ========  ===========================================
+        {columns}
 
     Raises
     ------
@@ -151,14 +136,7 @@ def organisations(path: PathArg = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ===============  ========  =================================================
-        column           dtype     meaning
-        ===============  ========  =================================================
-        organisation_id  string    id of the organisation
-        name             string    its name
-        type             category  un_agency | monitor | rescue_service | ... (enum)
-        notes            string    curators' notes
-        ===============  ========  =================================================
+        {columns}
 
     Raises
     ------
@@ -179,15 +157,7 @@ def indicators(path: PathArg = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ===========  ========  ========================================================
-        column       dtype     meaning
-        ===========  ========  ========================================================
-        indicator    string    id of the indicator (killed, injured, displaced, ...)
-        topic        category  casualties | displacement | strikes | context
-        unit         category  people | strikes | facilities | villages | towns
-        description  string    what it counts
-        hxl          string    HXL hashtag for its values
-        ===========  ========  ========================================================
+        {columns}
 
     Raises
     ------
@@ -202,7 +172,8 @@ def figures(path: PathArg = None) -> pd.DataFrame:
 
     Checks everything the descriptor says, including the foreign keys to ``sources``,
     ``indicators`` and ``organisations`` (their key columns only), the row rules of
-    ``checks/figures.json`` and the rules across tables of :mod:`idlibstats.crosschecks`
+    ``checks/figures.json`` and the rules across tables of
+    :mod:`idlibstats.validation.checks.cross_tables`
     (``claimed_on`` against the report's date; an inferred claimant has a corroboration).
 
     Parameters
@@ -213,40 +184,7 @@ def figures(path: PathArg = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ======================  ==============  ============================================
-        column                  dtype           meaning
-        ======================  ==============  ============================================
-        figure_id               string          id of the figure (source_id and a number)
-        source_id               string          the report (-> sources)
-        indicator               string          what is counted (-> indicators)
-        population              category        who is counted (all, civilians, ...)
-        value                   Int64           the number as reported (>= 0)
-        qualifier               category        exact | at_least | more_than | almost | about |
-                                                up_to
-        value_as_written        string          the number and its wording as written
-        period_start            datetime64[us]  first day covered (inclusive)
-        period_end              datetime64[us]  last day covered (inclusive, >= start)
-        period_as_written       string          the period as worded, if it is
-        period_basis            category        stated | inferred
-        measure                 category        period_total | cumulative | stock | movements
-        claimed_on              datetime64[us]  when the claimant first gave it (or the report's
-                                                date); period_end <= claimed_on
-        claimed_on_basis        category        stated | inferred | report_date
-        place_as_written        string          the place as worded, if it is
-        admin1                  string          ISO 3166-2 governorate codes, ';'-separated
-        admin1_basis            category        stated | inferred | default
-        claimant                string          who produced it (-> organisations)
-        claimant_basis          category        stated | inferred | none
-        relayed_by              string          wire it came through (may be NA)
-        perpetrator             category        syrian_government | russia | ... | unknown |
-                                                not_applicable (enum)
-        perpetrator_as_written  string          the report's words naming the perpetrator
-                                                (may be NA)
-        claim_group             string          figures estimating the same quantity
-        part_of                 string          the total it breaks down (-> figures, or NA)
-        excerpt                 string          the verbatim phrase holding the number
-        notes                   string          curators' caveats
-        ======================  ==============  ============================================
+        {columns}
 
     Raises
     ------
@@ -267,18 +205,7 @@ def corroborations(path: PathArg = None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        ================  ==============  ==============================================
-        column            dtype           meaning
-        ================  ==============  ==============================================
-        corroboration_id  string          id (c01, c02, ...)
-        figure_id         string          the figure concerned (-> figures)
-        relation          category        same_figure | original_release |
-                                          earlier_figure | contradicts | scope_differs
-        outlet            string          where it was found
-        url               string          its address, where known (may be NA)
-        published         datetime64[us]  date of that publication, where known
-        note              string          what it says about the figure
-        ================  ==============  ==============================================
+        {columns}
 
     Raises
     ------
@@ -286,6 +213,21 @@ def corroborations(path: PathArg = None) -> pd.DataFrame:
         If the table does not fit its schema (see :func:`load_table`).
     """
     return load_table("corroborations", path)
+
+
+def _document(name: str) -> None:
+    """Put the column table of resource ``name``, from the descriptor, in its loader's doc."""
+    loader = globals()[name]
+    try:
+        table = columns_doc(open_package().resource(name)["schema"])
+    except (DataPackageError, KeyError):  # no package found: say where the columns are
+        table = "        One column per field of the resource's Table Schema."
+    loader.__doc__ = (loader.__doc__ or "").replace("        {columns}", table)
+
+
+for _name in ("sources", "wire_credits", "organisations", "indicators", "figures",
+              "corroborations"):
+    _document(_name)
 
 
 def _by_indicator(path: PathArg, wanted: set[str]) -> pd.DataFrame:

@@ -23,6 +23,7 @@ Only the schema's ``missingValues`` (default ``[""]``) mean "no value": ``NA``, 
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -31,6 +32,8 @@ __all__ = [
     "CONSTRAINTS",
     "DATE_DTYPE",
     "FIELD_TYPES",
+    "columns_doc",
+    "dtype_name",
     "field_dtype",
     "key_fields",
     "missing_values",
@@ -178,3 +181,44 @@ def schema_problems(schema: Any) -> list[str]:
                             "reference.fields")
         problems += [f"foreignKey field {key!r} is not a field" for key in here if key not in names]
     return problems
+
+
+def dtype_name(field: dict[str, Any]) -> str:
+    """Return the name of a field's pandas dtype, as a docstring shows it."""
+    dtype = field_dtype(field)
+    return "category" if isinstance(dtype, pd.CategoricalDtype) else str(dtype)
+
+
+def columns_doc(schema: dict[str, Any], indent: int = 8, width: int = 92) -> str:
+    """Return a reST table of a Table Schema's columns: name, pandas dtype, description.
+
+    The loaders' docstrings are built with it from the descriptor, so the data dictionary is
+    written once, in ``datapackage.json``.
+
+    Parameters
+    ----------
+    schema : dict
+        A Table Schema descriptor.
+    indent : int, default 8
+        Spaces before each line.
+    width : int, default 92
+        Longest line, indent included (descriptions wrap below it).
+
+    Returns
+    -------
+    str
+        The table, one line per row (wrapped descriptions continue on the next lines).
+    """
+    rows = [(f["name"], dtype_name(f), f.get("description", "")) for f in schema["fields"]]
+    name_w = max(len("column"), *(len(r[0]) for r in rows))
+    type_w = max(len("dtype"), *(len(r[1]) for r in rows))
+    text_w = max(20, width - indent - name_w - type_w - 4)
+    pad = " " * indent
+    rule = f"{pad}{'=' * name_w}  {'=' * type_w}  {'=' * text_w}"
+    lines = [rule, f"{pad}{'column':<{name_w}}  {'dtype':<{type_w}}  meaning", rule]
+    for name, dtype, text in rows:
+        wrapped = textwrap.wrap(text, text_w) or [""]
+        lines.append(f"{pad}{name:<{name_w}}  {dtype:<{type_w}}  {wrapped[0]}".rstrip())
+        lines += [f"{pad}{'':<{name_w}}  {'':<{type_w}}  {more}" for more in wrapped[1:]]
+    lines.append(rule)
+    return "\n".join(lines)
