@@ -20,7 +20,8 @@ import pandas as pd
 from idlibstats.errors import DataPackageError
 from idlibstats.package import open_package
 from idlibstats.schema import columns_doc
-from idlibstats.validation import Report, check_table
+from idlibstats.validation.engine import check_table
+from idlibstats.validation.report import Report
 
 __all__ = [
     "corroborations",

@@ -7,8 +7,9 @@ from typing import Any
 
 from idlibstats.errors import DataPackageError
 from idlibstats.package import DESCRIPTOR, Package, open_package
-from idlibstats.validation import Report, check_table
 from idlibstats.validation.checks.row_rules import CHECKS_DIR
+from idlibstats.validation.engine import check_table
+from idlibstats.validation.report import Report
 
 __all__ = ["validate_package"]
 

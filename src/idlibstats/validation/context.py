@@ -23,7 +23,7 @@ from idlibstats.package import Package
 from idlibstats.validation.report import Report
 from idlibstats.validation.source import TextTable
 
-__all__ = ["TableContext", "to_mask"]
+__all__ = ["TableContext", "to_mask", "with_nulls"]
 
 
 def to_mask(values: Any) -> np.ndarray:
@@ -31,6 +31,23 @@ def to_mask(values: Any) -> np.ndarray:
     if isinstance(values, np.ndarray):
         return values.astype(bool, copy=False)
     return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool, copy=False)
+
+
+def with_nulls(values: pa.ChunkedArray, missing: np.ndarray) -> pa.ChunkedArray:
+    """Return text ``values`` with nulls where ``missing``, sharing their data (no copy)."""
+    chunks, start = [], 0
+    for chunk in values.chunks:
+        part = missing[start: start + len(chunk)]
+        start += len(chunk)
+        if not part.any():
+            chunks.append(chunk)
+        elif chunk.offset == 0 and chunk.null_count == 0:
+            valid = pa.array(~part).buffers()[1]
+            chunks.append(pa.Array.from_buffers(chunk.type, len(chunk),
+                                                [valid, *chunk.buffers()[1:]]))
+        else:
+            chunks.append(pc.if_else(pa.array(part), pa.scalar(None, chunk.type), chunk))
+    return pa.chunked_array(chunks, type=values.type)
 
 
 @dataclass

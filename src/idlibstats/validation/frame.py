@@ -25,14 +25,14 @@ def _combined(values: Any) -> pa.Array:
 
 def _column(spec: dict[str, Any], values: Any) -> Any:
     dtype = field_dtype(spec)
+    if dtype == "string":  # Arrow-backed: the chunks are shared, not copied
+        return pd.array(values, dtype=pd.StringDtype(na_value=pd.NA))
     values = _combined(values)
     nulls = values.is_null().to_numpy(zero_copy_only=False)
     if isinstance(dtype, pd.CategoricalDtype):
         codes = pc.index_in(values, value_set=pa.array(list(dtype.categories), pa.string()))
         codes = pc.fill_null(codes, -1).to_numpy(zero_copy_only=False)
         return pd.Categorical.from_codes(codes, dtype=dtype)
-    if dtype == "string":
-        return pd.array(values, dtype=pd.StringDtype(na_value=pd.NA))
     if dtype == "Int64":
         data = pc.fill_null(values, 0).to_numpy(zero_copy_only=False).astype("int64")
         return pd.arrays.IntegerArray(data, nulls)

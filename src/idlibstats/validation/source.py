@@ -236,7 +236,7 @@ def _arrow_read(body: bytes, dialect: dict[str, Any], names: list[str],
         return "skip"
 
     table = pacsv.read_csv(
-        io.BytesIO(body),
+        pa.BufferReader(body),
         read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
         parse_options=pacsv.ParseOptions(
             delimiter=dialect["delimiter"], quote_char=dialect["quoteChar"],

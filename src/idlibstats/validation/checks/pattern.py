@@ -16,7 +16,7 @@ import pyarrow.compute as pc
 
 from idlibstats.errors import show
 from idlibstats.validation.context import TableContext, to_mask
-from idlibstats.validation.regex import anchored, one_line_head
+from idlibstats.validation.regex import anchored, one_character, one_line_head
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 """First characters that make a spreadsheet run a cell as a formula."""
@@ -35,8 +35,10 @@ def check(ctx: TableContext, spec: dict[str, Any]) -> None:
     name = spec["name"]
     text = ctx.text(name)
     head = one_line_head(pattern)
-    if head is not None and not ctx.table.cells_hold_newlines:
-        matches = pc.match_substring_regex(text, f"^(?:{head})")  # no cell has a newline
+    if head is not None and not ctx.table.cells_hold_newlines:  # no cell has a newline
+        if one_character(head):  # match the first character alone
+            text = pc.utf8_slice_codeunits(text, 0, 1)
+        matches = pc.match_substring_regex(text, f"^(?:{head})")
     else:
         matches = pc.match_substring_regex(text, anchored(pattern))
     if pc.all(matches).as_py():

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from idlibstats.errors import show
-from idlibstats.validation.context import TableContext, to_mask
+from idlibstats.validation.context import TableContext, to_mask, with_nulls
 from idlibstats.validation.regex import anchored
 
 INTEGER = "-?[0-9]+"
@@ -83,9 +83,7 @@ def check(ctx: TableContext, spec: dict[str, Any]) -> None:
     missing = ctx.is_missing(name)
     present = ~missing
     if kind == "string":
-        text = ctx.text(name)
-        ctx.typed[name] = (pc.if_else(pa.array(missing), pa.scalar(None, pa.string()), text)
-                           if missing.any() else text)
+        ctx.typed[name] = with_nulls(ctx.text(name), missing)
     elif kind == "integer":
         good = _shape(ctx, name, INTEGER, present, lambda v: "is not an integer (digits, "
                       f"optionally after a minus sign): {show(v)}")
