@@ -1,36 +1,74 @@
 # The two commands of the README:
-#   make lab    set up .venv (first time) and open the notebooks in JupyterLab
+#   make lab    set up .venv (first time), install the git filter that strips notebook
+#               outputs on commit, and open the notebooks in JupyterLab
 #   make test   set up .venv (first time) and run every check: lint, frictionless validate
-#               (schema + per-resource checklists), stripped notebooks, unit tests, notebooks
-# Everything is installed from requirements.lock (exact pins) into .venv; nothing global.
+#               (schema + the row rules of checks/figures.json), stripped notebooks, unit
+#               tests, notebooks
+# Everything is installed from requirements.lock (exact pins, with hashes) into .venv; nothing
+# global. `make lock` regenerates the lock (see the README, section Releases).
 
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+# Which interpreter .venv was made with: its version and real path. `make PYTHON=python3.12 test`
+# after a run with another Python finds a different line here and rebuilds .venv.
+INTERPRETER := $(VENV)/.interpreter
+IDENTIFY := -c 'import os, sys; print(sys.version.split()[0], os.path.realpath(sys.executable))'
+PYTHON_ID := $(shell $(PYTHON) $(IDENTIFY) 2>/dev/null)
+# pip-tools only regenerates the lock (make lock); it is not a dependency of the project.
+PIP_TOOLS := pip-tools==7.6.2
+TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab test lint validate charts bench clean
+.PHONY: lab filter test stripped lint validate html charts bench draft-eval lock clean FORCE
 
-lab: $(READY)
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT)
+# Kernel details a run adds (the notebooks keep only language_info.name), stripped too.
+NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
 
-test: $(READY) lint validate
-	$(BIN)/nbstripout --verify notebooks/*.ipynb
+# Extra arguments go to JupyterLab: make lab ARGS='--port 8899 --no-browser'.
+# First, the git filter that strips outputs on commit (.gitattributes names it; nbstripout
+# --install defines it in this clone's .git/config), so notebooks run and saved in the lab
+# can be committed as they are.
+lab: $(READY) filter
+	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(ARGS)
+
+filter: $(READY)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  $(BIN)/nbstripout --install --attributes .gitattributes && \
+	  git config filter.nbstripout.extrakeys "$(NB_EXTRA_KEYS)" && \
+	  echo "git filter nbstripout installed: notebook outputs are stripped on commit"; \
+	else echo "not a git clone: no filter to install"; fi
+
+test: $(READY) lint validate stripped
 	$(BIN)/pytest --nbval-lax --nbval-current-env
+
+# The notebooks as git holds them (the index: what the next commit records, and in a fresh
+# clone what HEAD holds) carry no outputs. The working copy may: the lab autosaves outputs,
+# and the filter strips them when they are added. Outside a git clone: the files themselves.
+stripped: $(READY)
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
+	  tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  for f in $$(git ls-files 'notebooks/*.ipynb'); do \
+	    mkdir -p "$$tmp/$$(dirname $$f)" && git show ":$$f" > "$$tmp/$$f" || exit 1; \
+	  done && \
+	  echo "nbstripout --verify on the notebooks as git holds them (git show :notebooks/...)" && \
+	  cd "$$tmp" && $(abspath $(BIN))/nbstripout --verify notebooks/*.ipynb; \
+	else $(BIN)/nbstripout --verify notebooks/*.ipynb; fi
+
+# The notebooks, executed, as HTML pages for readers without Python (build/html/*.html).
+html: $(READY)
+	$(BIN)/jupyter nbconvert --to html --execute --output-dir build/html notebooks/*.ipynb
 
 lint: $(READY)
 	$(BIN)/ruff check .
 
-# Schema, keys, hashes and bytes; then each resource's row-level rules from checks/NAME.json.
+# The one documented command (README, .github/workflows/validate.yml): schema, types, keys,
+# foreign keys, hashes and bytes of every table, and the row rules of checks/figures.json
+# (each formula guarded with `NAME is None or ...`, so the tables without those columns pass).
 validate: $(READY)
-	$(BIN)/frictionless validate datapackage.json
-	@for checklist in checks/*.json; do \
-	  name=$$(basename $$checklist .json); \
-	  echo "frictionless validate datapackage.json --resource-name $$name --checklist $$checklist"; \
-	  $(BIN)/frictionless validate datapackage.json --resource-name $$name --checklist $$checklist || exit 1; \
-	done
+	$(BIN)/frictionless validate datapackage.json --checklist checks/figures.json
 
 # The README's charts (docs/img/*.png), drawn by the same code the notebooks use.
 charts: $(READY)
@@ -40,12 +78,38 @@ charts: $(READY)
 bench: $(READY)
 	$(BIN)/python benchmarks/run.py
 
-$(READY): pyproject.toml requirements.lock
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "idlibstats needs Python 3.11 or newer, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'
+# How well `idlibstats draft` reads: recall, labels, false rows on tests/draft_corpus/ and,
+# when IDLIBSTATS_REPORT_TEXTS is set, on the seed reports (not part of the tests).
+draft-eval: $(READY)
+	$(BIN)/python benchmarks/draft_eval.py
+
+$(READY): $(INTERPRETER) pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 
+# Rewritten (and .venv removed) only when PYTHON is another interpreter than .venv's. A .venv
+# made before this stamp existed is asked itself (its python resolves to the interpreter
+# that made it), so it is kept when it already matches.
+$(INTERPRETER): FORCE
+	@test -n "$(PYTHON_ID)" || { echo "cannot run PYTHON=$(PYTHON): install it or pass PYTHON=..."; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "idlibstats needs Python 3.11 or newer, found " + sys.version.split()[0] + ": run make PYTHON=python3.11 ...")'
+	@if [ ! -f $@ ] && [ -x $(BIN)/python ] && [ "$$($(BIN)/python $(IDENTIFY) 2>/dev/null)" = "$(PYTHON_ID)" ]; then \
+	  echo "$(PYTHON_ID)" > $@; \
+	fi
+	@if [ "$$(cat $@ 2>/dev/null)" != "$(PYTHON_ID)" ]; then \
+	  if [ -d $(VENV) ]; then echo "$(VENV) was made with another Python: rebuilding it with $(PYTHON_ID)"; fi; \
+	  rm -rf $(VENV); mkdir -p $(VENV); echo "$(PYTHON_ID)" > $@; \
+	fi
+
+# Regenerate requirements.lock with a sha256 hash for every file of every pinned release.
+# Pins already in the lock are kept (pip-compile's rule); `make lock ARGS=--upgrade` moves
+# them all, `make lock ARGS='--upgrade-package pandas'` one. Needs the package index.
+lock:
+	test -x $(TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(TOOLS) && $(TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check $(PIP_TOOLS); }
+	$(TOOLS)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --extra dev \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock $(ARGS) pyproject.toml
+
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) build dist .pytest_cache .ruff_cache .hypothesis

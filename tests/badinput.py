@@ -278,4 +278,21 @@ CASES = [
          "claimant_basis", "is 'inferred', but no row of corroborations (data/corroborations.csv)"
          " for figure 'mee-2019-12-02-09' shows who the claimant is", frictionless=None,
          note="a rule across tables (corroborations): a checklist sees one row of one table"),
+    # Issue 12: the number as written must say the value, and the excerpt must hold it.
+    Case("value-not-as-written", set_cell(FIGURES, 15, "value", "2720"), "figures", FIGURES,
+         15, "value, value_as_written", "'272' says 272, but value is 2720", frictionless=None,
+         note="a checklist formula cannot read number words; idlibstats checks it"),
+    Case("number-words-not-value", set_cell(FIGURES, 28, "value", "50"), "figures", FIGURES,
+         28, "value, value_as_written", "'Fifty-one' says 51, but value is 50",
+         frictionless=None, note="a checklist formula cannot read number words"),
+    Case("scale-word-not-value", set_cell(FIGURES, 31, "value", "300000"), "figures", FIGURES,
+         31, "value, value_as_written", "'about three million' says 3000000, but value is "
+         "300000", frictionless=None, note="a checklist formula cannot read number words"),
+    Case("wording-without-number", set_cell(FIGURES, 15, "value_as_written", "many"),
+         "figures", FIGURES, 15, "value, value_as_written", "holds no number",
+         frictionless=None, note="a checklist formula cannot read number words"),
+    Case("wording-not-in-excerpt", set_cell(FIGURES, 8, "value_as_written", "over 30"),
+         "figures", FIGURES, 8, "value_as_written, excerpt",
+         "does not contain value_as_written 'over 30'", frictionless=None,
+         note="the checklist has no substring test; idlibstats checks it"),
 ]

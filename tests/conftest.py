@@ -63,3 +63,14 @@ def package_copy(tmp_path: Path) -> Path:
 def restamp() -> Callable[[Path], None]:
     """Return :func:`restamp_package` (re-record bytes and hashes of a package copy)."""
     return restamp_package
+
+
+def after_package_line(err: str) -> str:
+    """Return a command's standard error without its first line, which names the package.
+
+    Every ``idlibstats`` command starts by saying which package it read
+    (``package: DIR (why)``); tests of what follows check that line is there and drop it.
+    """
+    first, _, rest = err.partition("\n")
+    assert first.startswith("package: "), err
+    return rest

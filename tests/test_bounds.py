@@ -39,42 +39,54 @@ def test_rules_on_small_values():
     low, best, high = one(50, "at_least")
     assert (low, best) == (50, 50) and high is pd.NA
     low, best, high = one(30, "more_than")
-    assert (low, best) == (31, 31) and high is pd.NA
-    assert one(100, "almost") == (90, 99, 99)
+    assert (low, best) == (30, 30) and high is pd.NA  # a floor of 30: 31 is no one's number
+    assert one(100, "almost") == (90, 100, 100)  # a ceiling of 100
     assert one(1000, "about") == (900, 1000, 1100)
+    assert one(20, "up_to") == (0, 20, 20)
 
 
 def test_band_arithmetic_is_exact():
     # 3,000,000 * 0.9 is 2700000.0000000005 in floating point: ceil must not give 2700001
     assert one(3_000_000, "about") == (2_700_000, 3_000_000, 3_300_000)
     assert one(10, "about", band=0.15) == (9, 10, 11)  # ceil(8.5)=9, floor(11.5)=11
-    assert one(7, "almost", band=0.25) == (6, 6, 6)  # ceil(5.25)=6
+    assert one(7, "almost", band=0.25) == (6, 7, 7)  # ceil(5.25)=6
 
 
 def test_almost_one_and_band_zero_stay_ordered():
-    assert one(1, "almost") == (0, 0, 0)
-    assert one(20, "almost", band=0) == (19, 19, 19)
+    assert one(1, "almost") == (1, 1, 1)  # ceil(0.9) = 1
+    assert one(20, "almost", band=0) == (20, 20, 20)
     assert one(20, "about", band=0) == (20, 20, 20)
+
+
+def test_best_is_always_the_value_said():
+    rows = [(v, q) for q in QUALIFIERS for v in (1, 30, 138_500)]
+    out = bounds(make(rows))
+    assert list(out["best"]) == [v for v, _ in rows]
+    assert out["rule"].str.startswith(tuple(QUALIFIERS)).all()
 
 
 def test_real_package_pins(real):
     by_id = real.set_index("figure_id")
-    assert tuple(by_id.loc["mee-2019-05-04-01", ["low", "best"]]) == (31, 31)  # 'more than 30'
+    assert tuple(by_id.loc["mee-2019-05-04-01", ["low", "best"]]) == (30, 30)  # 'more than 30'
     assert by_id.loc["mee-2019-05-04-01", "high"] is pd.NA
-    assert tuple(by_id.loc["mee-2019-12-02-01", ["low", "best", "high"]]) == (90, 99, 99)
+    assert tuple(by_id.loc["mee-2019-12-02-01", ["low", "best", "high"]]) == (90, 100, 100)
+    # 'over 138,500' and 'almost 1,000' keep the numbers the sources said
+    assert by_id.loc["tna-2019-05-03-04", "best"] == 138_500
+    assert tuple(by_id.loc["mee-2019-12-02-06", ["low", "best", "high"]]) == (900, 1000, 1000)
     assert tuple(by_id.loc["tna-2019-06-06-03", ["low", "best", "high"]]) == (272, 272, 272)
     # the nested breakdowns (51 + 45) fit inside 'almost 100'
-    assert 90 <= 51 + 45 <= 99
+    assert 90 <= 51 + 45 <= 100
 
 
 def test_real_package_invariants(real):
     assert len(real) == len(idlibstats.figures())
     assert (real["low"] <= real["best"]).all()
+    assert (real["best"] == real["value"]).all()
     closed = real["high"].notna()
     assert (real.loc[closed, "best"] <= real.loc[closed, "high"]).all()
     assert (real["low"] >= 0).all()
     assert real[["low", "best", "high"]].dtypes.eq("Int64").all()
-    assert str(real["bound_rule"].dtype) == "string"
+    assert str(real["rule"].dtype) == "string"
     open_wording = real["qualifier"].isin(["at_least", "more_than"])
     assert (real["high"].isna() == open_wording).all()
 
@@ -96,7 +108,7 @@ def test_categorical_qualifier_accepted():
 
 def test_empty_frame():
     out = bounds(make([]))
-    assert out.empty and {"low", "best", "high", "bound_rule"} <= set(out.columns)
+    assert out.empty and {"low", "best", "high", "rule"} <= set(out.columns)
 
 
 @pytest.mark.parametrize(
@@ -138,18 +150,19 @@ def test_bounds_invariants(value, qualifier, band):
         return
     low, best, high = one(value, qualifier, band)
     assert isinstance(int(low), int) and 0 <= low <= best
+    assert best == value  # always the number the source said
     if high is not pd.NA:
         assert best <= high
     frac = Fraction(str(band))
     if qualifier == "exact":
         assert low == best == high == value
-    elif qualifier == "at_least":
-        assert low == best == value and high is pd.NA
-    elif qualifier == "more_than":
-        assert low == best == value + 1 and high is pd.NA
+    elif qualifier in ("at_least", "more_than"):
+        assert low == value and high is pd.NA
     elif qualifier == "almost":
-        assert best == high == value - 1
-        assert low == min(math.ceil(value * (1 - frac)), value - 1)
+        assert high == value
+        assert low == math.ceil(value * (1 - frac))
+    elif qualifier == "up_to":
+        assert (low, high) == (0, value)
     else:
         assert best == value and low <= value <= high
         # low is the smallest integer >= v(1-band); high the largest <= v(1+band)

@@ -44,13 +44,15 @@ def test_offensive_first_days_three_claims(real):
     assert row["n_claims"] == 3
     assert row["claimants"] == "sohr;syrian_civil_defence;uossm"
     assert row["figure_ids"] == "mee-2019-05-04-01;mee-2019-05-04-02;mee-2019-05-04-03"
-    assert row["low"] == 31  # Civil Defence: more than 30
-    assert row["best"] == 50  # median of 31, 50, 67
+    assert row["low"] == 30  # Civil Defence: more than 30, a floor of 30
     assert row["high"] is pd.NA  # all three are lower bounds
     assert row["consensus_low"] == 67  # SOHR's at least 67 is what all allow
     assert row["consensus_high"] is pd.NA
+    assert row["best"] == 67  # within [67, open): the one claimed value every claim allows
+    assert row["all_lower_bounds"]
+    assert "all claims are lower bounds" in row["rule"] and "[67, open]" in row["rule"]
     assert not row["contradictory"]
-    assert row["best"] != 31 + 50 + 67  # never a sum
+    assert row["best"] != 30 + 50 + 67  # never a sum
 
 
 def test_real_groups_cover_every_figure_once(real):
@@ -63,7 +65,7 @@ def test_real_groups_cover_every_figure_once(real):
     assert list(real.columns) == [
         "claim_group", "indicator", "population", "admin1", "period_start", "period_end",
         "n_claims", "claimants", "figure_ids", "low", "best", "high", "consensus_low",
-        "consensus_high", "contradictory",
+        "consensus_high", "contradictory", "all_lower_bounds", "rule", "contradictions",
     ]
     assert real[["low", "best", "high", "consensus_low", "consensus_high"]].dtypes.eq(
         "Int64").all()
@@ -85,20 +87,44 @@ def test_contradictory_when_one_floor_is_above_another_ceiling():
     assert (out["low"], out["consensus_low"], out["consensus_high"]) == (10, 20, 10)
     assert out["high"] is pd.NA
     assert out["contradictory"]
+    assert out["best"] == 10  # lower median of the claimed 10 and 20: a number a source said
+    assert out["rule"].startswith("claims contradict")
 
 
 def test_overlapping_ranges_not_contradictory():
     out = reconcile(make([("g", 100, "almost"), ("g", 95, "exact")])).iloc[0]
     assert (out["low"], out["high"], out["consensus_low"], out["consensus_high"]) == (
-        90, 99, 95, 95)
+        90, 100, 95, 95)
     assert not out["contradictory"]
+    assert out["best"] == 95  # 'almost 100' allows 95; 100 is outside the exact 95
 
 
-def test_best_is_median_rounded_half_down_and_never_a_sum():
+def test_best_is_a_claimed_value_never_a_midpoint_or_sum():
     out = reconcile(make([("g", 10, "exact"), ("g", 11, "exact")])).iloc[0]
-    assert out["best"] == 10  # median 10.5 -> 10
+    assert out["best"] == 10  # contradictory: lower median of 10 and 11, not 10.5
     same = reconcile(make([("g", 10, "exact"), ("g", 10, "exact")])).iloc[0]
     assert (same["low"], same["best"], same["high"]) == (10, 10, 10)
+    three = reconcile(make([("g", 100, "about"), ("g", 95, "at_least"),
+                            ("g", 105, "up_to")])).iloc[0]
+    # consensus [95, 105]: the claimed 100, 95 and 105 all lie inside; lower median 100
+    assert (three["consensus_low"], three["consensus_high"], three["best"]) == (95, 105, 100)
+
+
+def test_no_claimed_value_inside_the_consensus_gives_no_best():
+    # 'about 100' is [90, 110], 'at least 105' [105, open]: every claim allows 105-110;
+    # of the claimed 100 and 105 only 105 lies inside
+    out = reconcile(make([("g", 100, "about"), ("g", 105, "at_least")])).iloc[0]
+    assert (out["consensus_low"], out["consensus_high"], out["best"]) == (105, 110, 105)
+    # 'almost 100' [90, 100] and 'more than 95' [95, open] and 'up to 97' [0, 97]:
+    # consensus [95, 97], the claimed 100, 95, 97 -> 95 and 97 inside, lower median 95
+    out = reconcile(make([("g", 100, "almost"), ("g", 95, "more_than"),
+                          ("g", 97, "up_to")])).iloc[0]
+    assert (out["consensus_low"], out["consensus_high"], out["best"]) == (95, 97, 95)
+    out = reconcile(make([("g", 200, "about"), ("g", 230, "almost")])).iloc[0]
+    # [180, 220] and [207, 230]: consensus [207, 220]; claimed 200 and 230 both outside
+    assert (out["consensus_low"], out["consensus_high"]) == (207, 220)
+    assert out["best"] is pd.NA and not out["contradictory"]
+    assert "no claimed value lies inside the consensus [207, 220]" in out["rule"]
 
 
 def test_groups_and_admin1_union():
@@ -116,6 +142,30 @@ def test_mixed_group_is_an_error_naming_it(column):
     f.loc[1, column] = "injured" if column == "indicator" else "civilians"
     with pytest.raises(ValueError, match=f"mixed-group.*{column}"):
         reconcile(f)
+
+
+def test_recorded_contradictions_are_listed():
+    f = make([("g", 1000, "almost"), ("h", 5, "exact")])
+    corr = pd.DataFrame({
+        "corroboration_id": ["c01", "c02", "c03"],
+        "figure_id": ["t-2019-01-01-00", "t-2019-01-01-00", "t-2019-01-01-01"],
+        "relation": ["contradicts", "same_figure", "scope_differs"],
+    })
+    out = reconcile(f, corroborations=corr).set_index("claim_group")
+    assert out.loc["g", "contradictions"] == "c01"
+    assert out.loc["h", "contradictions"] == ""
+    # another outlet's count does not change the group's own bounds
+    assert not out.loc["g", "contradictory"] and out.loc["g", "best"] == 1000
+    none = reconcile(f, corroborations=corr.head(0)).set_index("claim_group")
+    assert none.loc["g", "contradictions"] == ""
+
+
+def test_real_contradicts_rows_show_up():
+    corr = idlibstats.corroborations()
+    rec = reconcile(corroborations=corr)
+    listed = {c for ids in rec["contradictions"] for c in ids.split(";") if c}
+    wanted = set(corr.loc[corr["relation"] == "contradicts", "corroboration_id"])
+    assert listed == wanted
 
 
 def test_input_untouched():
@@ -143,12 +193,23 @@ def test_reconcile_invariants(rows):
         r = out.loc[group]
         assert r["low"] == sub["low"].min()
         assert r["consensus_low"] == sub["low"].max()
-        assert sub["best"].min() <= r["best"] <= sub["best"].max()  # never beyond any claim
-        assert r["low"] <= r["best"]
+        assert r["all_lower_bounds"] == sub["high"].isna().all()
+        if r["best"] is pd.NA:
+            assert not r["contradictory"]
+            c_high = r["consensus_high"]
+            assert not any(v >= r["consensus_low"] and (c_high is pd.NA or v <= c_high)
+                           for v in sub["best"])
+        else:
+            assert r["best"] in set(sub["best"])  # a number some claim said
+            assert r["low"] <= r["best"]
+            if not r["contradictory"]:  # inside the consensus
+                assert r["consensus_low"] <= r["best"]
+                assert r["consensus_high"] is pd.NA or r["best"] <= r["consensus_high"]
         if sub["high"].isna().any():
             assert r["high"] is pd.NA
         else:
-            assert r["high"] == sub["high"].max() and r["best"] <= r["high"]
+            assert r["high"] == sub["high"].max()
+            assert r["best"] is pd.NA or r["best"] <= r["high"]
         if sub["high"].isna().all():
             assert r["consensus_high"] is pd.NA and not r["contradictory"]
         else:

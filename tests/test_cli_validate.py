@@ -21,7 +21,7 @@ SAMPLE = ["text-in-integer", "end-before-start", "unknown-foreign-key", "renamed
 def test_real_package_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(ROOT)]) == 0
     out = capsys.readouterr()
-    assert out.out.strip() == "valid" and out.err == ""
+    assert out.out.strip() == "valid" and out.err == f"package: {ROOT} (argument)\n"
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.id in SAMPLE], ids=lambda c: c.id)
@@ -32,7 +32,7 @@ def test_one_error_line_per_problem(case: Case, package_copy: Path,
         restamp_package(package_copy)
     before = {p: p.read_bytes() for p in package_copy.rglob("*") if p.is_file()}
     assert main(["validate", str(package_copy)]) == 1
-    lines = capsys.readouterr().err.splitlines()
+    lines = capsys.readouterr().err.splitlines()[1:]  # after the "package: ..." line
     problems = validate_package(package_copy)
     assert lines == [f"error: {p}" for p in problems]
     wanted = [case.file, f"row {case.row}" if case.row else None, case.field, case.words]
@@ -45,7 +45,7 @@ def test_every_problem_is_listed(package_copy: Path, capsys: pytest.CaptureFixtu
         next(c for c in CASES if c.id == case_id).mutate(package_copy)
     restamp_package(package_copy)
     assert main(["validate", str(package_copy)]) == 1
-    lines = capsys.readouterr().err.splitlines()
+    lines = capsys.readouterr().err.splitlines()[1:]
     assert len(lines) == 3 and all(line.startswith("error: ") for line in lines)
 
 
@@ -59,6 +59,7 @@ def test_command_line_exit_status(package_copy: Path) -> None:
                          text=True, check=False)
     assert bad.returncode == 1
     assert bad.stderr.splitlines() == [
+        f"package: {package_copy.resolve()} (argument)",
         "error: data/figures.csv, row 7, field value: is below the minimum 0: '-5'"]
 
 

@@ -61,9 +61,18 @@ def test_the_real_package_passes_both() -> None:
     assert assert_agree_when_idlibstats_accepts(ROOT)
 
 
+def _says(number: int):
+    """Set row 3's value, and its wording and excerpt to say it (the wording rule)."""
+    def mutate(root: Path) -> None:
+        for field, text in (("value", str(number)), ("value_as_written", str(number)),
+                            ("excerpt", f"{number} people")):
+            set_cell(FIGURES, 3, field, text)(root)
+    return mutate
+
+
 EDGE_EDITS = {
-    "zero": set_cell(FIGURES, 3, "value", "0"),
-    "big-int": set_cell(FIGURES, 3, "value", str(2**62)),
+    "zero": _says(0),
+    "big-int": _says(2**62),
     "leap-day": set_cell("data/corroborations.csv", 2, "published", "2020-02-29"),
     "na-is-text": set_cell(FIGURES, 3, "notes", "NA"),
     "nbsp-start": set_cell(FIGURES, 3, "notes", "\u00a0starts with a no-break space"),

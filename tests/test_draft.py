@@ -7,13 +7,19 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPORTS, ROOT, needs_reports
+from conftest import REPORTS, ROOT, after_package_line, needs_reports
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
 from idlibstats.cli import main
-from idlibstats.draft import DRAFT_NOTE, QUALIFIER_WORDS, draft_figures
+from idlibstats.draft import (
+    DRAFT_NOTE,
+    QUALIFIER_WORDS,
+    REVIEW_COLUMN,
+    REVIEW_REASONS,
+    draft_figures,
+)
 from idlibstats.errors import DataPackageError
 from idlibstats.package import open_package
 from idlibstats.textnorm import norm, numbers_in, text_sha256
@@ -39,13 +45,16 @@ def only(text: str) -> pd.Series:
 # --- the frame ----------------------------------------------------------------------------
 
 
-def test_columns_are_the_figures_schema_fields_in_order():
+def test_columns_are_the_figures_schema_fields_in_order_then_needs_review():
     fields = open_package(ROOT).resource("figures")["schema"]["fields"]
-    assert list(draft("At least 12 civilians were killed.").columns) == [f["name"] for f in fields]
+    assert list(draft("At least 12 civilians were killed.").columns) == [
+        *[f["name"] for f in fields],
+        REVIEW_COLUMN,
+    ]
 
 
 def test_columns_are_typed_as_the_loader_types_the_figures_table():
-    drafted = draft("At least 12 civilians were killed in May.")
+    drafted = draft("At least 12 civilians were killed in May.").drop(columns=REVIEW_COLUMN)
     assert drafted.dtypes.to_dict() == idlibstats.figures(ROOT).dtypes.to_dict()
 
 
@@ -66,9 +75,34 @@ def test_rows_are_numbered_and_noted_and_leave_curator_columns_empty():
 
 
 def test_no_numbers_gives_an_empty_frame_with_the_columns():
-    rows = draft("Dozens were killed and thousands fled; nearly half were displaced.")
+    rows = draft("Nearly half were displaced, and a handful stayed.")
     assert rows.empty
     assert "excerpt" in rows.columns
+
+
+def test_vague_amounts_are_rows_with_no_value_flagged_vague():
+    rows = draft("Dozens were killed and thousands fled; nearly half were displaced.")
+    assert list(rows["value_as_written"]) == ["Dozens", "thousands"]
+    assert rows["value"].isna().all() and rows["qualifier"].isna().all()
+    assert list(rows["indicator"]) == ["killed", "displaced"]
+    assert all(r.startswith("vague amount") for r in rows[REVIEW_COLUMN])
+
+
+def test_every_review_reason_is_one_of_the_documented_reasons():
+    text = (
+        "Dozens were killed. It hit 87 schools and 3 markets. He had 3 kids. Strikes near "
+        "the town, where 12 died, hurt 4 in all. 500 of these were men. Three rescuers died. "
+        "Raids kill 12"
+    )
+    reasons = [part for cell in draft(text)[REVIEW_COLUMN].dropna() for part in cell.split("; ")]
+    found = {known for known in REVIEW_REASONS for part in reasons if part.startswith(known)}
+    assert len(found) >= 7
+    assert all(any(part.startswith(known) for known in REVIEW_REASONS) for part in reasons)
+
+
+def test_a_figure_given_twice_is_flagged_on_both_rows():
+    rows = draft("Strikes kill 12 in town\n\nAir strikes killed 12 people in the town.")
+    assert list(rows[REVIEW_COLUMN]) == [f"same figure as {SID}-02", f"same figure as {SID}-01"]
 
 
 def test_every_emitted_qualifier_is_in_the_schema_enum():
@@ -88,7 +122,8 @@ def test_the_cli_prints_csv_with_the_header(tmp_path, capsys, monkeypatch):
     assert main(["draft", str(report), "--source-id", SID]) == 0
     out = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str, keep_default_na=False)
     assert list(out.columns) == [
-        f["name"] for f in open_package(ROOT).resource("figures")["schema"]["fields"]
+        *[f["name"] for f in open_package(ROOT).resource("figures")["schema"]["fields"]],
+        REVIEW_COLUMN,
     ]
     assert out.loc[0, "value_as_written"] == "more than 30"
     assert out.loc[0, "qualifier"] == "more_than"
@@ -366,7 +401,7 @@ def _spans(needle: str, hay: str) -> list[tuple[int, int]]:
 
 def _matches(recorded: pd.Series, drafted: pd.Series, text: str) -> bool:
     """Same value, and the two excerpts overlap in the text on a phrase giving the value."""
-    if int(recorded["value"]) != int(drafted["value"]):
+    if pd.isna(drafted["value"]) or int(recorded["value"]) != int(drafted["value"]):
         return False
     for r0, r1 in _spans(norm(str(recorded["excerpt"])), text):
         for d0, d1 in _spans(str(drafted["excerpt"]), text):
@@ -420,7 +455,7 @@ def test_draft_recalls_every_recorded_figure_of_every_report():
 
 
 # The numbers each report writes that the draft leaves out, and why: years, days of the
-# month, durations and ages of the war, a reading time, the pronoun 'one'.
+# month, durations and ages of the war, a reading time, the pronoun 'one', a percentage.
 LEFT_OUT = {
     "tna-2019-05-03": ["1", "28", "four", "four", "seven"],  # 1-28 April; four days; seven months
     "mee-2019-05-04": ["15", "2019", "4"],  # 15 months; 4 May 2019
@@ -432,14 +467,27 @@ LEFT_OUT = {
         "2019",
         "two",
     ],  # 17 December, 2019; 2 min read; two-month
-    "mee-2019-12-02": ["2011", "2012", "48", "Two", "eight", "eight", "one", "one", "seven", "two"],
+    # years; 48 hours; two days; eight-year war; one of those; seven years; 70 percent
+    "mee-2019-12-02": [
+        "2011",
+        "2012",
+        "48",
+        "70",
+        "Two",
+        "eight",
+        "eight",
+        "one",
+        "one",
+        "seven",
+        "two",
+    ],
 }
 
 
 @needs_reports
 def test_draft_leaves_out_the_years_dates_and_durations_of_the_reports():
     for source_id, raw in _reports():
-        drafted = draft_figures(raw, source_id, ROOT)
+        drafted = draft_figures(raw, source_id, ROOT).dropna(subset=["value"])
         written = [n.text for line in raw.splitlines() for n in numbers_in(norm(line))]
         kept = [list(numbers_in(w))[-1].text for w in drafted["value_as_written"]]
         left = list(written)
@@ -450,3 +498,60 @@ def test_draft_leaves_out_the_years_dates_and_durations_of_the_reports():
             r"\d{4}"
         )
         assert not years.any(), source_id
+
+
+# --- the command line on empty and figure-less reports -------------------------------------
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t\n", "\ufeff\n"])
+def test_the_cli_refuses_an_empty_or_blank_report_with_one_error_line(
+    tmp_path, capsys, monkeypatch, content
+):
+    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+    report = tmp_path / "empty.txt"
+    report.write_text(content, encoding="utf-8")
+    assert main(["draft", str(report), "--source-id", SID]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    [line] = after_package_line(captured.err).splitlines()
+    assert line.startswith("error: ") and "empty.txt" in line and "empty or blank" in line
+
+
+def test_the_cli_warns_when_a_report_gives_no_figure(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+    report = tmp_path / "calm.txt"
+    report.write_text("The market reopened on Monday after the rain.\n", encoding="utf-8")
+    assert main(["draft", str(report), "--source-id", SID]) == 0
+    captured = capsys.readouterr()
+    assert captured.out.startswith("figure_id,") and len(captured.out.splitlines()) == 1
+    err = after_package_line(captured.err)
+    assert err.startswith("warning: ") and "calm.txt" in err
+
+
+def test_the_cli_says_how_many_rows_need_review(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+    report = tmp_path / "report.txt"
+    report.write_text("Strikes killed 12 people. Dozens fled. He has 3 goats.\n", "utf-8")
+    assert main(["draft", str(report), "--source-id", SID]) == 0
+    err = after_package_line(capsys.readouterr().err)
+    assert err.strip() == "drafted 3 rows, 2 with a reason in needs_review"
+
+
+def test_a_repeated_sentence_points_its_part_to_its_own_total():
+    line = "Strikes killed 12 people, including 3 children"
+    rows = draft(f"{line}\n{line}")
+    assert list(rows["part_of"].fillna("")) == ["", f"{SID}-01", "", f"{SID}-03"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Photo: 3 children stand in the rubble", []),
+        ("Rescuers search the rubble where 3 children died [Getty]", []),
+        ("Rescuers search the rubble where 3 children died (AFP/File)", []),
+        # the report's own sentence, with the agency's credit after it
+        ("Strikes killed 3 children, the monitor said. (AFP)", [3]),
+    ],
+)
+def test_captions_are_left_out_but_a_credited_sentence_is_not(text, values):
+    assert list(draft(text)["value"]) == values

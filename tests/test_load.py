@@ -118,8 +118,13 @@ def test_views_are_subsets_of_figures() -> None:
 
 def test_path_argument_and_environment(package_copy: Path,
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    original = read_rows(ROOT, FIGURES)[1][4]
+    row = read_rows(ROOT, FIGURES)[1]
+    original = row[4]
     set_cell(FIGURES, 2, "value", str(int(original) + 1))(package_copy)
+    for field in ("value_as_written", "excerpt"):  # the wording must say the new value too
+        i = read_rows(ROOT, FIGURES)[0].index(field)
+        set_cell(FIGURES, 2, field, row[i].replace(original, str(int(original) + 1)))(
+            package_copy)
     restamp_package(package_copy)
     assert idlibstats.figures(package_copy).loc[0, "value"] == int(original) + 1
     assert idlibstats.figures(package_copy / "datapackage.json").loc[0, "value"] == int(
@@ -331,7 +336,7 @@ def test_stamp_records_bytes_and_hash_only(package_copy: Path) -> None:
     assert len(changed) == 2
     assert any(new.strip() == f'"bytes": {len(data)}' for _, new in changed)
     assert f'"hash": "sha256:{hashlib.sha256(data).hexdigest()}"' in after
-    assert after.endswith("}\n") and after.startswith('{\n  "name"')
+    assert after.endswith("}\n") and after.startswith('{\n  "$schema"')
     assert idlibstats.validate_package(package_copy) == []
     assert stamp(package_copy) == []
 

@@ -74,7 +74,7 @@ def descriptor_problems(descriptor: dict) -> list[str]:
     for res in descriptor["resources"]:
         for fk in res.get("schema", {}).get("foreignKeys", []):
             fields, ref = fk["fields"], fk["reference"]
-            target = ref["resource"] or res["name"]
+            target = ref.get("resource") or res["name"]  # v2: no resource = this one
             for here, there in zip(fields, ref["fields"], strict=True):
                 declared[(res["name"], here)] = (target, there)
     for key, target in EXPECTED_REFERENCES.items():

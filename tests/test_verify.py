@@ -168,9 +168,10 @@ def test_a_missing_folder_is_an_error(tmp_path):
 
 def test_the_cli_exits_1_with_error_lines(own_package, capsys):
     root, texts, _ = own_package
-    assert main(["verify-excerpts", "--texts", str(texts), "--path", str(root)]) == 1
+    assert main(["verify-excerpts", str(root), "--texts", str(texts)]) == 1
     err = capsys.readouterr().err.splitlines()
-    assert err and all(line.startswith("error: ") for line in err)
+    assert err[0] == f"package: {root.resolve()} (argument)"
+    assert err[1:] and all(line.startswith("error: ") for line in err[1:])
 
 
 # --- the real reports (outside the project) -----------------------------------------------
@@ -179,7 +180,7 @@ def test_the_cli_exits_1_with_error_lines(own_package, capsys):
 @needs_reports
 def test_every_excerpt_of_the_package_traces_to_its_report():
     assert verify_excerpts(REPORTS, ROOT) == []
-    assert main(["verify-excerpts", "--texts", REPORTS, "--path", str(ROOT)]) == 0
+    assert main(["verify-excerpts", str(ROOT), "--texts", REPORTS]) == 0
 
 
 @needs_reports

@@ -61,3 +61,53 @@ def test_an_installed_wheel_loads_its_own_copy(unpacked_wheel: Path, tmp_path: P
     assert Path(seen["package"]) == unpacked_wheel / "idlibstats" / "_package"
     assert seen["figures"] == 35
     assert seen["valid"] is True
+
+
+@pytest.fixture(scope="module")
+def wheel_metadata(unpacked_wheel: Path) -> tuple[Path, str]:
+    (info,) = unpacked_wheel.glob("idlibstats-*.dist-info")
+    return info, (info / "METADATA").read_text(encoding="utf-8")
+
+
+def test_the_wheel_licence_covers_code_and_data(wheel_metadata: tuple[Path, str]) -> None:
+    info, metadata = wheel_metadata
+    headers = metadata.split("\n\n", 1)[0].splitlines()
+    assert "License-Expression: MIT AND CC-BY-4.0" in headers
+    assert {"License-File: LICENSE", "License-File: LICENSE-DATA"} <= set(headers)
+    for name in ("LICENSE", "LICENSE-DATA"):
+        assert (info / "licenses" / name).read_bytes() == (ROOT / name).read_bytes()
+
+
+def test_the_wheel_has_the_one_version(wheel_metadata: tuple[Path, str],
+                                       unpacked_wheel: Path) -> None:
+    _, metadata = wheel_metadata
+    (version,) = [line.split(": ", 1)[1] for line in metadata.splitlines()
+                  if line.startswith("Version: ")]
+    bundled = json.loads((unpacked_wheel / "idlibstats/_package/datapackage.json").read_text(
+        encoding="utf-8"))
+    assert version == bundled["version"]
+    import idlibstats
+
+    assert version == idlibstats.__version__
+
+
+def test_the_installed_cli_reads_the_copy_in_the_current_folder(unpacked_wheel: Path,
+                                                               tmp_path: Path) -> None:
+    """Issue 12: installed from the wheel, `idlibstats validate` checked the bundled copy."""
+    from badinput import FIGURES, set_cell
+    from conftest import copy_real_package, restamp_package
+
+    copy = copy_real_package(tmp_path / "copy")
+    set_cell(FIGURES, 15, "value", "2720")(copy)
+    restamp_package(copy)
+    env = {k: v for k, v in os.environ.items() if k != "IDLIBSTATS_PACKAGE"}
+    env["PYTHONPATH"] = str(unpacked_wheel)
+    run = subprocess.run([sys.executable, "-m", "idlibstats", "validate"], cwd=copy, env=env,
+                         capture_output=True, text=True, check=False)
+    assert run.returncode == 1
+    assert run.stderr.splitlines()[0] == f"package: {copy.resolve()} (current folder)"
+    assert "'272' says 272, but value is 2720" in run.stderr
+    elsewhere = subprocess.run([sys.executable, "-m", "idlibstats", "validate"], cwd=tmp_path,
+                               env=env, capture_output=True, text=True, check=False)
+    assert elsewhere.returncode == 0
+    assert elsewhere.stderr.strip().endswith("(bundled with idlibstats)")

@@ -4,7 +4,8 @@
 >>> figs = ils.figures()                 # one row per number a report gives, typed
 >>> ils.bounds(figs)                     # low / best / high from the wording
 >>> ils.reconcile(figs)                  # competing claims as ranges, never sums
->>> ils.monthly("killed", "all")         # by calendar month, apportioned by days
+>>> ils.monthly("killed", "all")         # what the figures imply per month, never a share
+>>> ils.spans("killed", "all")           # floors that hold only for a span as a whole
 
 Every table of the package has a loader named after it; see :func:`list_tables`.
 """
@@ -27,7 +28,8 @@ from idlibstats.load import (
     strikes,
     wire_credits,
 )
-from idlibstats.monthly import monthly, monthly_summary
+from idlibstats.monthly import monthly, monthly_summary, spans
+from idlibstats.monthly_export import monthly_table, to_monthly_csv
 from idlibstats.package import locate_package
 from idlibstats.validate import validate_package
 
@@ -48,11 +50,14 @@ __all__ = [
     "locate_package",
     "monthly",
     "monthly_summary",
+    "monthly_table",
     "organisations",
     "reconcile",
     "sources",
+    "spans",
     "strikes",
     "to_hxl",
+    "to_monthly_csv",
     "validate_package",
     "wire_credits",
 ]

@@ -6,22 +6,24 @@ that the claim allows, without touching the value as written.
 
 Rules (``v`` is the value as written, ``band`` defaults to 0.1):
 
-============  ==================================  ===========  ===========================
-qualifier     range [low, high]                   best         why
-============  ==================================  ===========  ===========================
-exact         [v, v]                              v            the report gives the number
-at_least      [v, open]                           v            v is included, no ceiling
-more_than     [v + 1, open]                       v + 1        v itself is excluded
-almost        [ceil(v * (1 - band)), v - 1]       v - 1        just below v, within band
-about         [ceil(v * (1 - band)),              v            symmetric band around v
+============  ==================================  ====  ===============================
+qualifier     range [low, high]                   best  why
+============  ==================================  ====  ===============================
+exact         [v, v]                              v     the report gives the number
+at_least      [v, open]                           v     v is included, no ceiling
+more_than     [v, open]                           v     a floor of v: v + 1 is a number
+                                                        no source said
+almost        [ceil(v * (1 - band)), v]           v     a ceiling of v, within band
+about         [ceil(v * (1 - band)),              v     symmetric band around v
               floor(v * (1 + band))]
-============  ==================================  ===========  ===========================
+up_to         [0, v]                              v     a ceiling only
+============  ==================================  ====  ===============================
 
+``best`` is always ``v``, the number the source said, and ``low <= best <= high``.
 Values are counts, so every bound is an integer; ``high`` is ``<NA>`` when the wording sets
 no upper bound (open). The band arithmetic is exact (``band`` is read as the decimal it
 prints as, so ``0.1`` is one tenth and ``ceil(3000000 * 0.9)`` is 2,700,000, not 2,700,001).
-For ``almost`` the low bound is capped at ``v - 1`` (``almost 1`` is [0, 0]); ``almost 0``
-is impossible and raises.
+``almost 0`` says nothing a count can be and raises.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import pandas as pd
 __all__ = ["QUALIFIERS", "bounds"]
 
 #: The qualifiers the rules cover, in the schema's order.
-QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "almost", "about")
+QUALIFIERS: tuple[str, ...] = ("exact", "at_least", "more_than", "almost", "about", "up_to")
 
 _INT64_SAFE = 2**62
 
@@ -66,19 +68,21 @@ def _rule_texts(band: Fraction) -> dict[str, str]:
     return {
         "exact": "exact: [v, v], best v",
         "at_least": "at_least: [v, open], best v",
-        "more_than": "more_than: [v+1, open], best v+1",
-        "almost": f"almost (band {pct}): [ceil(v*{down}), v-1], best v-1",
+        "more_than": "more_than: [v, open], best v (a floor of v)",
+        "almost": f"almost (band {pct}): [ceil(v*{down}), v], best v (a ceiling of v)",
         "about": f"about (band {pct}): [ceil(v*{down}), floor(v*{up})], best v",
+        "up_to": "up_to: [0, v], best v (a ceiling of v)",
     }
 
 
 def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.DataFrame:
     """Return the figures with the integer range each one's wording allows.
 
-    Rules (``v`` = ``value``): exact v -> [v, v], best v; at_least v -> [v, open], best v;
-    more_than v -> [v+1, open], best v+1; almost v -> [ceil(v*(1-band)), v-1], best v-1
-    (low capped at v-1); about v -> [ceil(v*(1-band)), floor(v*(1+band))], best v.
-    The input is not modified.
+    Rules (``v`` = ``value``; ``best`` is always ``v``, the number the source said):
+    exact v -> [v, v]; at_least v -> [v, open]; more_than v -> [v, open] ('more than v'
+    is read as a floor of v, since v + 1 is a number no source said); almost v ->
+    [ceil(v*(1-band)), v]; about v -> [ceil(v*(1-band)), floor(v*(1+band))]; up_to v ->
+    [0, v]. ``low <= best <= high`` on every row. The input is not modified.
 
     Parameters
     ----------
@@ -98,9 +102,9 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
         column      dtype    meaning
         ==========  =======  ==============================================================
         low         Int64    smallest count the wording allows
-        best        Int64    the single count nearest the wording (v, v+1 or v-1)
+        best        Int64    the value the source said (always ``v``)
         high        Int64    largest count the wording allows; <NA> = open (no upper bound)
-        bound_rule  string   the rule applied, e.g. ``more_than: [v+1, open], best v+1``
+        rule        string   the rule applied, e.g. ``more_than: [v, open], best v ...``
         ==========  =======  ==============================================================
 
     Raises
@@ -116,7 +120,7 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
     >>> f = pd.DataFrame({"figure_id": ["a-2019-01-01-01"], "value": [30],
     ...                   "qualifier": ["more_than"]})
     >>> bounds(f)[["low", "best", "high"]].iloc[0].tolist()
-    [31, 31, <NA>]
+    [30, 30, <NA>]
     """
     if figures is None:
         from idlibstats.load import figures as load_figures
@@ -131,7 +135,7 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
     if n == 0:
         for col in ("low", "best", "high"):
             out[col] = pd.array([], dtype="Int64")
-        out["bound_rule"] = pd.array([], dtype="string")
+        out["rule"] = pd.array([], dtype="string")
         return out
 
     qual = figures["qualifier"].astype("string").to_numpy(dtype=object, na_value=None)
@@ -171,17 +175,12 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
     high = v.copy()
     open_high = np.zeros(n, dtype=bool)
 
-    m = qual == "at_least"
-    open_high |= m
-    m = qual == "more_than"
-    low[m] = v[m] + 1
-    best[m] = v[m] + 1
-    open_high |= m
+    open_high |= (qual == "at_least") | (qual == "more_than")
     lower_band = -((-v * (q - p)) // q)  # ceil(v * (1 - band))
     m = is_almost
-    low[m] = np.minimum(lower_band[m], v[m] - 1)
-    best[m] = v[m] - 1
-    high[m] = v[m] - 1
+    low[m] = lower_band[m]
+    m = qual == "up_to"
+    low[m] = 0
     m = qual == "about"
     low[m] = lower_band[m]
     high[m] = (v[m] * (q + p)) // q  # floor(v * (1 + band))
@@ -192,5 +191,5 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
     out["best"] = pd.array(best.tolist() if big else best, dtype="Int64")
     out["high"] = high_arr
     texts = _rule_texts(frac)
-    out["bound_rule"] = pd.array([texts[x] for x in qual], dtype="string")
+    out["rule"] = pd.array([texts[x] for x in qual], dtype="string")
     return out

@@ -1,18 +1,65 @@
 """The ``idlibstats`` command line: each error is one line on stderr; exit 0 ok, 1 failed.
 
 This module only parses arguments and prints; the work is done by the library modules.
+
+Every command that reads a package takes it as an optional positional argument. Without
+one, the package is ``$IDLIBSTATS_PACKAGE`` if set, else the current folder when it holds a
+``datapackage.json``, else the library's default (the copy bundled in the wheel, or the
+source checkout): see :func:`resolve_package`. Each such command first writes one line to
+standard error, ``package: DIR (why)``, so the user sees which package was read while
+standard output stays clean for pipes.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from idlibstats.errors import DataPackageError
+from idlibstats.package import DESCRIPTOR, ENV_VAR, locate_package
 
-__all__ = ["main"]
+__all__ = ["main", "resolve_package"]
+
+# What a reader killed by SIGPIPE reports (128 + 13), as ``yes | head -1`` does.
+EXIT_BROKEN_PIPE = 141
+
+
+def resolve_package(path: str | None) -> tuple[Path, str]:
+    """Return the package directory a command reads, and why that one.
+
+    Parameters
+    ----------
+    path : str or None
+        The command's package argument, if given.
+
+    Returns
+    -------
+    tuple of (pathlib.Path, str)
+        The directory holding ``datapackage.json``, and the reason: ``argument``,
+        ``$IDLIBSTATS_PACKAGE``, ``current folder``, ``bundled with idlibstats`` or
+        ``source checkout``.
+
+    Raises
+    ------
+    DataPackageError
+        If no descriptor is found where the rule points.
+    """
+    if path is not None:
+        return locate_package(path), "argument"
+    if os.environ.get(ENV_VAR):
+        return locate_package(os.environ[ENV_VAR]), f"${ENV_VAR}"
+    here = Path.cwd()
+    if (here / DESCRIPTOR).is_file():
+        return locate_package(here), "current folder"
+    root = locate_package()
+    return root, ("bundled with idlibstats" if root.name == "_package" else "source checkout")
+
+
+PACKAGE_HELP = ("package directory or datapackage.json (default: $IDLIBSTATS_PACKAGE, else the "
+                "current folder if it holds datapackage.json, else the installed package)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -23,33 +70,43 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a data package; one line per problem")
-    p.add_argument(
-        "path", nargs="?", help="package directory or datapackage.json (default: see README)"
-    )
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
 
     p = sub.add_parser("summary", help="print what a package holds")
-    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
 
-    p = sub.add_parser("export", help="export the figures for HDX")
-    p.add_argument("--hxl", action="store_true", required=True, help="CSV with an HXL hashtag row")
+    p = sub.add_parser(
+        "export", help="export for HDX: the figures (--hxl) or the month floors (--monthly)")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
+    p.add_argument("--hxl", action="store_true", help="CSV with an HXL hashtag row")
+    p.add_argument("--monthly", action="store_true",
+                   help="one row per month, integer floors safe to sum down a column "
+                   "(with --hxl: with a hashtag row)")
+    p.add_argument("--national", action="store_true",
+                   help="with --monthly: keep the figures for all of Syria")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p.add_argument("--force", action="store_true", help="overwrite OUTPUT if it exists")
-    p.add_argument("--path", help="package directory or datapackage.json")
+    p.add_argument("--path", dest="path_option", help=argparse.SUPPRESS)  # the old spelling
 
     p = sub.add_parser("draft", help="draft figure rows (CSV) from a report's plain text")
     p.add_argument("report", help="the report as a UTF-8 text file")
     p.add_argument("--source-id", required=True, help="source_id the rows will carry")
 
     p = sub.add_parser("verify-excerpts", help="check every excerpt against the report texts")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
-    p.add_argument("--path", help="package directory or datapackage.json")
+    p.add_argument("--path", dest="path_option", help=argparse.SUPPRESS)  # the old spelling
 
     p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the descriptor")
-    p.add_argument("path", nargs="?", help="package directory or datapackage.json")
+    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     return parser
 
 
 def _run(args: argparse.Namespace) -> int:
+    path = getattr(args, "path", None) or getattr(args, "path_option", None)
+    root, why = resolve_package(path)
+    print(f"package: {root} ({why})", file=sys.stderr)
+    args.path = str(root)
     if args.command == "validate":
         from idlibstats.validate import validate_package
 
@@ -68,18 +125,36 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "export":
         from idlibstats.hxl import to_hxl
         from idlibstats.load import figures
+        from idlibstats.monthly_export import to_monthly_csv
 
+        if not (args.hxl or args.monthly):
+            print("error: say what to export: --hxl (the figures) and/or --monthly",
+                  file=sys.stderr)
+            return 2
+        if args.national and not args.monthly:
+            print("error: --national goes with --monthly", file=sys.stderr)
+            return 2
+        figs = figures(args.path)
         try:
-            text = to_hxl(
-                figures(args.path), args.output, overwrite=args.force, package=args.path
-            )
+            if args.monthly:
+                text = to_monthly_csv(
+                    args.output, hxl=args.hxl, figures=figs,
+                    national=args.national, overwrite=args.force, package=args.path)
+            else:
+                text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
         except FileExistsError:
-            raise
+            raise DataPackageError("exists; add --force to replace it",
+                                   file=args.output) from None
         except OSError as exc:  # no such folder, no permission, disk full...
             reason = exc.strerror or str(exc)
             raise DataPackageError(f"cannot write the export: {reason}", file=args.output) from None
         if text is not None:
             sys.stdout.write(text)
+        else:
+            what = f"{len(figs)} figures"
+            if args.monthly:
+                what = f"month floors of {what}"
+            print(f"wrote {args.output} ({what}{', HXL' if args.hxl else ''})")
         return 0
     if args.command == "draft":
         from idlibstats.draft import draft_figures
@@ -88,7 +163,23 @@ def _run(args: argparse.Namespace) -> int:
             text = Path(args.report).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
-        draft_figures(text, args.source_id).to_csv(sys.stdout, index=False, lineterminator="\n")
+        if not text.replace("\ufeff", "").replace("\u200b", "").strip():
+            raise DataPackageError(
+                "the report is empty or blank: nothing to draft", file=args.report
+            )
+        rows = draft_figures(text, args.source_id, args.path)
+        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+        if rows.empty:
+            print(
+                f"warning: {args.report}: no number in the report looks like a figure",
+                file=sys.stderr,
+            )
+        else:
+            flagged = int(rows["needs_review"].notna().sum())
+            print(
+                f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
+                file=sys.stderr,
+            )
         return 0
     if args.command == "verify-excerpts":
         from idlibstats.verify import verify_excerpts
@@ -103,8 +194,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "stamp":
         from idlibstats.stamp import stamp
 
-        for name in stamp(args.path):
+        changed = stamp(args.path)
+        for name in changed:
             print(f"stamped {name}")
+        if not changed:
+            print("nothing to stamp: every resource's bytes and hash are current")
         return 0
     raise AssertionError(args.command)  # argparse rejects unknown commands first
 
@@ -120,14 +214,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns
     -------
     int
-        0 on success, 1 when the data or a file is at fault (one ``error:`` line each).
+        0 on success, 1 when the data or a file is at fault (one ``error:`` line each),
+        141 when the reader of standard output went away early (as ``head`` does).
     """
     args = _parser().parse_args(argv)
     try:
-        return _run(args)
+        status = _run(args)
+        sys.stdout.flush()  # here, not at exit, so a closed pipe is caught below
+        return status
     except (DataPackageError, FileExistsError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (``idlibstats summary | head -1``): not an error of ours.
+        # Point stdout at /dev/null so the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
 
 
 if __name__ == "__main__":

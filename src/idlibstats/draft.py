@@ -7,10 +7,17 @@ and period as written. A curator then checks and completes every row by hand (se
 CONTRIBUTING.md); nothing is written into ``data/``.
 
 Numbers that are not figures are left out: years (``2019``), days of the month in dates
-(``4 May 2019``, ``Between 1 and 28 April``), durations and ages (``eight-year``, ``for four
-days``, ``2 min read``), times of day (``10am``, ``3:30``), ordinals (``2nd``,
-``twenty-first``), designations (``F-16``), fractions without a scale (``2.5``) and the
-pronoun ``one`` (``one of those``, ``no one``).
+(``4 May 2019``, ``Between 1 and 28 April``, ``August 16-18``, ``Dec. 2, 2019``), durations
+and ages (``eight-year``, ``for four days``, ``2 min read``), times of day (``10am``,
+``3:30``), ordinals (``2nd``, ``twenty-first``), designations (``F-16``), measures and
+shares (``10 km``, ``6 miles``, ``70 percent``, ``$5 million``), what a caption shows (``One
+photo``), fractions without a scale (``2.5``) and the pronoun ``one`` (``one of those``).
+
+Which word decides a number's indicator is read clause by clause
+(:mod:`idlibstats.draftgrammar`); parts of a total ('including 67 children', '572 of these
+civilians were men') point to it in ``part_of``. Vague amounts ('dozens', 'hundreds of
+thousands') of people or of a known indicator are shown as rows with no value. Every row the
+tool is unsure of says why in the extra ``needs_review`` column (:data:`REVIEW_REASONS`).
 """
 
 from __future__ import annotations
@@ -22,14 +29,39 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from idlibstats import draftgrammar as grammar
 from idlibstats.errors import DataPackageError
 from idlibstats.package import open_package
 from idlibstats.schema import pandas_dtypes
 from idlibstats.textnorm import NumberPhrase, norm, numbers_in
 
-__all__ = ["DRAFT_NOTE", "INDICATOR_WORDS", "QUALIFIER_WORDS", "draft_figures"]
+__all__ = [
+    "DRAFT_NOTE",
+    "INDICATOR_WORDS",
+    "QUALIFIER_WORDS",
+    "REVIEW_COLUMN",
+    "REVIEW_REASONS",
+    "draft_figures",
+]
 
 DRAFT_NOTE = "draft: check indicator, population, period, claimant"
+
+#: The column added after the figures table's columns; empty when the tool is sure.
+REVIEW_COLUMN = "needs_review"
+
+#: The reasons ``needs_review`` gives (``;``-separated; some end with the words concerned).
+REVIEW_REASONS: dict[str, str] = {
+    "vague amount": "a vague amount ('dozens'): no value; delete the row or note it",
+    "unknown thing counted": "the number counts something no indicator covers; indicator empty",
+    "no indicator word": "no word of the sentence says what is counted",
+    "guessed indicator": "taken from the nearest keyword, not from the verb of the clause",
+    "two indicators in the clause": "the clause has words of two indicators",
+    "part of an earlier total": "a part ('of these') of a total in an earlier sentence",
+    "population has no code": "the group ('men', 'families') is not in the population enum",
+    "population taken as civilians": "rescuers, health workers, volunteers: check",
+    "population side unclear": "'Turkish soldiers', 'Russian troops': counted as fighters",
+    "same figure as": "the same value, qualifier and indicator as another row (a headline?)",
+}
 
 # Wording just before a number -> qualifier (the figures schema's enum is the vocabulary).
 QUALIFIER_WORDS: dict[str, str] = {
@@ -44,7 +76,10 @@ QUALIFIER_WORDS: dict[str, str] = {
     "almost": "almost",
     "close to": "almost",
     "just under": "almost",
+    "up to": "up_to",
+    "as many as": "up_to",
     "about": "about",
+    "an estimated": "about",
     "around": "about",
     "approximately": "about",
     "roughly": "about",
@@ -55,17 +90,27 @@ QUALIFIER_WORDS: dict[str, str] = {
 INDICATOR_WORDS: tuple[tuple[str, str], ...] = (
     (r"lost their lives|killed|killing|dead|deaths?|died", "killed"),
     (r"injured|wounded|injuries", "injured"),
+    (r"wound|wounds|injure|injures|hurt", "injured"),
+    (r"kill|kills", "killed"),
     (r"displaced|fled|flee|fleeing|moved", "displaced"),
     (r"air ?strikes|air raids|raids", "airstrikes"),
-    (r"hospitals|(?:medical|health) facilities", "health_facilities"),
-    (r"live|living|home to|population", "population"),
+    (
+        r"hospitals|clinics|(?:medical|health|health care|healthcare) "
+        r"(?:facilities|structures|centres|centers|points)",
+        "health_facilities",
+    ),
+    (r"live|living|home to|population|reside|resides|residing", "population"),
     (r"villages", "villages_lost_by_opposition"),
     (r"towns", "towns_captured_by_opposition"),
 )
 # Singular nouns count only right after the number ('one village'), not anywhere.
 _SINGULAR_WORDS: tuple[tuple[str, str], ...] = (
     (r"air ?strike|air raid|raid", "airstrikes"),
-    (r"hospital|(?:medical|health) facility", "health_facilities"),
+    (
+        r"hospital|clinic|(?:medical|health|health care|healthcare) "
+        r"(?:facility|structure|centre|center|point)",
+        "health_facilities",
+    ),
     (r"village", "villages_lost_by_opposition"),
     (r"town", "towns_captured_by_opposition"),
 )
@@ -73,6 +118,7 @@ _SINGULAR_WORDS: tuple[tuple[str, str], ...] = (
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
+_MONTHS = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|minutes?|mins?|seconds?|decades?)"
 _COUNTED = (
@@ -105,35 +151,95 @@ _BEFORE_DESIGNATION = re.compile(r"[A-Za-z]-$")
 _AFTER_DURATION = re.compile(rf"^(?:-|\s+)(?:long\s+|more\s+)?{_UNIT}\b", re.IGNORECASE)
 _BEFORE_AGE = re.compile(r"\baged\s+$", re.IGNORECASE)
 _AFTER_DAY_OF_MONTH = re.compile(
-    rf"^(?:st|nd|rd|th)?(?:\s*(?:-|and|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+{_MONTH}\b"
+    rf"^(?:st|nd|rd|th)?(?:\s*(?:-|and|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+{_MONTHS}"
 )
-_BEFORE_MONTH = re.compile(rf"\b{_MONTH}\s+$")
+_BEFORE_MONTH = re.compile(
+    rf"\b{_MONTHS}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|and|to|until|till|through)\s*)?$"
+)
+_NEXT_TO_SLASH = re.compile(r"\d/$")
+_AFTER_SLASH = re.compile(r"^/\d")
+_AFTER_MEASURE = re.compile(
+    r"^(?:(?:\s+|-)(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|cm|mm|feet|foot|ft|"
+    r"yards?|kg|kilograms?|tons?|tonnes?|hectares?|acres?|sq\.?\s*km|square\s+[a-z]+|"
+    r"percent|per\s*cent|percentage\s+points?|degrees?|dollars?|euros?|pounds?|litres?|"
+    r"liters?|calibre|caliber)\b|\s*%)",
+    re.IGNORECASE,
+)
+_BEFORE_MONEY = re.compile(r"(?:[$\u20ac\u00a3]|\bUS\$|\bUSD|\bEUR)\s*$")
+_AFTER_MEDIA = re.compile(
+    r"^(?:\s+[A-Za-z-]+)?\s+(?:photos?|photographs?|pictures?|images?|videos?|footage)\b",
+    re.IGNORECASE,
+)
+_VAGUE_RE = re.compile(
+    r"\b(?:(?:many|several|a\s+few)\s+)?(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
+    r"dozens|scores|hundreds|thousands|millions)\b|\b(?:several|many|a\s+few)\s+"
+    r"(?:hundred|thousand|dozen)\b|\b(?:half\s+)?a\s+dozen\b",
+    re.IGNORECASE,
+)
+_VAGUE_UNIT = re.compile(r"^\s+of\s+(?:km|kilomet|miles|metres|meters|feet|yards)", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|ten|five|four|three|two)\b")
+_SHARE_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?$",
+    re.IGNORECASE,
+)
+# A caption: a line that starts 'Photo:' or ends with a photo credit ('(AFP)', '[Getty]').
+_CAPTION_RE = re.compile(
+    r"^(?:photo|picture|image|video)\s*:|[(\[](?:AFP|AP|Reuters|Getty(?:\s+Images)?|Anadolu|EPA|"
+    r"file(?:\s+photo)?)(?:\s*/[^)\]]*)?[)\]]\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_LENGTH = 250
+_NOT_A_SENTENCE_END = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Capt|No|"
+    r"U\.S|U\.N)\.$"
+)
 _AFTER_COUNTED = re.compile(rf"^\s+(?:[a-z-]+\s+)?{_COUNTED}", re.IGNORECASE)
 _AFTER_PRONOUN = re.compile(r"^\s+(?:of|another)\b", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(r"\bno\s+$", re.IGNORECASE)
 
 _GROUP = (
-    r"(?:pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
+    r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
+    r"pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
-    r"kids|women|woman|men|fighters?|combatants|soldiers|troops|rebels|opponents|militants)"
+    r"kids|women|woman|men|fighters?|combatants|soldiers|troops|rebels|opponents|militants|"
+    r"rescuers?|(?:health|medical|aid|humanitarian|rescue)\s+workers?|medics|doctors|nurses|"
+    r"paramedics|volunteers?|first\s+responders|families|households|jihadists|insurgents|"
+    r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
+    r"elderly|patients|students|pupils|teachers|journalists)"
 )
 _GROUPS_RE = re.compile(
-    rf"^\s+(?:(?:of|their|the|other|more)\s+)*({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b",
+    rf"^\s+(?:(?:of|their|the|other|more)\s+)*(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}})"
+    rf"(?P<groups>{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b",
     re.IGNORECASE,
 )
 _APPOSITIVE_RE = re.compile(
     rf"^\s*[-,]\s*all\s+({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b", re.IGNORECASE
 )
+_AMONG_RE = re.compile(rf"\b(?:among|of)\s+(?:the\s+)?({_GROUP})\b", re.IGNORECASE)
+# Names before a group that leave its side as the words say ('Syrian soldiers').
+_OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposition"}
 _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
 _GROUP_POPULATION = (
     (r"pro-(?:government|regime)|government|soldiers|troops", "pro_government_fighters"),
-    (r"opposition|rebel|opponents|militants", "opposition_fighters"),
+    (
+        r"opposition|rebels?|opponents|militants|jihadists|insurgents|extremists",
+        "opposition_fighters",
+    ),
     (r"fighters?|combatants", "fighters"),
     (r"civilians?", "civilians"),
     (r"children|child|kids", "children"),
     (r"women|woman", "women"),
-    (r"people|persons|individuals|men", "all"),
+    (r"rescuers?|workers?|medics|doctors|nurses|paramedics|volunteers?|responders", "rescuers"),
+    (
+        r"families|households|sons|daughters|brothers|sisters|relatives|wives|husbands|"
+        r"mothers|fathers|elderly|patients|students|pupils|teachers|journalists",
+        "families",
+    ),
+    (r"men", "men"),
+    (r"people|persons|individuals", "all"),
 )
+# Groups with no population code: the curator decides (the tool says why in needs_review).
+_NO_CODE = {"families", "men"}  # 'families' also stands for kin, patients, pupils...
 
 _SMALL_WORD = r"(?:\d+|[A-Za-z]+(?:-[a-z]+)?)"
 _PERIOD_REACH = 60
@@ -174,16 +280,48 @@ class _Span:
     value: str = ""
 
 
+@dataclass(frozen=True)
+class _Amount:
+    """A number (with its wording) or a vague amount, as found in a sentence."""
+
+    start: int  # start of the wording, or of the number
+    num_start: int
+    end: int
+    written: str  # the number or vague phrase as written
+    value: int | None
+    qualifier: str | None  # None for a vague amount
+    vague: bool = False
+
+
 def _sentences(text: str) -> Iterator[str]:
-    """Yield the sentences of ``norm(text)``; each line is split on its own."""
+    """Yield the sentences of ``norm(text)``; each line is split on its own.
+
+    A full stop after an abbreviation ('Aug. 29', 'Dr. Ali') does not end a sentence.
+    """
     for line in text.splitlines():
         block = norm(line)
+        if _is_caption(block):
+            continue  # what a photo shows is not a figure
         start = 0
         for match in _SENTENCE_END_RE.finditer(block):
+            if _NOT_A_SENTENCE_END.search(block[: match.start() + 1]):
+                continue
             yield block[start : match.end()].strip()
             start = match.end()
         if block[start:].strip():
             yield block[start:].strip()
+
+
+def _is_caption(line: str) -> bool:
+    """Whether a normalised line is a photo caption, not a sentence of the report.
+
+    It starts 'Photo:' or ends with a credit ('(AFP)', '[Getty]') that does not follow a
+    full stop: a paragraph ending '... said. (AFP)' is the report's own text.
+    """
+    match = _CAPTION_RE.search(line)
+    if match is None or len(line) > _CAPTION_LENGTH:
+        return False
+    return match.start() == 0 or line[: match.start()].rstrip()[-1:] not in ".!?\"'"
 
 
 def _leave_out(sentence: str, number: NumberPhrase, wording: str | None) -> str | None:
@@ -202,6 +340,12 @@ def _leave_out(sentence: str, number: NumberPhrase, wording: str | None) -> str 
         return "designation"
     if _AFTER_DURATION.match(after) or _BEFORE_AGE.search(before):
         return "duration or age"
+    if _AFTER_MEASURE.match(after) or _BEFORE_MONEY.search(before):
+        return "measure, share or money"
+    if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+        return "measure, share or money"
+    if digits and (_NEXT_TO_SLASH.search(before) or _AFTER_SLASH.match(after)):
+        return "date"
     if digits and number.value <= 31 and "," not in number.text and " " not in number.text:
         if _AFTER_DAY_OF_MONTH.match(after):
             return "day of month"
@@ -209,6 +353,8 @@ def _leave_out(sentence: str, number: NumberPhrase, wording: str | None) -> str 
             return "day of month"
     if _is_year(number, after, wording):
         return "year"
+    if _AFTER_MEDIA.match(after):
+        return "what a caption shows"
     pronoun = _AFTER_PRONOUN.match(after) or _BEFORE_PRONOUN.search(before)
     if number.text.lower() == "one" and pronoun:
         return "pronoun"
@@ -232,7 +378,7 @@ def _wording(sentence: str, number: NumberPhrase) -> tuple[int, str]:
     return match.start(1), QUALIFIER_WORDS[match.group(1).lower()]
 
 
-def _cost(sentence: str, value: _Span, word: _Span, others: list[NumberPhrase]) -> int:
+def _cost(sentence: str, value: _Span, word: _Span, others: list[_Amount]) -> int:
     """How far a keyword is from a number: characters, plus numbers and clauses crossed."""
     if word.start >= value.end:
         lo, hi, extra = value.end, word.start, 0
@@ -246,7 +392,7 @@ def _cost(sentence: str, value: _Span, word: _Span, others: list[NumberPhrase]) 
 
 
 def _indicator(
-    sentence: str, value: _Span, others: list[NumberPhrase], known: dict[str, str]
+    sentence: str, value: _Span, others: list[_Amount], known: dict[str, str]
 ) -> tuple[str | None, list[_Span]]:
     """Guess the indicator from the nearest keyword; return it and the spans it used."""
     best: tuple[int, str, _Span] | None = None
@@ -285,26 +431,35 @@ def _near(keyword: _Span, match: re.Match[str], reach: int = 40) -> list[_Span]:
     return [_Span(match.start(), match.end())] if gap <= reach else []
 
 
-def _population(sentence: str, number: NumberPhrase) -> tuple[str | None, list[_Span]]:
-    """Guess who is counted from the words right after the number."""
-    after = sentence[number.end :]
+def _population(sentence: str, end: int) -> tuple[str | None, list[_Span], list[str]]:
+    """Guess who is counted from the words right after the amount ending at ``end``.
+
+    Returns the population (``None`` if no guess), the spans of the words it came from and
+    the review reasons it raises (a group with no code, rescuers taken as civilians).
+    """
+    after = sentence[end:]
     both_sides = _BOTH_SIDES_RE.match(after)
     if both_sides:
-        return "fighters", [_Span(number.end, number.end + both_sides.end())]
+        return "fighters", [_Span(end, end + both_sides.end())], []
     match = _GROUPS_RE.match(after)
     if match is None:
-        return None, []
-    end = number.end + match.end()
-    words = match.group(1)
+        return None, [], []
+    stop = end + match.end()
+    words = match.group("groups")
     if re.fullmatch(r"people|persons|individuals", words, re.IGNORECASE):
-        appositive = _APPOSITIVE_RE.match(sentence[end:])
+        appositive = _APPOSITIVE_RE.match(sentence[stop:])
         if appositive:
             words = appositive.group(1)
-            end += appositive.end()
-    return _combine_groups(words), [_Span(number.end + match.start(1), end)]
+            stop += appositive.end()
+    population, reasons = _combine_groups(words)
+    names = set(match.group("names").split()) - _OWN_SIDE_NAMES
+    if names and population in {"pro_government_fighters", "opposition_fighters"}:
+        population = "fighters"  # 'Turkish soldiers', 'Russian troops': whose side?
+        reasons.append(f"population side unclear: '{match.group('names')}{words}'")
+    return population, [_Span(end + match.start("groups"), stop)], reasons
 
 
-def _combine_groups(words: str) -> str:
+def _combine_groups(words: str) -> tuple[str | None, list[str]]:
     """Return the population of a list of groups ('women, children and men': all)."""
     parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", words.strip())
     found = []
@@ -314,11 +469,18 @@ def _combine_groups(words: str) -> str:
                 found.append(population)
                 break
     groups = set(found)
+    if groups == {"rescuers"}:
+        return "civilians", [f"population taken as civilians: '{words}'"]
+    if len(groups) == 1 and found[0] in _NO_CODE:
+        return None, [f"population has no code: '{words}'"]
+    groups = {"civilians" if g == "rescuers" else "all" if g == "men" else g for g in groups}
     if groups == {"women", "children"}:
-        return "women_and_children"
-    if len(groups) == 1:
-        return found[0]
-    return "all"
+        return "women_and_children", []
+    if len(groups) == 1 and None not in groups:
+        return next(iter(groups)), []
+    if "families" in groups:
+        return None, [f"population has no code: '{words}'"]
+    return "all", []
 
 
 def _period(sentence: str, excerpt: _Span) -> str | None:
@@ -331,40 +493,216 @@ def _period(sentence: str, excerpt: _Span) -> str | None:
     return best[1] if best else None
 
 
-def _drafts_in(sentence: str, known: dict[str, str]) -> Iterator[dict[str, object]]:
-    """Yield one draft (a dict of column values) per figure-like number in a sentence."""
-    kept = []
+def _amounts(sentence: str) -> list[_Amount]:
+    """Return the numbers of a sentence that may be figures, and its vague amounts."""
+    found = []
     for number in numbers_in(sentence):
         start, qualifier = _wording(sentence, number)
         wording = None if qualifier == "exact" else sentence[start : number.start]
         if _leave_out(sentence, number, wording) is None:
-            kept.append((number, start, qualifier))
-    numbers = [number for number, _, _ in kept]
-    for number, start, qualifier in kept:
-        others = [n for n in numbers if n is not number]
-        value = _Span(start, number.end, sentence[start : number.end])
-        indicator, spans = _indicator(sentence, value, others, known)
-        group, group_spans = _population(sentence, number)
-        population = _pick_population(indicator, group, known)
-        spans = [value, *spans, *group_spans]
-        excerpt = _Span(min(s.start for s in spans), max(s.end for s in spans))
-        yield {
-            "indicator": indicator,
-            "population": population,
-            "value": number.value,
-            "qualifier": qualifier,
-            "value_as_written": value.value,
-            "period_as_written": _period(sentence, excerpt),
-            "excerpt": sentence[excerpt.start : excerpt.end],
-        }
+            found.append(
+                _Amount(start, number.start, number.end, number.text, number.value, qualifier)
+            )
+    for match in _VAGUE_RE.finditer(sentence):
+        if _VAGUE_UNIT.match(sentence[match.end() :]):
+            continue
+        if any(a.start < match.end() and match.start() < a.end for a in found):
+            continue
+        wording = _WORDING_RE.search(sentence[: match.start()])
+        start = match.start() if wording is None else wording.start(1)
+        found.append(_Amount(start, match.start(), match.end(), match.group(0), None, None, True))
+    return sorted(found, key=lambda a: a.start)
 
 
-def _pick_population(indicator: str | None, group: str | None, known: dict[str, str]) -> str | None:
-    if indicator is not None and known[indicator] != "people":
-        return "not_applicable"
-    if group is not None:
-        return group
-    return "all" if indicator is not None else None
+@dataclass(eq=False)  # compared by identity: a headline may repeat a body sentence
+class _Draft:
+    """One draft row in the making, with what the tool is unsure of."""
+
+    amount: _Amount
+    sentence: str
+    indicator: str | None = None
+    population: str | None = None
+    spans: list[_Span] | None = None
+    reasons: list[str] | None = None
+    part_of: int | None = None  # index (in the whole text) of the total it breaks down
+    keyword: _Span | None = None
+
+
+def _drafts_in(sentence: str, known: dict[str, str], earlier: list[_Draft]) -> Iterator[_Draft]:
+    """Yield one draft per amount of a sentence; ``earlier`` holds the text's drafts so far."""
+    amounts = _amounts(sentence)
+    masked = grammar.mask(sentence, [(a.start, a.end) for a in amounts])
+    here: list[_Draft] = []
+    for amount in amounts:
+        draft = _read(sentence, masked, amount, amounts, known, earlier, here)
+        if amount.vague and not _worth_showing(draft):
+            continue
+        here.append(draft)
+        earlier.append(draft)
+        yield draft
+
+
+def _worth_showing(draft: _Draft) -> bool:
+    """Show a vague amount only when it counts people or a known indicator."""
+    reasons = draft.reasons or []
+    unknown = any(r.startswith("unknown thing") for r in reasons)
+    return not unknown and (draft.indicator is not None or draft.population is not None)
+
+
+def _read(
+    sentence: str,
+    masked: str,
+    amount: _Amount,
+    amounts: list[_Amount],
+    known: dict[str, str],
+    earlier: list[_Draft],
+    here: list[_Draft],
+) -> _Draft:
+    """Decide one amount's indicator, population, total and review reasons."""
+    value = _Span(amount.start, amount.end, sentence[amount.start : amount.end])
+    reasons: list[str] = ["vague amount"] if amount.vague else []
+    spans: list[_Span] = [value]
+    draft = _Draft(amount, sentence, spans=spans, reasons=reasons)
+    population, group_spans, group_reasons = _population(sentence, amount.end)
+    after_of = amount.end + 3 if sentence[amount.end :].startswith(" of") and amount.vague else 0
+    if population is None and after_of:
+        population, group_spans, group_reasons = _population(sentence, after_of)
+    spans += group_spans
+    reasons += group_reasons
+    total = _total(masked, amount, earlier, here)
+    if total is not None:
+        host = earlier[total]
+        draft.part_of = total
+        predicate = grammar.predicate_group(masked, amount.end, amount.start)
+        if predicate is not None:
+            population, group_reasons = _combine_groups(predicate[0])
+            spans.append(_Span(predicate[1], predicate[2]))
+            reasons += group_reasons
+        if host not in here:
+            reasons.append("part of an earlier total")
+        draft.indicator = host.indicator
+        if host.keyword is not None and host in here:
+            spans.append(host.keyword)
+    else:
+        _indicate(draft, masked, amounts, known, after_of)
+    if draft.indicator is not None and draft.indicator in known:
+        if known[draft.indicator] != "people":
+            population = "not_applicable"
+        elif population is None and not any(r.startswith("population") for r in reasons):
+            population = "all"
+    draft.population = population if draft.population is None else draft.population
+    return draft
+
+
+def _total(masked: str, amount: _Amount, earlier: list[_Draft], here: list[_Draft]) -> int | None:
+    """Index in ``earlier`` of the total the amount breaks down, or ``None``."""
+    found = grammar.breakdown(masked, amount.start, amount.end)
+    if found is None:
+        return None
+    kind, start = found
+    if kind == "including":
+        for draft in reversed(here):
+            if draft.amount.start == start:
+                return _root(earlier, earlier.index(draft))
+        return None
+    if kind == "list":
+        parts = [d for d in here if d.part_of is not None]
+        return parts[-1].part_of if parts else None
+    for index in range(len(earlier) - 1, -1, -1):  # 'of these': the last total, any sentence
+        if earlier[index].part_of is None and not earlier[index].amount.vague:
+            return index
+    return None
+
+
+def _root(earlier: list[_Draft], index: int) -> int:
+    """Return the first total above a part (a part of a part points to it)."""
+    while earlier[index].part_of is not None:
+        index = earlier[index].part_of  # type: ignore[assignment]
+    return index
+
+
+def _indicate(
+    draft: _Draft, masked: str, amounts: list[_Amount], known: dict[str, str], after_of: int
+) -> None:
+    """Set the draft's indicator from the clause, or from a guess with a review reason."""
+    sentence, amount = draft.sentence, draft.amount
+    reasons, spans = draft.reasons, draft.spans
+    assert reasons is not None and spans is not None
+    thing, start, end = grammar.counted_thing(masked, after_of or amount.end)
+    if not grammar.is_known_thing(thing, sentence):
+        reasons.append(f"unknown thing counted: '{thing}'")
+        spans.append(_Span(start, end))
+        return
+    reading = grammar.govern(masked, amount.start, amount.end)
+    if reading is not None:
+        keyword = _Span(reading.start, reading.end)
+        if reading.how == "before" and draft.population is None:
+            between = _AMONG_RE.search(sentence, reading.end, amount.start)
+            if between:  # 'the toll among children stands at 89'
+                draft.population, _ = _combine_groups(between.group(1))
+        indicator = reading.indicator
+        if indicator == "health_facilities":
+            indicator, extra = _health_facilities(sentence, keyword)
+            spans += extra
+        draft.indicator = indicator if indicator in known else None
+        draft.keyword = keyword
+        spans.append(keyword)
+        return
+    value = _Span(amount.start, amount.end)
+    others = [a for a in amounts if a is not amount]
+    indicator, found = _indicator(sentence, value, others, known)
+    if indicator is None:
+        reasons.append("no indicator word")
+        return
+    draft.indicator = indicator
+    draft.keyword = found[0]
+    spans += found
+    reasons.append(f"guessed indicator: nearest word '{sentence[found[0].start : found[0].end]}'")
+    if len(_indicators_in_clause(sentence, amount)) > 1:
+        reasons.append("two indicators in the clause")
+
+
+def _indicators_in_clause(sentence: str, amount: _Amount) -> set[str]:
+    """Return the indicators whose keywords the amount's clause holds."""
+    cuts = [0, *[m.end() for m in _STRONG_BOUNDARY_RE.finditer(sentence)], len(sentence)]
+    lo = max(c for c in cuts if c <= amount.start)
+    hi = min(c for c in cuts if c >= amount.end)
+    clause = sentence[lo:hi]
+    return {ind for pattern, ind in _INDICATOR_RE if pattern.search(clause)}
+
+
+def _mark_repeats(drafts: list[_Draft], figure_ids: list[str]) -> None:
+    """Flag rows that give the same figure as another row (a headline and its body)."""
+    seen: dict[tuple[object, ...], int] = {}
+    for index, draft in enumerate(drafts):
+        amount = draft.amount
+        if amount.vague or draft.indicator is None:
+            continue
+        key = (amount.value, amount.qualifier, draft.indicator)
+        if key in seen:
+            first = seen[key]
+            drafts[first].reasons.append(f"same figure as {figure_ids[index]}")  # type: ignore[union-attr]
+            draft.reasons.append(f"same figure as {figure_ids[first]}")  # type: ignore[union-attr]
+        else:
+            seen[key] = index
+
+
+def _row(draft: _Draft, figure_ids: list[str]) -> dict[str, object]:
+    """Return the column values of one draft."""
+    sentence, amount, spans = draft.sentence, draft.amount, draft.spans or []
+    excerpt = _Span(min(s.start for s in spans), max(s.end for s in spans))
+    reasons = list(dict.fromkeys(draft.reasons or []))
+    return {
+        "indicator": draft.indicator,
+        "population": draft.population,
+        "value": amount.value,
+        "qualifier": amount.qualifier,
+        "value_as_written": sentence[amount.start : amount.end],
+        "period_as_written": _period(sentence, excerpt),
+        "part_of": None if draft.part_of is None else figure_ids[draft.part_of],
+        "excerpt": sentence[excerpt.start : excerpt.end],
+        REVIEW_COLUMN: "; ".join(reasons) or None,
+    }
 
 
 def _figures_schema(path: str | os.PathLike[str] | None) -> dict[str, object]:
@@ -415,26 +753,33 @@ def draft_figures(
     Returns
     -------
     pandas.DataFrame
-        Exactly the figures table's columns, typed as :func:`idlibstats.figures` types
-        them, one row per number in text order. Filled in:
+        The figures table's columns, typed as :func:`idlibstats.figures` types them, then
+        ``needs_review`` (string); one row per number (or vague amount) in text order.
+        Filled in:
 
         ==================  =============================================================
         figure_id           ``{source_id}-NN``, in text order
         source_id           as given
-        indicator           guessed from the nearest keyword; empty if none
-        population          guessed from the words after the number; ``not_applicable``
-                            for strikes, facilities and places; empty if no guess
-        value               the number's value
-        qualifier           from the wording before it (``at least`` -> ``at_least`` ...)
+        indicator           from the word that governs the number in its clause; else
+                            the nearest keyword (flagged); empty for an unknown thing
+        population          from the words after the number (or 'were women' for a
+                            part); ``not_applicable`` for strikes, facilities and places;
+                            empty if no guess or no code fits
+        value               the number's value; empty for a vague amount
+        qualifier           from the wording before it (``at least`` -> ``at_least`` ...);
+                            empty for a vague amount
         value_as_written    wording and number, verbatim (``over 138,500``)
         period_as_written   the nearest period phrase of the sentence, if any
+        part_of             for a part of a total ('including 67 children'), the total's
+                            draft ``figure_id``
         excerpt             shortest verbatim span with the number, its wording and the
                             words the guesses came from
         notes               ``draft: check indicator, population, period, claimant``
+        needs_review        ``;``-separated reasons (:data:`REVIEW_REASONS`), or empty
         ==================  =============================================================
 
         Every other column (periods, place, claimant, claim group...) is left empty for
-        the curator.
+        the curator, who deletes ``needs_review`` before appending rows to the table.
 
     Raises
     ------
@@ -449,9 +794,15 @@ def draft_figures(
     if missing:
         raise DataPackageError(f"the figures schema's qualifier enum lacks {missing}")
     known = _known_indicators(path)
-    rows = [draft for sentence in _sentences(text) for draft in _drafts_in(sentence, known)]
-    for i, row in enumerate(rows, start=1):
-        row.update(figure_id=f"{source_id}-{i:02d}", source_id=source_id, notes=DRAFT_NOTE)
-    dtypes = pandas_dtypes(schema)
+    drafts: list[_Draft] = []
+    for sentence in _sentences(text):
+        for _ in _drafts_in(sentence, known, drafts):
+            pass
+    figure_ids = [f"{source_id}-{i:02d}" for i in range(1, len(drafts) + 1)]
+    _mark_repeats(drafts, figure_ids)
+    rows = [_row(draft, figure_ids) for draft in drafts]
+    for figure_id, row in zip(figure_ids, rows, strict=True):
+        row.update(figure_id=figure_id, source_id=source_id, notes=DRAFT_NOTE)
+    dtypes = {**pandas_dtypes(schema), REVIEW_COLUMN: "string"}
     frame = pd.DataFrame(rows, columns=list(dtypes))
     return frame.astype(dtypes)

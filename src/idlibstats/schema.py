@@ -176,9 +176,8 @@ def schema_problems(schema: Any) -> list[str]:
         ref = fk.get("reference", {}) if isinstance(fk, dict) else {}
         here = key_fields(fk.get("fields") if isinstance(fk, dict) else None)
         there = key_fields(ref.get("fields"))
-        if not here or len(here) != len(there) or "resource" not in ref:
-            problems.append(f"foreignKey {fk!r} needs fields, reference.resource and as many "
-                            "reference.fields")
+        if not here or len(here) != len(there):  # no reference.resource: this resource
+            problems.append(f"foreignKey {fk!r} needs fields and as many reference.fields")
         problems += [f"foreignKey field {key!r} is not a field" for key in here if key not in names]
     return problems
 

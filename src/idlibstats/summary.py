@@ -18,7 +18,9 @@ def summary(path: str | os.PathLike[str] | None = None) -> str:
 
     It lists the tables and their row counts, the figures by topic and indicator, the
     span of the figures' periods and of the reports' dates, and the claim groups: how many
-    hold more than one claim (with their claimants and range) and which are contradictory.
+    hold more than one claim (with their claimants, range and best), which are
+    contradictory, and which another count contradicts (``corroborations`` rows with
+    relation ``contradicts``, with their outlet and note).
 
     Parameters
     ----------
@@ -89,16 +91,29 @@ def summary(path: str | os.PathLike[str] | None = None) -> str:
             f"{_date(srcs['published'].max())} ({len(srcs)} reports)"
         )
 
-    groups = reconcile(figs)
+    corr = tables.get("corroborations")
+    groups = reconcile(figs, corroborations=corr if corr is not None else pd.DataFrame())
     multi = groups[groups["n_claims"] > 1]
     contra = groups[groups["contradictory"]]
     lines += ["", f"claim groups: {len(groups)}; with more than one claim: {len(multi)}"]
     for row in multi.itertuples(index=False):
         high = "open" if pd.isna(row.high) else f"{row.high}"
+        best = "none (no claimed value inside the consensus)" if pd.isna(row.best) \
+            else f"{row.best}"
         lines.append(
             f"  {row.claim_group}: {row.n_claims} claims ({row.claimants.replace(';', ', ')}), "
-            f"range {row.low} to {high}, best {row.best}"
+            f"range {row.low} to {high}, best {best}"
+            + (" (all lower bounds)" if row.all_lower_bounds else "")
         )
     lines.append(f"contradictory claim groups: {len(contra)}")
     lines += [f"  {g}" for g in contra["claim_group"]]
+    recorded = groups[groups["contradictions"] != ""]
+    lines.append(f"claim groups another count contradicts (corroborations): {len(recorded)}")
+    notes = {} if corr is None else dict(zip(
+        corr["corroboration_id"].astype(str),
+        (corr["outlet"].astype(str) + ": " + corr["note"].astype(str)), strict=True))
+    for row in recorded.itertuples(index=False):
+        for cid in row.contradictions.split(";"):
+            lines.append(f"  {row.claim_group} ({row.figure_ids.replace(';', ', ')}): "
+                         f"{cid} {notes.get(cid, '')}".rstrip())
     return "\n".join(lines)

@@ -5,10 +5,12 @@ r"""Text normalisation and number phrases, shared by the draft and verify tools.
 whitespace collapsed to single spaces and trimmed. :func:`text_sha256` hashes the normalised
 text, which is how ``sources.text_sha256`` identifies a report's text.
 
-:func:`numbers_in` finds every number written in digits (``138,500``, ``3013``,
-``3 million``, ``1.5 million``) or in English words (``Fifty-one``, ``three million``,
-``one hundred and twenty``) and gives its integer value. It finds *all* of them, years and
-days of the month included: deciding which numbers are figures is the draft tool's job.
+:func:`numbers_in` finds every number written in digits (``138,500``, ``150 000``,
+``3013``, ``3 million``, ``1.5 million``) or in English words (``Fifty-one``, ``three
+million``, ``one hundred and twenty``), or as a fraction of a scale (``half a million``,
+``a quarter of a million``, ``two and a half million``), and gives its integer value. It
+finds *all* of them, years and days of the month included: deciding which numbers are
+figures is the draft tool's job.
 
 Examples
 --------
@@ -28,6 +30,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from fractions import Fraction
 
 __all__ = [
     "NumberPhrase",
@@ -66,12 +69,30 @@ _WORD_NUMBER = (
     rf"\b(?:{_SMALL})\b"
     rf"(?:(?:[ -]|{_AFTER_SCALE}\s+and\s+(?=(?:{_SMALL})\b))(?:{_SMALL}|{_SCALE})\b)*"
 )
-# Digits: comma-grouped (138,500) or plain (3013), optional decimals, optional scale word.
+# Digits: grouped by commas (138,500) or by spaces (150 000: a space or a narrow no-break
+# space before norm()), or plain (3013); optional decimals, optional scale word.
 _DIGIT_NUMBER = (
-    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\w]|[.,]\d)"
+    r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?: \d{3})+(?![\d,])|\d+)(?:\.\d+)?(?![\w]|[.,]\d)"
     rf"(?:\s+(?:{_SCALE})\b)?"
 )
-NUMBER_RE = re.compile(rf"{_DIGIT_NUMBER}|{_WORD_NUMBER}", re.IGNORECASE)
+# Fractions of a scale: 'a quarter of a million', 'half a million', 'three quarters of a
+# million', 'two and a half million', '2 and a half million'; and 'a million', 'a thousand'.
+FRACTIONS = {
+    "half": Fraction(1, 2),
+    "quarter": Fraction(1, 4),
+    "quarters": Fraction(1, 4),
+    "third": Fraction(1, 3),
+    "thirds": Fraction(1, 3),
+}
+_BIG = "thousand|million|billion"
+_WHOLE = rf"(?:\d+|(?:{_SMALL})(?:-(?:{_SMALL}))?)"
+_FRACTION_NUMBER = (
+    rf"\b(?:(?:a|one)\s+(?:half|quarter|third)\s+of\s+(?:a|one)|half\s+(?:a|one)|"
+    rf"(?:{_SMALL})\s+(?:quarters|thirds)\s+of\s+(?:a|one)|"
+    rf"{_WHOLE}\s+and\s+(?:a|one)\s+(?:half|quarter)|a)\s+(?:{_BIG})\b"
+)
+NUMBER_RE = re.compile(rf"{_FRACTION_NUMBER}|{_DIGIT_NUMBER}|{_WORD_NUMBER}", re.IGNORECASE)
+_FRACTION_RE = re.compile(rf"(?:{_FRACTION_NUMBER})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -152,6 +173,24 @@ def _parse_words(words: list[str]) -> int:
     return total + group
 
 
+def _parse_fraction(words: list[str]) -> int | None:
+    """Value of 'a quarter of a million', 'two and a half million', 'a thousand'..."""
+    scale = SCALES[words[-1]]
+    head = [w for w in words[:-1] if w not in {"of", "a"}]
+    if "and" in head:  # 'two and a half': a whole number, then a fraction
+        cut = head.index("and")
+        whole = Fraction(int(head[0])) if head[0].isdigit() else Fraction(_parse_words(head[:cut]))
+        amount = whole + FRACTIONS[head[-1]]
+    elif not head:  # 'a million'
+        amount = Fraction(1)
+    elif head[-1] in {"quarters", "thirds"}:  # 'three quarters of a million'
+        amount = _parse_words(head[:-1]) * FRACTIONS[head[-1]]
+    else:  # 'a quarter of a million', 'half a million' ('one' stays out of the product)
+        amount = FRACTIONS[next(w for w in head if w in FRACTIONS)]
+    value = amount * scale
+    return int(value) if value.denominator == 1 else None
+
+
 def parse_number(phrase: str) -> int | None:
     """Return the value of one number phrase, or ``None`` if it is not a whole number.
 
@@ -174,6 +213,15 @@ def parse_number(phrase: str) -> int | None:
     words = phrase.strip().lower().replace("-", " ").split()
     if not words:
         raise ValueError("empty number phrase")
+    if _FRACTION_RE.fullmatch(" ".join(words)):
+        return _parse_fraction(words)
+    if (
+        len(words) >= 2
+        and re.fullmatch(r"\d{1,3}", words[0])
+        and all(re.fullmatch(r"\d{3}(?:\.\d+)?", w) for w in words[1:] if w not in SCALES)
+        and words[1] not in SCALES
+    ):
+        words = ["".join(w for w in words if w not in SCALES), *[w for w in words if w in SCALES]]
     scale = 1
     if words[0][0].isdigit():
         if len(words) > 2 or (len(words) == 2 and words[1] not in SCALES):

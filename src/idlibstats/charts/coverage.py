@@ -11,19 +11,25 @@ from matplotlib.patches import Patch
 from idlibstats.charts.data import PathArg, load_tables
 from idlibstats.charts.notes import _footnote
 from idlibstats.charts.style import (
+    _TITLE,
+    FONT,
     OKABE_ITO,
+    WIDTH,
     _claimant_handles,
     _gid,
     _month_axis,
     _new_figure,
     _styled,
+    _tint,
     claimant_colour,
+    claimant_hatch,
 )
 from idlibstats.charts.wording import (
     _DAY,
     _POPULATION_LABEL,
     _YEAR_END,
     _YEAR_START,
+    _as_written,
     _date,
     _period,
 )
@@ -61,7 +67,7 @@ def coverage_timeline(path: PathArg = None) -> Figure:
         rows.append(("source", group.iloc[0]))
         rows.extend(("figure", r) for _, r in group.iterrows())
 
-    fig = _new_figure(10.5, 0.24 * len(rows) + 1.6)
+    fig = _new_figure(WIDTH, 0.25 * len(rows) + 3.6)
     ax = fig.add_subplot()
     ax.set_xlim(_YEAR_START, _YEAR_END)
     ax.set_ylim(len(rows) - 0.4, -0.8)
@@ -76,7 +82,7 @@ def coverage_timeline(path: PathArg = None) -> Figure:
             ax.text(
                 _YEAR_START + pd.Timedelta(days=2), y,
                 f"{row['publisher']}, published {_date(row['published'])}{star}",
-                fontsize=8.5, fontweight="bold", va="center", ha="left", color="#222222",
+                fontsize=FONT, fontweight="bold", va="center", ha="left", color="#222222",
             )
             group_top = y
             continue
@@ -96,8 +102,10 @@ def coverage_timeline(path: PathArg = None) -> Figure:
             left = max(start, _YEAR_START)
             ax.barh(
                 y, end - left, left=left, height=0.62,
-                color=mpl.colors.to_rgba(colour, 0.35 if inferred else 1.0),
-                edgecolor=colour, linewidth=1.0, hatch="////" if inferred else None,
+                color=_tint(colour, 0.35) if inferred else colour,
+                edgecolor=colour, linewidth=1.2, linestyle=(0, (2, 1)) if inferred else "-",
+                hatch=claimant_hatch(row["claimant"]),
+                hatchcolor=colour if inferred else _tint(colour, 0.45),
                 gid=_gid(row),
             )
             if start < _YEAR_START:
@@ -105,7 +113,7 @@ def coverage_timeline(path: PathArg = None) -> Figure:
                 ax.annotate(
                     f"◀ bar clipped: the period starts {_date(row['period_start'])}",
                     xy=(left, y), xytext=(6, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=7.5,
+                    va="center", ha="left", fontsize=FONT,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
                 )
         # end of each report's group: its publication date as a dashed line
@@ -114,7 +122,7 @@ def coverage_timeline(path: PathArg = None) -> Figure:
             ax.vlines(row["published"] + _DAY / 2, group_top + 0.5, y + 0.45,
                       colors="#333333", linestyles=(0, (3, 2)), linewidth=1.0)
             ax.axhline(y + 0.5, color="#cccccc", linewidth=0.6)
-    ax.set_yticks(range(len(rows)), labels, fontsize=7.5)
+    ax.set_yticks(range(len(rows)), labels, fontsize=FONT)
     ax.tick_params(axis="y", length=0)
     _month_axis(ax)
     ax.set_xlabel("Period each figure covers (2019; inclusive dates)")
@@ -122,24 +130,25 @@ def coverage_timeline(path: PathArg = None) -> Figure:
     fig.suptitle(
         "What the reports cover: the period of each of the "
         f"{len(figs)} figures, grouped by report",
-        fontweight="bold", fontsize=12, x=0.01, ha="left",
+        fontweight="bold", fontsize=_TITLE, x=0.01, ha="left",
     )
     handles: list[object] = _claimant_handles(data["claimant"], short)
     handles += [
         Patch(facecolor="#444444", edgecolor="#444444", label="period stated"),
-        Patch(facecolor=mpl.colors.to_rgba("#777777", 0.35), edgecolor="#777777",
-              hatch="////", label="period inferred"),
+        Patch(facecolor=_tint("#777777", 0.35), edgecolor="#777777", linestyle=(0, (2, 1)),
+              label="period inferred (pale, dashed)"),
         Line2D([], [], marker="D", color="#777777", linestyle="none",
                markeredgewidth=1.4, label="one day / as of a date"),
         Line2D([], [], color="#333333", linestyle=(0, (3, 2)), label="report published"),
     ]
-    fig.legend(handles=handles, loc="outside right upper", ncols=1, fontsize=7.5)
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(-0.6, 1.01), ncols=4,
+              fontsize=FONT, borderaxespad=0.2, columnspacing=1.0, handlelength=1.5)
     notes = [
         "Dates and periods the reports leave open were worked out by the curators "
-        "(hatched bars, pale diamonds; see each figure's notes)."
+        "(pale bars with a dashed edge, pale diamonds; see each figure's notes)."
     ]
     notes += [
-        f"{r['value_as_written']} {_POPULATION_LABEL[str(r['population'])]} "
+        f"{_as_written(r)} {_POPULATION_LABEL[str(r['population'])]} "
         f"{str(r['indicator']).replace('_', ' ')} ({r['place_as_written'] or r['admin1']}, "
         f"{_period(r['period_start'], r['period_end'])}) is cut at 1 January 2019."
         for r in clipped
@@ -152,4 +161,4 @@ def _figure_label(row: pd.Series) -> str:
     pop = _POPULATION_LABEL[str(row["population"])]
     what = str(row["indicator"]).replace("_", " ")
     scope = ", all Syria" if row["admin1"] == "SY" else ""
-    return f"{what}{': ' + pop if pop else ''} · {row['value_as_written']}{scope}"
+    return f"{what}{': ' + pop if pop else ''} · {_as_written(row)}{scope}"

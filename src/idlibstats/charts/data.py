@@ -14,7 +14,8 @@ from idlibstats.load import sources as load_sources
 
 PathArg = str | os.PathLike[str] | None
 
-#: The claim group of the offensive's first days: Civil Defence, UOSSM and SOHR compete.
+#: The claim group of the offensive's first days in the package: Civil Defence, UOSSM and
+#: SOHR compete. The chart does not rely on it: it draws the most contested group it finds.
 FIRST_DAYS_GROUP = "killed-2019-04-30-to-05-04"
 
 

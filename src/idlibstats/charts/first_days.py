@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from idlibstats.charts.data import FIRST_DAYS_GROUP, PathArg, _is_open, _with_bounds, load_tables
+from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
 from idlibstats.charts.notes import _footnote
-from idlibstats.charts.style import _gid, _new_figure, _styled, _thousands, claimant_colour
-from idlibstats.charts.wording import _DAY, _POPULATION_LABEL, _period
+from idlibstats.charts.style import (
+    _TITLE,
+    FONT,
+    WIDTH,
+    _gid,
+    _new_figure,
+    _styled,
+    _thousands,
+    _tint,
+    claimant_colour,
+    claimant_hatch,
+)
+from idlibstats.charts.wording import _DAY, _POPULATION_LABEL, _as_written, _period
 from idlibstats.claims import reconcile as _library_reconcile
 
 
 @_styled
-def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP) -> Figure:
+def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> Figure:
     """Draw the competing claims of one claim group side by side, as ranges.
 
     Each claim is a bar from its low bound to its high bound as the library derives them
@@ -29,16 +39,19 @@ def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP)
     path : str or path-like, optional
         The data package to read.
     claim_group : str, optional
-        The claim group to draw; by default the offensive's first days
-        (:data:`FIRST_DAYS_GROUP`).
+        The claim group to draw; by default the group of people killed that has the most
+        competing claims (in the package, the offensive's first days,
+        :data:`FIRST_DAYS_GROUP`): read from the data, not fixed in the code.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
     tables = load_tables(path)
-    figs, names = tables.figures, tables.names
+    figs, names = tables.figures, tables.short
     killed = _with_bounds(figs[figs["indicator"] == "killed"])
+    if claim_group is None:
+        claim_group = most_contested(killed)
     group = killed[killed["claim_group"] == claim_group].sort_values("low", kind="stable")
     if group.empty:
         raise ValueError(f"no figures in claim group {claim_group!r}")
@@ -56,24 +69,22 @@ def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP)
     if len(context):
         rows.append(("header", None))
         rows += [("context", r) for _, r in context.iterrows()]
-    fig = _new_figure(9.0, 1.9 + 0.5 * len(rows))
+    fig = _new_figure(WIDTH, 2.9 + 0.55 * len(rows))
     ax = fig.add_subplot()
     highs = [float(r["high"]) for _, r in pd.concat([group, context]).iterrows()
              if not pd.isna(r["high"])]
     lows = [float(r["low"]) for _, r in pd.concat([group, context]).iterrows()]
-    xmax = max([*lows, *highs]) * 1.6
+    xmax = max([*lows, *highs]) * 2.4
     ax.set_xlim(0, xmax)
     c_low = rec_row.get("consensus_low")
     c_high = rec_row.get("consensus_high")
+    shaded = ""
     if c_low is not None and not pd.isna(c_low):
         right = xmax if pd.isna(c_high) else float(c_high)
         ax.axvspan(float(c_low), right, ymin=1 - len(group) / (len(rows) + 0.6), ymax=1,
                    color="#000000", alpha=0.06, linewidth=0)
-        ax.text(xmax * 0.995, -0.62,
-                f"shaded: every claim holds if the toll is {int(c_low)} or more"
-                + ("" if pd.isna(c_high) else f" and at most {int(c_high)}"),
-                ha="right",
-                fontsize=7.5, va="center", color="#333333")
+        shaded = (f"shaded: every claim holds if the toll is {int(c_low):,} or more"
+                  + ("" if pd.isna(c_high) else f" and at most {int(c_high):,}"))
     labels = []
     for y, (kind, row) in enumerate(rows):
         if kind == "header":
@@ -85,25 +96,26 @@ def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP)
         low = float(row["low"])
         high = xmax if _is_open(row) else float(row["high"])
         ax.barh(y, high - low, left=low, height=0.45, gid=_gid(row),
-                color=mpl.colors.to_rgba(colour, 0.3 * alpha), edgecolor=colour, linewidth=1.0)
+                color=_tint(colour, 0.3 * alpha), edgecolor=colour, linewidth=1.0,
+                hatch=claimant_hatch(row["claimant"]), hatchcolor=_tint(colour, 0.6))
         ax.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5, color=colour,
                 alpha=alpha)
         if _is_open(row):
             ax.annotate("", xy=(xmax, y), xytext=(xmax * 0.93, y),
                         arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5},
                         annotation_clip=False)
-        bound = (f"{int(low)} or more (open)" if _is_open(row)
-                 else f"{int(low)}" if low == high else f"{int(low)} to {int(high)}")
+        bound = (f"{int(low):,} or more (open)" if _is_open(row)
+                 else f"{int(low):,}" if low == high else f"{int(low):,} to {int(high):,}")
         ax.annotate(
-            f"'{row['value_as_written']}' → {bound}", xy=(low, y), xytext=(6, 9),
-            textcoords="offset points", fontsize=8, va="bottom", ha="left",
+            f"'{_as_written(row)}' → {bound}", xy=(low, y), xytext=(7, 0),
+            textcoords="offset points", fontsize=FONT, va="center", ha="left",
             color="#222222" if kind == "claim" else "#777777",
         )
         pop = _POPULATION_LABEL[str(row["population"])]
         labels.append(
             f"{names[row['claimant']]}\n{pop}, {_period(row['period_start'], row['period_end'])}"
         )
-    ax.set_yticks(range(len(rows)), labels, fontsize=8)
+    ax.set_yticks(range(len(rows)), labels, fontsize=FONT)
     for tick, (kind, _) in zip(ax.get_yticklabels(), rows, strict=True):
         if kind != "claim":
             tick.set_color("#777777")
@@ -116,20 +128,20 @@ def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP)
     ax.set_xlabel("People killed (range each claim's wording allows)")
     ax.set_ylabel("Claim (claimant; who is counted, period)")
     fig.suptitle(
-        f"The offensive's first days ({_period(g_start, g_end)}): {len(group)} competing "
+        f"The offensive's first days ({_period(g_start, g_end)}):\n{len(group)} competing "
         "death tolls, not one to add up",
-        fontweight="bold", fontsize=12, x=0.01, ha="left",
+        fontweight="bold", fontsize=_TITLE, x=0.01, ha="left",
     )
-    high_text = "open" if pd.isna(rec_row["high"]) else f"{int(rec_row['high'])}"
+    high_text = "open" if pd.isna(rec_row["high"]) else f"{int(rec_row['high']):,}"
     ax.set_title(
-        f"Claim group {claim_group}: range {int(rec_row['low'])} to {high_text} "
-        f"across {int(rec_row['n_claims'])} claims",
-        fontsize=9, fontweight="normal", color="#333333",
+        f"{len(group)} claims of people killed over the same days: together they allow "
+        f"{int(rec_row['low']):,} to {high_text}" + (f";\n{shaded}" if shaded else ""),
+        fontsize=FONT, fontweight="normal", color="#333333",
     )
     shown = pd.concat([group, context])
     _footnote(
         fig, shown, tables.sources, tables.organisations,
-        ["Each bar starts at the lowest number the wording allows ('more than 30' is 31) and "
+        [f"Each bar starts at the lowest number the wording allows ({_example(shown)}) and "
          "runs to the right edge when the wording sets no upper limit. "
          + ("Every period here was inferred by the curators ('the last few days', 'the past "
             "four days' or no period given; see each figure's notes)."
@@ -137,3 +149,36 @@ def first_days_claims(path: PathArg = None, claim_group: str = FIRST_DAYS_GROUP)
             "Periods inferred by the curators: see each figure's notes.")],
     )
     return fig
+
+
+def _example(shown: pd.DataFrame) -> str:
+    """How the library reads one of the wordings shown: "'more than 30' is 30 or more"."""
+    row = shown.sort_values("qualifier", key=lambda q: q.astype(str) != "more_than").iloc[0]
+    return f"'{_as_written(row)}' is {int(row['low']):,} or more" if _is_open(row) else (
+        f"'{_as_written(row)}' is {int(row['low']):,} to {int(row['high']):,}")
+
+
+def most_contested(figures: pd.DataFrame) -> str:
+    """Return the claim group with the most claims (the earliest one on a tie).
+
+    Parameters
+    ----------
+    figures : pandas.DataFrame
+        Figures (rows of :func:`idlibstats.figures`).
+
+    Returns
+    -------
+    str
+        A ``claim_group``.
+
+    Raises
+    ------
+    ValueError
+        If no claim group has more than one claim.
+    """
+    counts = figures.groupby("claim_group", observed=True).agg(
+        n=("figure_id", "size"), start=("period_start", "min"))
+    counts = counts.sort_values(["n", "start"], ascending=[False, True], kind="stable")
+    if counts.empty or counts["n"].iloc[0] < 2:
+        raise ValueError("no claim group has competing claims")
+    return str(counts.index[0])

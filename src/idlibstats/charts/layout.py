@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
@@ -14,15 +15,22 @@ Obstacle = tuple[Axes, tuple[float, float, float, float]]
 
 
 def _nudges(step: float) -> Iterable[tuple[float, float]]:
-    """Offsets (dy, dx) in points to try for a label: sideways first, then up."""
+    """Offsets (dy, dx) in points to try for a label: nearest first, up before down."""
     for i in range(80):
-        for dx in (0, -30, 30, -60, 60, -90, 90, -120, 120):
-            yield i * step, dx
+        for dy in ((0,) if i == 0 else (i * step, -i * step)):
+            for dx in (0, -30, 30, -60, 60, -90, 90, -120, 120, -150, 150, -180, 180):
+                yield dy, dx
 
 
-def _declutter(fig: Figure, labels: Sequence[Annotation], obstacles: Sequence[Obstacle]) -> None:
+def _declutter(
+    fig: Figure,
+    labels: Sequence[Annotation],
+    obstacles: Sequence[Obstacle],
+    avoid: Sequence[Artist] = (),
+) -> None:
     """Move labels up, in steps of points, until none covers an earlier one or an obstacle.
 
+    ``avoid`` are drawn artists (a legend) that labels must not cover either.
     Labels are left out of the layout (they stay inside their axes' headroom), so moving
     them does not move the axes; a label is never moved above its axes' top.
     """
@@ -32,22 +40,36 @@ def _declutter(fig: Figure, labels: Sequence[Annotation], obstacles: Sequence[Ob
         label.set_in_layout(False)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    # a marker or a line is drawn wider than its data box: pad by half a marker (6 pt)
+    pad = 6 * fig.dpi / 72
     placed = [
-        Bbox(ax.transData.transform([(x0, y0), (x1, y1)])).padded(1)
+        Bbox(ax.transData.transform([(x0, y0), (x1, y1)])).padded(pad)
         for ax, (x0, y0, x1, y1) in obstacles
     ]
+    placed += [a.get_window_extent(renderer).padded(2) for a in avoid]
     step = 3.0
     for label in labels:
+        # a label's box (its bbox patch) is drawn round the text: pad by the box's own pad
+        margin = 2 + _box_pad(label) * fig.dpi / 72
         frame = label.axes.get_window_extent(renderer) if label.axes else None
         x0, y0 = label.xyann
         for dy, dx in _nudges(step):
             label.xyann = (x0 + dx, y0 + dy)
-            box = Text.get_window_extent(label, renderer).padded(2)
+            box = Text.get_window_extent(label, renderer).padded(margin)
             inside = frame is None or (
-                box.x0 >= frame.x0 and box.x1 <= frame.x1 + 40 and box.y1 <= frame.y1
+                box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1
+                and box.y0 >= frame.y0
             )
             if inside and not any(box.overlaps(p) for p in placed):
                 break
         else:
             label.xyann = (x0, y0)
-        placed.append(Text.get_window_extent(label, renderer).padded(2))
+        placed.append(Text.get_window_extent(label, renderer).padded(margin))
+
+
+def _box_pad(label: Text) -> float:
+    """Return the pad of a label's bbox patch in points (0 when it has none)."""
+    patch = label.get_bbox_patch()
+    if patch is None:
+        return 0.0
+    return float(getattr(patch.get_boxstyle(), "pad", 0.0)) * label.get_fontsize()

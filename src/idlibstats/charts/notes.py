@@ -10,6 +10,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from idlibstats.charts.data import _names
+from idlibstats.charts.style import FONT
 from idlibstats.charts.wording import _date
 from idlibstats.load import organisations as load_organisations
 from idlibstats.load import sources as load_sources
@@ -105,7 +106,7 @@ def _footnote(
     notes: Iterable[str] = (),
 ) -> Text:
     width = fig.get_figwidth()
-    fontsize = 7.5
+    fontsize = FONT
     body = [f"Note: {n}" for n in notes]
     body.append(source_note(figs, srcs, orgs))
     body.append(

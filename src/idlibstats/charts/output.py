@@ -10,18 +10,20 @@ from pathlib import Path
 import matplotlib as mpl
 from matplotlib.figure import Figure
 
-from idlibstats.charts.casualties import deaths_by_month
 from idlibstats.charts.coverage import coverage_timeline
+from idlibstats.charts.cumulative import cumulative_tolls
 from idlibstats.charts.data import PathArg
 from idlibstats.charts.displacement import displacement_points
 from idlibstats.charts.first_days import first_days_claims
+from idlibstats.charts.known import known_by_month
 from idlibstats.charts.strikes import strikes_chart
 from idlibstats.charts.style import _DPI
 
 #: File name (without .png) and function of each chart, in README order.
 CHARTS: dict[str, Callable[[PathArg], Figure]] = {
     "coverage_timeline": coverage_timeline,
-    "deaths_by_month": deaths_by_month,
+    "known_by_month": known_by_month,
+    "cumulative_tolls": cumulative_tolls,
     "first_days_claims": first_days_claims,
     "displacement_points": displacement_points,
     "strikes": strikes_chart,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -11,15 +10,20 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
 from idlibstats.charts.notes import _footnote
 from idlibstats.charts.style import (
+    _TITLE,
+    FONT,
+    WIDTH,
     _claimant_handles,
     _gid,
     _new_figure,
     _styled,
     _thousands,
+    _tint,
     _up_arrow,
     claimant_colour,
+    claimant_hatch,
 )
-from idlibstats.charts.wording import _DAY, _period
+from idlibstats.charts.wording import _DAY, _as_written, _period
 
 
 @_styled
@@ -47,10 +51,14 @@ def strikes_chart(path: PathArg = None) -> Figure:
     health = _with_bounds(
         figs[figs["indicator"].astype(str).str.startswith("health_facilities")]
     ).sort_values(["period_start", "figure_id"], kind="stable")
-    fig = _new_figure(10.5, 4.6)
-    ax_air, ax_health = fig.subplots(1, 2, width_ratios=[1.2, 1.0])
+    fig = _new_figure(WIDTH, 8.6)
+    ax_air, ax_health = fig.subplots(2, 1, height_ratios=[1.25, 1.0])
 
-    months = pd.date_range("2019-04-01", "2019-12-01", freq="MS")
+    # the months any north-west figure of the package touches: a month outside a count's
+    # period says 'no count' (read from the data, not fixed in the code)
+    local = figs[figs["admin1"].astype(str) != "SY"]
+    months = pd.date_range(local["period_start"].min().to_period("M").to_timestamp(),
+                           local["period_end"].max(), freq="MS")
     ax_air.set_xlim(months[0] - pd.Timedelta(days=2), months[-1] + pd.Timedelta(days=33))
     counted = set()
     top = 1.0
@@ -59,15 +67,16 @@ def strikes_chart(path: PathArg = None) -> Figure:
         start, end = row["period_start"], row["period_end"] + _DAY
         whole = start.day == 1 and end.day == 1 and (end - start).days <= 31
         ax_air.bar(start, float(row["value"]), width=(end - start).days * 0.9, align="edge",
-                   gid=_gid(row),
-                   color=colour, hatch=None if whole else "////", edgecolor=colour)
+                   gid=_gid(row), color=colour if whole else _tint(colour, 0.35),
+                   hatch=claimant_hatch(row["claimant"]), edgecolor=colour,
+                   linestyle="-" if whole else "--", hatchcolor=_tint(colour, 0.55))
         if _is_open(row):
             _up_arrow(ax_air, start + (end - start) / 2, float(row["value"]), colour)
         ax_air.annotate(
-            f"{row['value_as_written']} airstrikes\n{short[row['claimant']]}, "
+            f"{_as_written(row)} airstrikes\n{short.get(row['claimant'], row['claimant'])}, "
             f"{_period(row['period_start'], row['period_end'])}",
             xy=(start + (end - start) * 0.45, float(row["value"])), xytext=(0, 4),
-            textcoords="offset points", ha="center", va="bottom", fontsize=8,
+            textcoords="offset points", ha="center", va="bottom", fontsize=FONT,
         )
         counted.update(pd.date_range(start, row["period_end"], freq="MS"))
         top = max(top, float(row["value"]))
@@ -75,14 +84,15 @@ def strikes_chart(path: PathArg = None) -> Figure:
     for m in months:
         if m not in counted:
             ax_air.text(m + pd.Timedelta(days=15), top * 0.03, "no count", rotation=90,
-                        ha="center", va="bottom", fontsize=7, color="#888888")
+                        ha="center", va="bottom", fontsize=FONT, color="#6b6b6b",
+                        fontstyle="italic")
     ax_air.set_xticks([m + pd.Timedelta(days=15) for m in months],
                       [f"{m:%b}" for m in months])
     ax_air.tick_params(axis="x", length=0)
     ax_air.grid(axis="x", visible=False)
     ax_air.yaxis.set_major_formatter(FuncFormatter(_thousands))
     ax_air.set_ylabel("Airstrikes in the month")
-    ax_air.set_xlabel("Month (2019)")
+    ax_air.set_xlabel(f"Month ({_years(months)})")
     ax_air.set_title("Airstrikes by month")
 
     labels = []
@@ -93,7 +103,8 @@ def strikes_chart(path: PathArg = None) -> Figure:
         high = xmax if _is_open(row) else float(row["high"])
         if high > low:
             ax_health.barh(y, high - low, left=low, height=0.4, gid=_gid(row),
-                           color=mpl.colors.to_rgba(colour, 0.35), edgecolor=colour)
+                           color=_tint(colour, 0.35), edgecolor=colour,
+                           hatch=claimant_hatch(row["claimant"]), hatchcolor=_tint(colour, 0.6))
             ax_health.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5,
                            color=colour)
         else:
@@ -103,13 +114,14 @@ def strikes_chart(path: PathArg = None) -> Figure:
             ax_health.annotate("", xy=(xmax, y), xytext=(xmax * 0.9, y),
                                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5},
                                annotation_clip=False)
-        ax_health.annotate(f"'{row['excerpt']}'", xy=(low, y), xytext=(0, 10),
-                           textcoords="offset points", fontsize=7.5, ha="left", va="bottom")
+        ax_health.annotate(f"'{row['excerpt']}'", xy=(low, y), xytext=(0, 15),
+                           textcoords="offset points", fontsize=FONT, ha="left", va="bottom")
         labels.append(
             f"{str(row['indicator']).replace('health_facilities_', '')}\n"
-            f"{short[row['claimant']]}\n{_period(row['period_start'], row['period_end'])}"
+            f"{short.get(row['claimant'], row['claimant'])}\n"
+            f"{_period(row['period_start'], row['period_end'])}"
         )
-    ax_health.set_yticks(range(len(health)), labels, fontsize=7.5)
+    ax_health.set_yticks(range(len(health)), labels, fontsize=FONT)
     ax_health.set_ylim(len(health) - 0.4, -0.7)
     ax_health.set_xlim(0, xmax)
     ax_health.grid(axis="y", visible=False)
@@ -122,20 +134,28 @@ def strikes_chart(path: PathArg = None) -> Figure:
         + _period(health["period_start"].min(), health["period_end"].max())
     )
     fig.suptitle("Strikes: the counts the reports give, each with its claimant and period",
-                 fontweight="bold", fontsize=12, x=0.01, ha="left")
+                 fontweight="bold", fontsize=_TITLE, x=0.01, ha="left")
     shown = pd.concat([air, health])
-    ax_air.legend(
+    # each panel's legend lists what that panel draws, and nothing else
+    ax_air.legend(handles=_claimant_handles(air["claimant"], short), loc="upper right",
+                  fontsize=FONT)
+    ax_health.legend(
         handles=[
-            *_claimant_handles(shown["claimant"], short),
+            *_claimant_handles(health["claimant"], short),
             Line2D([], [], color="#555555", marker="D", linestyle="none", label="exact figure"),
             Line2D([], [], color="#555555", marker="$→$", markersize=10, linestyle="none",
                    label="lower bound (open)"),
         ],
-        loc="upper right", fontsize=7.5,
+        loc="upper right", fontsize=FONT,
     )
     _footnote(fig, shown, tables.sources, tables.organisations, [
-        "Airstrikes: no report in the package counts them for any other month; a missing bar "
-        "is no count, not zero. 'Attacked' (bombed, destroyed or not) and 'destroyed' are "
-        "different indicators over slightly different days: not to be added."
+        "Airstrikes: a month without a bar has no count in the package, which is not zero. "
+        "'Attacked' (bombed, destroyed or not) and 'destroyed' are different indicators "
+        "over slightly different days: not to be added."
     ])
     return fig
+
+
+def _years(months: pd.DatetimeIndex) -> str:
+    first, last = months[0].year, months[-1].year
+    return f"{first}" if first == last else f"{first}–{last}"

@@ -49,9 +49,39 @@ CLAIMANT_COLOURS: dict[str, str] = {
     "unattributed": NEUTRAL_GREY,
 }
 
+#: A pattern for the lighter of two claimants whose colours share a hue (sky blue beside
+#: blue, orange beside vermillion), so that the two stay apart when pale, hatched or printed
+#: in grey. Every filled shape drawn for a claimant carries its pattern.
+CLAIMANT_HATCHES: dict[str, str] = {
+    "ocha": "...",
+    "snhr": "xxx",
+}
+
+#: A marker shape per claimant for the same reason (points drawn in a claimant's colour).
+CLAIMANT_MARKERS: dict[str, str] = {
+    "ocha": "s",
+    "snhr": "D",
+    "un": "^",
+}
+
 _DPI = 150
+
+#: Smallest type size, in points, as the text is displayed (README column or JupyterLab).
+MIN_PT = 9.0
+#: Widths, in CSS pixels (96 per inch), the charts are displayed at: GitHub's README column
+#: at desktop width (a wider PNG is scaled down to it) and JupyterLab's output area on a
+#: 1280-pixel screen with the file browser open.
+README_COLUMN_PX = 830
+JUPYTER_COLUMN_PX = 900
+#: Width of every chart, in inches: at 96 px per inch it fits both columns unscaled, so a
+#: 9-pt text in the figure is displayed at 9 pt or more.
+WIDTH = 8.3
+#: The size of the charts' type: never below :data:`MIN_PT`.
+FONT = MIN_PT
+_TITLE = 11.5  # suptitles
+
 _STYLE = {
-    "font.size": 9,
+    "font.size": FONT,
     "axes.titlesize": 10,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
@@ -62,10 +92,10 @@ _STYLE = {
     "axes.axisbelow": True,
     "grid.color": "#dddddd",
     "grid.linewidth": 0.6,
-    "legend.fontsize": 8,
+    "legend.fontsize": FONT,
     "legend.frameon": False,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
+    "xtick.labelsize": FONT,
+    "ytick.labelsize": FONT,
     "hatch.linewidth": 0.8,
     "figure.dpi": 100,
     "savefig.dpi": _DPI,
@@ -86,6 +116,50 @@ def claimant_colour(claimant: str) -> str:
         A hex colour from :data:`OKABE_ITO`, or :data:`NEUTRAL_GREY`.
     """
     return CLAIMANT_COLOURS.get(str(claimant), NEUTRAL_GREY)
+
+
+def claimant_hatch(claimant: str) -> str | None:
+    """Return the fill pattern of a claimant (None: a plain fill).
+
+    Parameters
+    ----------
+    claimant : str
+        An ``organisations.organisation_id``.
+
+    Returns
+    -------
+    str or None
+        A matplotlib hatch from :data:`CLAIMANT_HATCHES`, or None.
+    """
+    return CLAIMANT_HATCHES.get(str(claimant))
+
+
+def claimant_marker(claimant: str) -> str:
+    """Return the marker a claimant's points are drawn with (a circle by default).
+
+    Parameters
+    ----------
+    claimant : str
+        An ``organisations.organisation_id``.
+
+    Returns
+    -------
+    str
+        A matplotlib marker from :data:`CLAIMANT_MARKERS`, or ``"o"``.
+    """
+    return CLAIMANT_MARKERS.get(str(claimant), "o")
+
+
+def _tint(colour: str, strength: float) -> tuple[float, float, float]:
+    """Mix a colour with white: ``strength`` 1 is the colour, 0 is white (opaque, no alpha)."""
+    r, g, b = mpl.colors.to_rgb(colour)
+    return (1 - strength + strength * r, 1 - strength + strength * g, 1 - strength + strength * b)
+
+
+def _ink(colour: object) -> str:
+    """Black or white, whichever reads better on ``colour``."""
+    r, g, b = mpl.colors.to_rgb(colour)
+    return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "#ffffff"
 
 
 def _gid(row: pd.Series) -> str:
@@ -117,7 +191,8 @@ def _styled(draw: Callable[P, Figure]) -> Callable[P, Figure]:
 
 def _claimant_handles(claimants: Iterable[str], short: dict[str, str]) -> list[Patch]:
     return [
-        Patch(facecolor=claimant_colour(c), edgecolor="#333333", linewidth=0.4, label=short[c])
+        Patch(facecolor=claimant_colour(c), edgecolor="#333333", linewidth=0.4,
+              hatch=claimant_hatch(c), label=short.get(c, c))
         for c in dict.fromkeys(claimants)
     ]
 

@@ -36,3 +36,13 @@ def _period(start: pd.Timestamp, end: pd.Timestamp) -> str:
 
 def _days(row: pd.Series) -> int:
     return int((row["period_end"] - row["period_start"]).days) + 1
+
+
+def _as_written(row: pd.Series) -> str:
+    """Return the value as the report words it, with a separator added to bare digits.
+
+    '3013' becomes '3,013' (the report's digits, made readable; nothing else changes);
+    'more than 130,000' and 'Fifty-one' stay as written.
+    """
+    text = str(row["value_as_written"])
+    return f"{int(text):,}" if text.isdigit() else text

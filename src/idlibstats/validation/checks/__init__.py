@@ -5,7 +5,8 @@ Cell checks (``check(ctx, field)``), run field by field in schema order:
 :mod:`.pattern`, :mod:`.bounds` (lengths, minimum and maximum). Table checks
 (``check(ctx)``), run after them: :mod:`.keys` (``unique`` fields and the primary key),
 :mod:`.foreign_keys`, :mod:`.row_rules` (``checks/<resource>.json``) and
-:mod:`.cross_tables` (rules that read another table). The bytes, the encoding, the hash, the
+:mod:`.cross_tables` (rules that read another table) and :mod:`.wording` (the number as
+written says the value, and the excerpt holds it). The bytes, the encoding, the hash, the
 header and the rows' shape are checked before any of these, as the file is read
 (:mod:`idlibstats.validation.source`).
 """
@@ -20,12 +21,14 @@ from idlibstats.validation.checks import (
     required,
     row_rules,
     types,
+    wording,
 )
 
 CELL_CHECKS = (required.check, types.check, enum.check, pattern.check, bounds.check)
 """Checks of one field's cells, in the order they run."""
 
-TABLE_CHECKS = (keys.check, foreign_keys.check, row_rules.check, cross_tables.check)
+TABLE_CHECKS = (keys.check, foreign_keys.check, row_rules.check, cross_tables.check,
+                wording.check)
 """Checks of a whole table, in the order they run (after every cell check)."""
 
 __all__ = ["CELL_CHECKS", "TABLE_CHECKS"]

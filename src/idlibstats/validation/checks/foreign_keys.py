@@ -37,7 +37,7 @@ def check(ctx: TableContext) -> None:
     """Report the values of each foreign key that the referenced table does not hold."""
     for fk in ctx.schema.get("foreignKeys", []) or []:
         here, ref = key_fields(fk["fields"]), fk["reference"]
-        there, target = key_fields(ref["fields"]), ref["resource"] or ctx.name
+        there, target = key_fields(ref["fields"]), ref.get("resource") or ctx.name
         blank = np.logical_and.reduce([ctx.is_missing(f) for f in here])
         check_rows = ctx.usable(*here) & ~blank
         if not check_rows.any():

@@ -1,0 +1,312 @@
+"""How well ``idlibstats draft`` reads: recall, labels and false rows.
+
+Run from the project root (``make draft-eval`` does this)::
+
+    .venv/bin/python benchmarks/draft_eval.py
+    IDLIBSTATS_REPORT_TEXTS=../shared/seeds .venv/bin/python benchmarks/draft_eval.py
+
+Two measurements:
+
+1. **The test corpora** (``tests/draft_corpus/*.json``): sentences written for the tests,
+   each with every row the draft must give. ``classes.json`` has one or more cases per
+   failure class of issue 13; ``round2.json`` and ``round3.json`` were holdouts, each
+   measured once and then used to improve the rules (the tests require all three to be
+   read perfectly); ``holdout.json`` was written after the rules were frozen again and is
+   only measured, never tuned to.
+   A draft row matches an expected row with the same ``value_as_written`` and value
+   (a vague row: no value).
+2. **The five seed reports** (when ``IDLIBSTATS_REPORT_TEXTS`` is set): the recorded rows of
+   ``data/figures.csv`` are the expected rows; a draft row matches a recorded one with the
+   same value whose excerpt overlaps it in the text on a phrase giving the value (as in
+   ``tests/test_draft.py``).
+
+For each it prints:
+
+- ``recall``: expected rows with a value that the draft gives / expected rows with a value;
+- ``vague``: vague amounts shown / expected (corpus only; the seeds record none);
+- ``indicator``, ``population``, ``all four``: among the matched rows, the share whose
+  indicator, population, or value + qualifier + indicator + population are right;
+- ``part_of``: among matched rows that are parts of a total, the share pointing to it;
+- ``false rows``: draft rows with a value that match no expected row / draft rows with a
+  value (on the seeds also ``extras`` = rows with a value - recorded figures, which counts
+  a repeat of a headline figure as an extra, as the issue's '44 rows / 9 extras' does);
+- ``flagged``: rows with a ``needs_review`` reason, and how many of the matched rows with a
+  wrong label carry one (``wrong but flagged``).
+
+Nothing here is a test; ``tests/test_draft_corpus.py`` asserts on the same functions.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "draft_corpus"
+SID = "tst-2019-05-01"
+
+
+@dataclass
+class Score:
+    """Counts for one corpus or report set."""
+
+    expected: int = 0  # expected rows with a value
+    found: int = 0
+    vague_expected: int = 0
+    vague_found: int = 0
+    matched: int = 0  # matched rows, valued and vague
+    indicator: int = 0
+    population: int = 0
+    all_four: int = 0
+    parts: int = 0
+    parts_right: int = 0
+    rows: int = 0  # draft rows with a value
+    false_rows: int = 0
+    vague_rows: int = 0
+    flagged: int = 0
+    wrong: int = 0
+    wrong_flagged: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    def add(self, other: Score) -> None:
+        for name in self.__dataclass_fields__:
+            if name == "problems":
+                self.problems += other.problems
+            else:
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+def _same(a: object, b: object) -> bool:
+    return (pd.isna(a) and pd.isna(b)) if (pd.isna(a) or pd.isna(b)) else a == b
+
+
+def load_corpus(name: str) -> list[dict]:
+    """Return the cases of ``tests/draft_corpus/NAME.json``."""
+    return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))["cases"]
+
+
+def score_case(case: dict, drafted: pd.DataFrame) -> Score:
+    """Score the draft of one corpus case against its expected rows."""
+    score = Score()
+    if "needs_review" not in drafted.columns:  # a draft from before the column existed
+        drafted = drafted.assign(needs_review=pd.NA)
+    rows = [row for _, row in drafted.iterrows()]
+    used: dict[int, int] = {}  # expected index -> draft index
+    for i, want in enumerate(case["rows"]):
+        vague = want["value"] is None
+        score.vague_expected += vague
+        score.expected += not vague
+        for j, row in enumerate(rows):
+            if j in used.values():
+                continue
+            if row["value_as_written"] == want["as_written"] and _same(row["value"], want["value"]):
+                used[i] = j
+                break
+        else:
+            score.problems.append(f"missing {want['as_written']!r} in {case['text'][:60]!r}")
+    ids = list(drafted["figure_id"])
+    for i, j in used.items():
+        want, row = case["rows"][i], rows[j]
+        score.vague_found += want["value"] is None
+        score.found += want["value"] is not None
+        _labels(score, want, row, case["text"])
+        if want["part_of"] is not None:
+            score.parts += 1
+            total = used.get(want["part_of"])
+            score.parts_right += total is not None and _same(row["part_of"], ids[total])
+        elif not pd.isna(row["part_of"]):
+            score.problems.append(f"{want['as_written']!r} is no part, drafted part_of")
+        reasons = "" if pd.isna(row["needs_review"]) else str(row["needs_review"])
+        for reason in want["review"]:
+            if reason not in reasons:
+                score.problems.append(f"{want['as_written']!r}: no review reason {reason!r}")
+        if not want["review"] and reasons:
+            score.problems.append(f"{want['as_written']!r}: unexpected review {reasons!r}")
+    for j, row in enumerate(rows):
+        vague = pd.isna(row["value"])
+        score.rows += not vague
+        score.vague_rows += vague
+        score.flagged += not pd.isna(row["needs_review"])
+        if j not in used.values():
+            score.false_rows += not vague
+            score.problems.append(f"false row {row['value_as_written']!r} in {case['text'][:60]!r}")
+    return score
+
+
+def _labels(score: Score, want: dict, row: pd.Series, where: str) -> None:
+    indicator = _same(row["indicator"], want["indicator"])
+    population = _same(row["population"], want["population"])
+    qualifier = _same(row["qualifier"], want["qualifier"])
+    score.matched += 1
+    score.indicator += indicator
+    score.population += population
+    four = indicator and population and qualifier and _same(row["value"], want["value"])
+    score.all_four += four
+    if not four:
+        score.wrong += 1
+        score.wrong_flagged += not pd.isna(row["needs_review"])
+        got = (row["qualifier"], row["indicator"], row["population"])
+        expected = (want["qualifier"], want["indicator"], want["population"])
+        score.problems.append(f"{want['as_written']!r} in {where[:50]!r}: {got} != {expected}")
+
+
+def score_corpus(name: str) -> Score:
+    """Draft every case of a corpus and score it."""
+    from idlibstats.draft import draft_figures
+
+    total = Score()
+    for case in load_corpus(name):
+        total.add(score_case(case, draft_figures(case["text"], SID, ROOT)))
+    return total
+
+
+def score_seeds(folder: str | os.PathLike[str]) -> tuple[Score, dict[str, tuple[int, int]]]:
+    """Score the draft of each seed report against its recorded rows.
+
+    Returns the score and, per source, (draft rows with a value, vague rows).
+    """
+    import idlibstats
+    from idlibstats.draft import draft_figures
+    from idlibstats.textnorm import norm, text_sha256
+
+    figures = idlibstats.figures(ROOT)
+    sources = idlibstats.sources(ROOT)
+    by_hash = dict(zip(sources["text_sha256"].astype(str), sources["source_id"], strict=True))
+    total, per_source = Score(), {}
+    for path in sorted(Path(folder).glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        source_id = by_hash.get(text_sha256(raw))
+        if source_id is None:
+            continue
+        text = norm(raw)
+        drafted = draft_figures(raw, str(source_id), ROOT)
+        recorded = figures[figures["source_id"] == source_id]
+        score = _score_report(recorded, drafted, text)
+        per_source[str(source_id)] = (score.rows, score.vague_rows)
+        total.add(score)
+    return total, per_source
+
+
+def _spans(needle: str, hay: str) -> list[tuple[int, int]]:
+    out, start = [], hay.find(needle)
+    while start >= 0:
+        out.append((start, start + len(needle)))
+        start = hay.find(needle, start + 1)
+    return out
+
+
+def _overlaps(recorded: pd.Series, drafted: pd.Series, text: str) -> bool:
+    """Same value, and the two excerpts overlap in the text on a phrase giving the value."""
+    from idlibstats.textnorm import norm, numbers_in
+
+    if pd.isna(drafted["value"]) or int(recorded["value"]) != int(drafted["value"]):
+        return False
+    for r0, r1 in _spans(norm(str(recorded["excerpt"])), text):
+        for d0, d1 in _spans(str(drafted["excerpt"]), text):
+            lo, hi = max(r0, d0), min(r1, d1)
+            if lo < hi and int(recorded["value"]) in [n.value for n in numbers_in(text[lo:hi])]:
+                return True
+    return False
+
+
+def _score_report(recorded: pd.DataFrame, drafted: pd.DataFrame, text: str) -> Score:
+    score = Score()
+    if "needs_review" not in drafted.columns:  # a draft from before the column existed
+        drafted = drafted.assign(needs_review=pd.NA)
+    rows = [row for _, row in drafted.iterrows()]
+    hit: dict[str, int] = {}  # recorded figure_id -> draft index of its best match
+    matched_rows: set[int] = set()
+    for _, fig in recorded.iterrows():
+        score.expected += 1
+        hits = [j for j, row in enumerate(rows) if _overlaps(fig, row, text)]
+        matched_rows.update(hits)
+        if not hits:
+            score.problems.append(f"missing {fig['figure_id']}")
+            continue
+        score.found += 1
+        best = next((j for j in hits if j not in hit.values()), hits[0])
+        hit[str(fig["figure_id"])] = best
+        want = {
+            "value": int(fig["value"]),
+            "qualifier": fig["qualifier"],
+            "indicator": fig["indicator"],
+            "population": fig["population"],
+            "as_written": fig["value_as_written"],
+        }
+        _labels(score, want, rows[best], str(fig["excerpt"]))
+    ids = list(drafted["figure_id"])
+    for _, fig in recorded.iterrows():
+        if pd.isna(fig["part_of"]) or str(fig["figure_id"]) not in hit:
+            continue
+        score.parts += 1
+        total = hit.get(str(fig["part_of"]))
+        row = rows[hit[str(fig["figure_id"])]]
+        score.parts_right += total is not None and _same(row["part_of"], ids[total])
+    for j, row in enumerate(rows):
+        vague = pd.isna(row["value"])
+        score.rows += not vague
+        score.vague_rows += vague
+        score.flagged += not pd.isna(row["needs_review"])
+        if not vague and j not in matched_rows:
+            score.false_rows += 1
+            score.problems.append(f"false row {row['value_as_written']!r}: {row['excerpt']!r}")
+    return score
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part}/{whole} = {part / whole:.0%}" if whole else "-"
+
+
+def report(name: str, score: Score, extras: int | None = None) -> str:
+    """Return the figures of one score as Markdown lines."""
+    lines = [
+        f"## {name}",
+        f"- recall: {_pct(score.found, score.expected)}",
+        f"- vague amounts shown: {_pct(score.vague_found, score.vague_expected)}",
+        f"- indicator right: {_pct(score.indicator, score.matched)}",
+        f"- population right: {_pct(score.population, score.matched)}",
+        f"- all four (value, qualifier, indicator, population) right: "
+        f"{_pct(score.all_four, score.matched)}",
+        f"- part_of pointing to its total: {_pct(score.parts_right, score.parts)}",
+        f"- false rows: {_pct(score.false_rows, score.rows)} of the rows with a value"
+        f" (plus {score.vague_rows} vague rows with no value)",
+        f"- rows with a needs_review reason: {_pct(score.flagged, score.rows + score.vague_rows)};"
+        f" wrong labels that carry one: {_pct(score.wrong_flagged, score.wrong)}",
+    ]
+    if extras is not None:
+        lines.append(f"- rows with a value: {score.rows}; extras (rows - recorded): {extras}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the figures; ``-v`` also lists every miss, wrong label and false row."""
+    verbose = "-v" in (argv if argv is not None else sys.argv[1:])
+    out = []
+    for name in ("classes", "round2", "round3", "holdout"):
+        if (CORPUS / f"{name}.json").exists():
+            score = score_corpus(name)
+            out.append(report(f"corpus {name}.json", score))
+            if verbose:
+                out += [f"    {p}" for p in score.problems]
+    folder = os.environ.get("IDLIBSTATS_REPORT_TEXTS")
+    if folder:
+        score, per_source = score_seeds(folder)
+        out.append(report(f"seed reports in {folder}", score, score.rows - score.expected))
+        out += [f"    {sid}: {rows} rows with a value, {vague} vague" for sid, (rows, vague) in
+                sorted(per_source.items())]
+        if verbose:
+            out += [f"    {p}" for p in score.problems]
+    else:
+        out.append("(seed reports skipped: IDLIBSTATS_REPORT_TEXTS is not set)")
+    print("\n".join(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.exit(main())

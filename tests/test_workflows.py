@@ -1,0 +1,119 @@
+"""The CI workflows a user can copy, run here as they are written (issue 12).
+
+``.github/workflows/validate.yml`` installs the pinned frictionless and runs the one
+documented command, ``frictionless validate datapackage.json --checklist checks/figures.json``;
+``.github/workflows/test.yml`` runs ``make test``. The commands are read from the YAML and
+run with this venv's frictionless (no network: the pin is checked against the lock instead
+of installed).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import simpleeval
+import yaml
+from badinput import FIGURES, set_cell
+from conftest import ROOT, restamp_package
+
+from idlibstats.validation.checks.row_rules import load_checklist
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+COMMAND = "frictionless validate datapackage.json --checklist checks/figures.json"
+FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
+
+
+def _runs(name: str) -> list[str]:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    (job,) = workflow["jobs"].values()
+    return [step["run"].strip() for step in job["steps"] if "run" in step]
+
+
+def _uses(name: str) -> list[str]:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    (job,) = workflow["jobs"].values()
+    return [step["uses"].split("@")[0] for step in job["steps"] if "uses" in step]
+
+
+def _locked(name: str) -> str:
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    match = re.search(rf"^{re.escape(name)}==([^\s\\;]+)", lock, re.M | re.I)
+    assert match, f"{name} is not pinned in requirements.lock"
+    return match.group(1)
+
+
+def _run_step(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    argv = shlex.split(command)
+    assert argv[0] == "frictionless"
+    return subprocess.run([FRICTIONLESS, *argv[1:]], cwd=cwd, capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def test_validate_workflow_installs_the_pinned_frictionless_and_runs_the_command() -> None:
+    assert _uses("validate.yml") == ["actions/checkout", "actions/setup-python"]
+    install, validate = _runs("validate.yml")
+    assert install == f"python -m pip install frictionless=={_locked('frictionless')}"
+    assert validate == COMMAND
+
+
+def test_the_command_is_the_documented_one() -> None:
+    assert f"`{COMMAND}`" in (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert f"\t$(BIN)/{COMMAND}\n" in makefile
+    # One command covers every checklist: a second file would be silently skipped by it.
+    assert [p.name for p in (ROOT / "checks").glob("*.json")] == ["figures.json"]
+
+
+def test_the_workflow_command_passes_the_package() -> None:
+    done = _run_step(_runs("validate.yml")[-1], ROOT)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "INVALID" not in done.stdout
+    assert done.stdout.count("VALID") == 6  # every table, not only figures
+
+
+def test_the_workflow_command_catches_end_before_start(package_copy: Path) -> None:
+    set_cell(FIGURES, 8, "period_start", "2019-12-31")(package_copy)
+    restamp_package(package_copy)
+    done = _run_step(_runs("validate.yml")[-1], package_copy)
+    assert done.returncode == 1
+    assert "row-constraint" in done.stdout and "INVALID" in done.stdout
+    report = json.loads(_run_step(COMMAND + " --json", package_copy).stdout)
+    bad = {task["name"]: task["errors"] for task in report["tasks"] if not task["valid"]}
+    assert list(bad) == ["figures"]
+    # the start after the end also puts claimed_on before the start: two rules, one row
+    assert {(e["type"], e["rowNumber"]) for e in bad["figures"]} == {("row-constraint", 8)}
+    assert any("period_end >= period_start" in e["message"] for e in bad["figures"])
+
+
+def test_every_row_rule_lets_tables_without_its_columns_pass() -> None:
+    """frictionless 5.21 reads a column a table lacks as None while validating it."""
+    for path in (ROOT / "checks").glob("*.json"):
+        schema = next(r for r in json.loads((ROOT / "datapackage.json").read_text(
+            encoding="utf-8"))["resources"] if r["name"] == path.stem)["schema"]
+        types = {f["name"]: f.get("type", "string") for f in schema["fields"]}
+        for checked in load_checklist(path, types):
+            formula, names = checked.text, dict.fromkeys(checked.names)
+            assert simpleeval.EvalWithCompoundTypes(names=names).eval(formula), (
+                f"{path.name}: `{formula}` fails on a table without {', '.join(names)}: "
+                "start it with `NAME is None or ...` for each column it reads")
+
+
+def test_test_workflow_runs_make_test() -> None:
+    assert _uses("test.yml") == ["actions/checkout", "actions/setup-python"]
+    (run,) = _runs("test.yml")
+    argv = shlex.split(run)
+    assert argv[0] == "make" and argv[-1] == "test"
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["validate.yml", "test.yml"])
+def test_workflows_run_on_push_and_pull_request(name: str) -> None:
+    workflow = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    triggers = workflow.get("on", workflow.get(True))  # YAML 1.1 reads a bare `on` as True
+    assert {"push", "pull_request"} <= set(triggers)
