@@ -53,7 +53,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 import idlibstats  # noqa: E402
-from idlibstats.schema import missing_values, pandas_dtypes  # noqa: E402
+from idlibstats.datapackage.schema import missing_values, pandas_dtypes  # noqa: E402
 
 FRICTIONLESS = Path(sys.executable).with_name("frictionless")
 

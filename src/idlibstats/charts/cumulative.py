@@ -61,7 +61,8 @@ def draw_points(
     ax : matplotlib.axes.Axes
         Where to draw.
     rows : pandas.DataFrame
-        Figures with the library's bounds (``low``, ``high``; see :func:`idlibstats.bounds`).
+        Figures with the library's bounds (``low``, ``high``; see
+        :func:`idlibstats.bounds`).
     short : dict
         Claimants' short names by ``organisation_id``.
 
@@ -119,7 +120,7 @@ def cumulative_tolls(path: PathArg = None) -> Figure:
     -------
     matplotlib.figure.Figure
     """
-    from idlibstats.load import indicators as load_indicators
+    from idlibstats.datapackage.read import indicators as load_indicators
 
     tables = load_tables(path)
     figs, short = tables.figures, tables.short

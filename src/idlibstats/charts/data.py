@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from idlibstats.bounds import bounds as _library_bounds
-from idlibstats.load import figures as load_figures
-from idlibstats.load import organisations as load_organisations
-from idlibstats.load import sources as load_sources
+from idlibstats.analysis.bounds import bounds as _library_bounds
+from idlibstats.datapackage.read import figures as load_figures
+from idlibstats.datapackage.read import organisations as load_organisations
+from idlibstats.datapackage.read import sources as load_sources
 
 PathArg = str | os.PathLike[str] | None
 

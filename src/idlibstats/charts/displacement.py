@@ -23,7 +23,7 @@ from idlibstats.charts.style import (
     claimant_marker,
 )
 from idlibstats.charts.wording import _as_written, _date
-from idlibstats.load import corroborations as load_corroborations
+from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
 @_styled

@@ -6,6 +6,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
+from idlibstats.analysis.claims import reconcile as _library_reconcile
 from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
 from idlibstats.charts.notes import _footnote
 from idlibstats.charts.style import (
@@ -21,7 +22,6 @@ from idlibstats.charts.style import (
     claimant_hatch,
 )
 from idlibstats.charts.wording import _DAY, _POPULATION_LABEL, _as_written, _period
-from idlibstats.claims import reconcile as _library_reconcile
 
 
 @_styled

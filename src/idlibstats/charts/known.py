@@ -429,7 +429,7 @@ def _row_data(
     indicator: str, population: str, heading: str, figures: pd.DataFrame,
     *, national: bool, movements: bool = False,
 ) -> RowData:
-    from idlibstats.monthly import monthly, spans
+    from idlibstats.analysis.monthly import monthly, spans
 
     if not (figures["indicator"].astype(str) == indicator).any():
         return RowData(heading, pd.DataFrame(), pd.DataFrame())
@@ -443,7 +443,7 @@ def known_by_month(
     path: PathArg = None,
     rows: Sequence[tuple[str, str, str, bool]] = ROWS,
 ) -> Figure:
-    """Draw what is known per month: :func:`idlibstats.monthly` and :func:`~idlibstats.spans`.
+    """Draw what is known per month: :func:`~idlibstats.monthly` and :func:`~idlibstats.spans`.
 
     North-west rows from the package's figures without the all-Syria ones; a context panel
     below for every indicator and population that has all-Syria figures.

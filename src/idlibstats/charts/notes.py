@@ -12,8 +12,8 @@ from matplotlib.text import Text
 from idlibstats.charts.data import _names
 from idlibstats.charts.style import FONT
 from idlibstats.charts.wording import _date
-from idlibstats.load import organisations as load_organisations
-from idlibstats.load import sources as load_sources
+from idlibstats.datapackage.read import organisations as load_organisations
+from idlibstats.datapackage.read import sources as load_sources
 
 #: ``gid`` of the footnote :class:`~matplotlib.text.Text` that names each chart's sources.
 SOURCE_NOTE_GID = "source-note"
