@@ -71,3 +71,16 @@ def test_importing_and_loading_do_not_import_matplotlib() -> None:
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=False)
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """Helpers shared between modules (the charts' footnote, styles, wording) are public."""
+    private = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("idlibstats"):
+                names = [a.name for a in node.names
+                         if a.name.startswith("_") and not a.name.startswith("__")]
+                if names:
+                    private[str(path.relative_to(ROOT))] = names
+    assert private == {}

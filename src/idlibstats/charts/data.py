@@ -60,15 +60,16 @@ def load_tables(path: PathArg = None) -> ChartTables:
     figs = load_figures(path)
     srcs = load_sources(path)
     orgs = load_organisations(path)
-    return ChartTables(figs, srcs, orgs, short=_short_names(orgs), names=_names(orgs))
+    return ChartTables(figs, srcs, orgs, short=_short_names(orgs), names=full_names(orgs))
 
 
-def _names(orgs: pd.DataFrame) -> dict[str, str]:
+def full_names(orgs: pd.DataFrame) -> dict[str, str]:
+    """Return each organisation's full name by ``organisation_id``."""
     return dict(zip(orgs["organisation_id"], orgs["name"], strict=True))
 
 
 def _short_names(orgs: pd.DataFrame) -> dict[str, str]:
-    names = _names(orgs)
+    names = full_names(orgs)
     short = {
         "sohr": "SOHR",
         "syrian_civil_defence": "Civil Defence",
@@ -82,11 +83,12 @@ def _short_names(orgs: pd.DataFrame) -> dict[str, str]:
     return {k: short.get(k, v) for k, v in names.items()}
 
 
-def _with_bounds(figs: pd.DataFrame) -> pd.DataFrame:
+def with_bounds(figs: pd.DataFrame) -> pd.DataFrame:
     """Figures with the library's ``low`` / ``best`` / ``high`` (high <NA> = open)."""
     out = _library_bounds(figs)
     return out.reset_index(drop=True)
 
 
-def _is_open(row: pd.Series) -> bool:
+def is_open(row: pd.Series) -> bool:
+    """Tell whether a figure's range is open above (a lower bound: no ``high``)."""
     return bool(pd.isna(row["high"]))

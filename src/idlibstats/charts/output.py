@@ -17,7 +17,7 @@ from idlibstats.charts.displacement import displacement_points
 from idlibstats.charts.first_days import first_days_claims
 from idlibstats.charts.known import known_by_month
 from idlibstats.charts.strikes import strikes_chart
-from idlibstats.charts.style import _DPI
+from idlibstats.charts.style import DPI
 
 #: File name (without .png) and function of each chart, in README order.
 CHARTS: dict[str, Callable[[PathArg], Figure]] = {
@@ -51,7 +51,7 @@ def save_charts(outdir: str | os.PathLike[str], path: PathArg = None) -> list[Pa
     for name, draw in CHARTS.items():
         fig = draw(path)
         target = out / f"{name}.png"
-        fig.savefig(target, dpi=_DPI, bbox_inches="tight", pad_inches=0.15,
+        fig.savefig(target, dpi=DPI, bbox_inches="tight", pad_inches=0.15,
                     facecolor="white", metadata={"Software": None})
         written.append(target)
     return written
