@@ -84,3 +84,26 @@ def test_no_module_imports_another_modules_private_names() -> None:
                 if names:
                     private[str(path.relative_to(ROOT))] = names
     assert private == {}
+
+
+def test_package_means_a_package_and_path_a_file() -> None:
+    """One meaning per parameter name: every function that reads a package calls it
+    ``package``; ``path`` is only ever a file written or read (to_hxl, write_atomic...)."""
+    import inspect
+
+    import idlibstats
+    import idlibstats.charts as charts
+    from idlibstats.curation.draft import draft_figures
+    from idlibstats.curation.verify import verify_excerpts
+    from idlibstats.datapackage.stamp import stamp
+
+    readers = [getattr(idlibstats, name) for name in (
+        "figures", "sources", "wire_credits", "organisations", "indicators", "corroborations",
+        "deaths", "injuries", "displacement", "strikes", "list_tables", "locate_package",
+        "validate_package")]
+    readers += [stamp, draft_figures, verify_excerpts, charts.coverage_timeline,
+                charts.first_days_claims, charts.displacement_points, charts.strikes_chart,
+                charts.cumulative_tolls, charts.known_by_month]
+    for function in readers:
+        parameters = inspect.signature(function).parameters
+        assert "package" in parameters and "path" not in parameters, function.__name__

@@ -27,12 +27,12 @@ __all__ = ["main", "resolve_package"]
 EXIT_BROKEN_PIPE = 141
 
 
-def resolve_package(path: str | None) -> tuple[Path, str]:
+def resolve_package(package: str | None) -> tuple[Path, str]:
     """Return the package directory a command reads, and why that one.
 
     Parameters
     ----------
-    path : str or None
+    package : str or None
         The command's package argument, if given.
 
     Returns
@@ -47,8 +47,8 @@ def resolve_package(path: str | None) -> tuple[Path, str]:
     DataPackageError
         If no descriptor is found where the rule points.
     """
-    if path is not None:
-        return locate_package(path), "argument"
+    if package is not None:
+        return locate_package(package), "argument"
     if os.environ.get(ENV_VAR):
         return locate_package(os.environ[ENV_VAR]), f"${ENV_VAR}"
     here = Path.cwd()

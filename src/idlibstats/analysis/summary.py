@@ -13,7 +13,7 @@ def _date(value: pd.Timestamp) -> str:
     return "?" if pd.isna(value) else value.strftime("%Y-%m-%d")
 
 
-def summary(path: str | os.PathLike[str] | None = None) -> str:
+def summary(package: str | os.PathLike[str] | None = None) -> str:
     """Return a short plain-text summary of a package.
 
     It lists the tables and their row counts, the figures by topic and indicator, the
@@ -24,7 +24,7 @@ def summary(path: str | os.PathLike[str] | None = None) -> str:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         A package directory or its ``datapackage.json``; by default the package
         :func:`idlibstats.figures` reads.
 
@@ -44,10 +44,10 @@ def summary(path: str | os.PathLike[str] | None = None) -> str:
     from idlibstats.datapackage.locate import open_package
     from idlibstats.datapackage.read import list_tables, load_table
 
-    package = open_package(path)
+    package = open_package(package)
     desc = package.descriptor
-    names = list_tables(path)
-    tables = {name: load_table(name, path) for name in names}
+    names = list_tables(package)
+    tables = {name: load_table(name, package) for name in names}
     lines = [
         f"{desc.get('title') or desc.get('name', 'data package')}"
         + (f" (version {desc['version']})" if desc.get("version") else ""),

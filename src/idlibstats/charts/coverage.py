@@ -36,7 +36,7 @@ from idlibstats.charts.wording import (
 
 
 @styled
-def coverage_timeline(path: PathArg = None) -> Figure:
+def coverage_timeline(package: PathArg = None) -> Figure:
     """Draw every figure's period, grouped by report: what is known for which weeks.
 
     One row per figure, grouped under its report (publisher and publication date, a dashed
@@ -48,14 +48,14 @@ def coverage_timeline(path: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read; by default the one :func:`idlibstats.locate_package` finds.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, short = tables.figures, tables.short
     data = figs.merge(tables.sources[["source_id", "publisher", "published", "published_basis"]],
                       on="source_id", how="left")

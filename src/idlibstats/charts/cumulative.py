@@ -108,12 +108,12 @@ def draw_points(
 
 
 @styled
-def cumulative_tolls(path: PathArg = None) -> Figure:
+def cumulative_tolls(package: PathArg = None) -> Figure:
     """Draw each running total at its as-of date: one panel per indicator, never joined.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
@@ -122,9 +122,9 @@ def cumulative_tolls(path: PathArg = None) -> Figure:
     """
     from idlibstats.datapackage.read import indicators as load_indicators
 
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, short = tables.figures, tables.short
-    topics = load_indicators(path).set_index("indicator")["topic"].astype(str)
+    topics = load_indicators(package).set_index("indicator")["topic"].astype(str)
     people = [i for i, t in topics.items() if t in TOPICS]
     keep = (
         (figs["measure"].astype(str) == "cumulative")

@@ -44,12 +44,12 @@ class ChartTables:
     names: dict[str, str]
 
 
-def load_tables(path: PathArg = None) -> ChartTables:
+def load_tables(package: PathArg = None) -> ChartTables:
     """Load the figures, sources and organisations a chart draws from.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Where the package is; when omitted, :func:`idlibstats.locate_package` decides.
 
     Returns
@@ -57,9 +57,9 @@ def load_tables(path: PathArg = None) -> ChartTables:
     ChartTables
         The three tables, and the claimants' short and full names.
     """
-    figs = load_figures(path)
-    srcs = load_sources(path)
-    orgs = load_organisations(path)
+    figs = load_figures(package)
+    srcs = load_sources(package)
+    orgs = load_organisations(package)
     return ChartTables(figs, srcs, orgs, short=_short_names(orgs), names=full_names(orgs))
 
 

@@ -27,7 +27,7 @@ from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
 @styled
-def displacement_points(path: PathArg = None) -> Figure:
+def displacement_points(package: PathArg = None) -> Figure:
     """Draw each displacement figure at its as-of date, with its wording; never joined.
 
     Each figure is a point at ``period_end`` and at its value as written, in its claimant's
@@ -38,15 +38,15 @@ def displacement_points(path: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
-    corr = load_corroborations(path)
+    tables = load_tables(package)
+    corr = load_corroborations(package)
     figs, short = tables.figures, tables.short
     disp = with_bounds(figs[figs["indicator"] == "displaced"]).sort_values(
         ["period_end", "figure_id"], kind="stable")

@@ -25,7 +25,7 @@ from idlibstats.charts.wording import DAY, POPULATION_LABEL, as_written, period_
 
 
 @styled
-def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> Figure:
+def first_days_claims(package: PathArg = None, claim_group: str | None = None) -> Figure:
     """Draw the competing claims of one claim group side by side, as ranges.
 
     Each claim is a bar from its low bound to its high bound as the library derives them
@@ -36,7 +36,7 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
     claim_group : str, optional
         The claim group to draw; by default the group of people killed that has the most
@@ -47,7 +47,7 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, names = tables.figures, tables.short
     killed = with_bounds(figs[figs["indicator"] == "killed"])
     if claim_group is None:

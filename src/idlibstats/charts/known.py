@@ -440,7 +440,7 @@ def _row_data(
 
 @styled
 def known_by_month(
-    path: PathArg = None,
+    package: PathArg = None,
     rows: Sequence[tuple[str, str, str, bool]] = ROWS,
 ) -> Figure:
     """Draw what is known per month: :func:`~idlibstats.monthly` and :func:`~idlibstats.spans`.
@@ -450,7 +450,7 @@ def known_by_month(
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
     rows : sequence of (indicator, population, heading, movements), optional
         The rows to draw, top to bottom (default :data:`ROWS`).
@@ -459,7 +459,7 @@ def known_by_month(
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs = tables.figures
     national = figs["admin1"].astype(str) == NATIONAL
     local, whole = figs[~national], figs[national]

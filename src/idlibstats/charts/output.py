@@ -30,14 +30,14 @@ CHARTS: dict[str, Callable[[PathArg], Figure]] = {
 }
 
 
-def save_charts(outdir: str | os.PathLike[str], path: PathArg = None) -> list[Path]:
+def save_charts(outdir: str | os.PathLike[str], package: PathArg = None) -> list[Path]:
     """Draw every chart and write it as ``outdir/NAME.png`` (150 dpi, no timestamps).
 
     Parameters
     ----------
     outdir : str or path-like
         Directory to write to; created if missing.
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
@@ -49,7 +49,7 @@ def save_charts(outdir: str | os.PathLike[str], path: PathArg = None) -> list[Pa
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, draw in CHARTS.items():
-        fig = draw(path)
+        fig = draw(package)
         target = out / f"{name}.png"
         fig.savefig(target, dpi=DPI, bbox_inches="tight", pad_inches=0.15,
                     facecolor="white", metadata={"Software": None})

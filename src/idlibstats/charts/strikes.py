@@ -27,7 +27,7 @@ from idlibstats.charts.wording import DAY, as_written, period_text
 
 
 @styled
-def strikes_chart(path: PathArg = None) -> Figure:
+def strikes_chart(package: PathArg = None) -> Figure:
     """Draw the strike counts: airstrikes by month, and attacks on health facilities.
 
     Left, airstrikes in each calendar month a figure covers whole (one bar per figure, in
@@ -37,14 +37,14 @@ def strikes_chart(path: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, short = tables.figures, tables.short
     air = with_bounds(figs[figs["indicator"] == "airstrikes"]).sort_values(
         "period_start", kind="stable")

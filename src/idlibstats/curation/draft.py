@@ -705,8 +705,8 @@ def _row(draft: _Draft, figure_ids: list[str]) -> dict[str, object]:
     }
 
 
-def _figures_schema(path: str | os.PathLike[str] | None) -> dict[str, object]:
-    return open_package(path).resource("figures")["schema"]
+def _figures_schema(package: str | os.PathLike[str] | None) -> dict[str, object]:
+    return open_package(package).resource("figures")["schema"]
 
 
 def _enum(schema: dict[str, object], name: str) -> list[str]:
@@ -716,10 +716,10 @@ def _enum(schema: dict[str, object], name: str) -> list[str]:
     raise DataPackageError(f"the figures schema has no field {name!r}")
 
 
-def _known_indicators(path: str | os.PathLike[str] | None) -> dict[str, str]:
+def _known_indicators(package: str | os.PathLike[str] | None) -> dict[str, str]:
     from idlibstats.datapackage.read import indicators
 
-    table = indicators(path)
+    table = indicators(package)
     return dict(zip(table["indicator"].astype(str), table["unit"].astype(str), strict=True))
 
 
@@ -735,7 +735,7 @@ def _check_source_id(schema: dict[str, object], source_id: str) -> None:
 
 
 def draft_figures(
-    text: str, source_id: str, path: str | os.PathLike[str] | None = None
+    text: str, source_id: str, package: str | os.PathLike[str] | None = None
 ) -> pd.DataFrame:
     """Return draft rows of the figures table for every number the text gives.
 
@@ -746,7 +746,7 @@ def draft_figures(
         line by line; excerpts are verbatim in the normalised text).
     source_id : str
         The report's ``sources.source_id``; rows are numbered ``{source_id}-01``, ``-02``...
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package whose figures schema and indicators to use (default: the one
         :func:`idlibstats.datapackage.locate.locate_package` finds).
 
@@ -787,13 +787,13 @@ def draft_figures(
         If ``source_id`` cannot make valid figure ids, or the package's qualifier
         vocabulary lacks a qualifier the tool emits.
     """
-    schema = _figures_schema(path)
+    schema = _figures_schema(package)
     _check_source_id(schema, source_id)
     qualifiers = _enum(schema, "qualifier")
     missing = sorted({"exact", *QUALIFIER_WORDS.values()} - set(qualifiers))
     if missing:
         raise DataPackageError(f"the figures schema's qualifier enum lacks {missing}")
-    known = _known_indicators(path)
+    known = _known_indicators(package)
     drafts: list[_Draft] = []
     for sentence in _sentences(text):
         for _ in _drafts_in(sentence, known, drafts):

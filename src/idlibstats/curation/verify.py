@@ -117,7 +117,7 @@ def _figure_problems(row: pd.Series, found: _Found | None, folder: Path, sha: st
 
 
 def verify_excerpts(
-    texts: str | os.PathLike[str], path: str | os.PathLike[str] | None = None
+    texts: str | os.PathLike[str], package: str | os.PathLike[str] | None = None
 ) -> list[str]:
     """Return one line per problem (empty list: every excerpt traces to its report).
 
@@ -126,7 +126,7 @@ def verify_excerpts(
     texts : str or path-like
         A folder of report texts (``*.txt``, UTF-8), named in any way: each is matched to
         its source by ``sources.text_sha256`` of its normalised text.
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to check (its directory or ``datapackage.json``); by default the
         one :func:`idlibstats.datapackage.locate.locate_package` finds.
 
@@ -149,11 +149,11 @@ def verify_excerpts(
 
     folder = Path(texts)
     found_texts, problems = _read_texts(folder)
-    source_table = sources(path)
+    source_table = sources(package)
     located = _locate(source_table, found_texts)
     ids, hashes = source_table["source_id"].astype(str), source_table["text_sha256"].astype(str)
     recorded = dict(zip(ids, hashes, strict=True))
-    for _, row in figures(path).iterrows():
+    for _, row in figures(package).iterrows():
         source = str(row["source_id"])
         problems += _figure_problems(row, located.get(source), folder, recorded.get(source, ""))
     return problems

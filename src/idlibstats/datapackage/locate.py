@@ -26,12 +26,12 @@ DESCRIPTOR = "datapackage.json"
 ENV_VAR = "IDLIBSTATS_PACKAGE"
 
 
-def locate_package(path: str | os.PathLike[str] | None = None) -> Path:
+def locate_package(package: str | os.PathLike[str] | Package | None = None) -> Path:
     """Return the directory of the data package to read.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         A package directory, or its ``datapackage.json``. When omitted, the environment
         variable ``IDLIBSTATS_PACKAGE``, then the copy bundled in the wheel, then the root
         of the source checkout are tried, in that order.
@@ -46,10 +46,12 @@ def locate_package(path: str | os.PathLike[str] | None = None) -> Path:
     DataPackageError
         If no descriptor is found where the rule points.
     """
-    if path is None and os.environ.get(ENV_VAR):
-        path = os.environ[ENV_VAR]
-    if path is not None:
-        root = Path(path).expanduser().resolve()
+    if isinstance(package, Package):
+        return package.root
+    if package is None and os.environ.get(ENV_VAR):
+        package = os.environ[ENV_VAR]
+    if package is not None:
+        root = Path(package).expanduser().resolve()
         if root.is_file() and root.name == DESCRIPTOR:
             root = root.parent
         if not (root / DESCRIPTOR).is_file():
@@ -135,12 +137,12 @@ class Package:
         return full
 
 
-def open_package(path: str | os.PathLike[str] | None = None) -> Package:
+def open_package(package: str | os.PathLike[str] | Package | None = None) -> Package:
     """Locate a data package (see :func:`locate_package`) and read its descriptor.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         A package directory or its ``datapackage.json``.
 
     Returns
@@ -153,7 +155,9 @@ def open_package(path: str | os.PathLike[str] | None = None) -> Package:
     DataPackageError
         If the descriptor is missing, not UTF-8 or not a JSON object with resources.
     """
-    root = locate_package(path)
+    if isinstance(package, Package):  # already open
+        return package
+    root = locate_package(package)
     try:
         descriptor = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -44,14 +44,14 @@ __all__ = [
 PathArg = str | os.PathLike[str] | None
 
 
-def load_table(name: str, path: PathArg = None) -> pd.DataFrame:
+def load_table(name: str, package: PathArg = None) -> pd.DataFrame:
     """Load one table of the package as a typed DataFrame.
 
     Parameters
     ----------
     name : str
         The resource name (see :func:`list_tables`).
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package to read (its directory or ``datapackage.json``); by default the
         package found by :func:`idlibstats.datapackage.locate.locate_package`.
 
@@ -65,17 +65,17 @@ def load_table(name: str, path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema; the message names file, row and field.
     """
-    frame = check_table(open_package(path), name, Report("first"))
+    frame = check_table(open_package(package), name, Report("first"))
     assert frame is not None  # first-error mode: a table that cannot be read has raised
     return frame
 
 
-def list_tables(path: PathArg = None) -> list[str]:
+def list_tables(package: PathArg = None) -> list[str]:
     """Return the names of the package's tables, in descriptor order.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -84,15 +84,15 @@ def list_tables(path: PathArg = None) -> list[str]:
         ``sources``, ``wire_credits``, ``organisations``, ``indicators``, ``figures``,
         ``corroborations`` for the bundled package; each has a loader of the same name.
     """
-    return list(open_package(path).resources)
+    return list(open_package(package).resources)
 
 
-def sources(path: PathArg = None) -> pd.DataFrame:
+def sources(package: PathArg = None) -> pd.DataFrame:
     """Load ``sources``: one row per news report.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -105,15 +105,15 @@ def sources(path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema (see :func:`load_table`).
     """
-    return load_table("sources", path)
+    return load_table("sources", package)
 
 
-def wire_credits(path: PathArg = None) -> pd.DataFrame:
+def wire_credits(package: PathArg = None) -> pd.DataFrame:
     """Load ``wire_credits``: the wire agencies each report credits.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -126,15 +126,15 @@ def wire_credits(path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema (see :func:`load_table`).
     """
-    return load_table("wire_credits", path)
+    return load_table("wire_credits", package)
 
 
-def organisations(path: PathArg = None) -> pd.DataFrame:
+def organisations(package: PathArg = None) -> pd.DataFrame:
     """Load ``organisations``: claimants and relaying agencies.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -147,15 +147,15 @@ def organisations(path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema (see :func:`load_table`).
     """
-    return load_table("organisations", path)
+    return load_table("organisations", package)
 
 
-def indicators(path: PathArg = None) -> pd.DataFrame:
+def indicators(package: PathArg = None) -> pd.DataFrame:
     """Load ``indicators``: what a figure can count.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -168,10 +168,10 @@ def indicators(path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema (see :func:`load_table`).
     """
-    return load_table("indicators", path)
+    return load_table("indicators", package)
 
 
-def figures(path: PathArg = None) -> pd.DataFrame:
+def figures(package: PathArg = None) -> pd.DataFrame:
     """Load ``figures``: one row per number a report gives.
 
     Checks everything the descriptor says, including the foreign keys to ``sources``,
@@ -182,7 +182,7 @@ def figures(path: PathArg = None) -> pd.DataFrame:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -195,15 +195,15 @@ def figures(path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema (see :func:`load_table`).
     """
-    return load_table("figures", path)
+    return load_table("figures", package)
 
 
-def corroborations(path: PathArg = None) -> pd.DataFrame:
+def corroborations(package: PathArg = None) -> pd.DataFrame:
     """Load ``corroborations``: other outlets' confirmations and caveats.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -216,7 +216,7 @@ def corroborations(path: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema (see :func:`load_table`).
     """
-    return load_table("corroborations", path)
+    return load_table("corroborations", package)
 
 
 def _document(name: str) -> None:
@@ -234,17 +234,17 @@ for _name in ("sources", "wire_credits", "organisations", "indicators", "figures
     _document(_name)
 
 
-def _by_indicator(path: PathArg, wanted: set[str]) -> pd.DataFrame:
-    figs = figures(path)
+def _by_indicator(package: PathArg, wanted: set[str]) -> pd.DataFrame:
+    figs = figures(package)
     return figs[figs["indicator"].isin(wanted)].reset_index(drop=True)
 
 
-def deaths(path: PathArg = None) -> pd.DataFrame:
+def deaths(package: PathArg = None) -> pd.DataFrame:
     """Figures of people killed (indicator ``killed``).
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -253,15 +253,15 @@ def deaths(path: PathArg = None) -> pd.DataFrame:
         The rows of :func:`figures` whose indicator is ``killed``; same columns and dtypes,
         index reset.
     """
-    return _by_indicator(path, {"killed"})
+    return _by_indicator(package, {"killed"})
 
 
-def injuries(path: PathArg = None) -> pd.DataFrame:
+def injuries(package: PathArg = None) -> pd.DataFrame:
     """Figures of people injured (indicator ``injured``).
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -270,15 +270,15 @@ def injuries(path: PathArg = None) -> pd.DataFrame:
         The rows of :func:`figures` whose indicator is ``injured``; same columns and
         dtypes, index reset.
     """
-    return _by_indicator(path, {"injured"})
+    return _by_indicator(package, {"injured"})
 
 
-def displacement(path: PathArg = None) -> pd.DataFrame:
+def displacement(package: PathArg = None) -> pd.DataFrame:
     """Figures of people displaced (indicators of topic ``displacement``).
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -287,16 +287,16 @@ def displacement(path: PathArg = None) -> pd.DataFrame:
         The rows of :func:`figures` whose indicator has topic ``displacement`` in
         :func:`indicators`; same columns and dtypes, index reset.
     """
-    inds = indicators(path)
-    return _by_indicator(path, set(inds.loc[inds["topic"] == "displacement", "indicator"]))
+    inds = indicators(package)
+    return _by_indicator(package, set(inds.loc[inds["topic"] == "displacement", "indicator"]))
 
 
-def strikes(path: PathArg = None) -> pd.DataFrame:
+def strikes(package: PathArg = None) -> pd.DataFrame:
     """Figures of strikes and attacks (indicators of topic ``strikes``).
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Another package (its directory or ``datapackage.json``).
 
     Returns
@@ -305,5 +305,5 @@ def strikes(path: PathArg = None) -> pd.DataFrame:
         The rows of :func:`figures` whose indicator has topic ``strikes`` in
         :func:`indicators`; same columns and dtypes, index reset.
     """
-    inds = indicators(path)
-    return _by_indicator(path, set(inds.loc[inds["topic"] == "strikes", "indicator"]))
+    inds = indicators(package)
+    return _by_indicator(package, set(inds.loc[inds["topic"] == "strikes", "indicator"]))

@@ -14,7 +14,7 @@ from idlibstats.exports.atomic import write_atomic
 __all__ = ["stamp"]
 
 
-def stamp(path: str | os.PathLike[str] | None = None) -> list[str]:
+def stamp(package: str | os.PathLike[str] | None = None) -> list[str]:
     """Update ``bytes`` and ``hash`` (``sha256:<hex>``) of every resource in the descriptor.
 
     Run it after a deliberate edit of a CSV. A file the package rules refuse at the byte
@@ -26,7 +26,7 @@ def stamp(path: str | os.PathLike[str] | None = None) -> list[str]:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         A package directory or its ``datapackage.json``.
 
     Returns
@@ -39,7 +39,7 @@ def stamp(path: str | os.PathLike[str] | None = None) -> list[str]:
     DataPackageError
         If a resource's path is unsafe, its file is missing, or its bytes are refused.
     """
-    package = open_package(path)
+    package = open_package(package)
     changed = []
     for name, resource in package.resources.items():
         data = package.resource_path(name).read_bytes()

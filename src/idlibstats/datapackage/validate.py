@@ -43,7 +43,7 @@ def _descriptor_problems(package: Package) -> list[DataPackageError]:
     return problems
 
 
-def validate_package(path: str | os.PathLike[str] | None = None) -> list[DataPackageError]:
+def validate_package(package: str | os.PathLike[str] | None = None) -> list[DataPackageError]:
     """Return every problem found in a data package (an empty list: the package is valid).
 
     Checks what the loader checks, for every table, and gathers all problems instead of
@@ -55,7 +55,7 @@ def validate_package(path: str | os.PathLike[str] | None = None) -> list[DataPac
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         A package directory or its ``datapackage.json``; by default the package found by
         :func:`idlibstats.datapackage.locate.locate_package`.
 
@@ -72,7 +72,7 @@ def validate_package(path: str | os.PathLike[str] | None = None) -> list[DataPac
     data/figures.csv, row 7, field period_end: is not a date (YYYY-MM-DD): '2019-02-30'
     """
     try:
-        package = open_package(path)
+        package = open_package(package)
     except DataPackageError as exc:
         return [exc]
     problems = _descriptor_problems(package)
