@@ -18,7 +18,7 @@ Two measurements:
 2. **The five seed reports** (when ``IDLIBSTATS_REPORT_TEXTS`` is set): the recorded rows of
    ``data/figures.csv`` are the expected rows; a draft row matches a recorded one with the
    same value whose excerpt overlaps it in the text on a phrase giving the value (as in
-   ``tests/test_draft.py``).
+   ``tests/curation/test_draft.py``).
 
 For each it prints:
 

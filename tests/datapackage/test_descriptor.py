@@ -21,7 +21,8 @@ from conftest import ROOT
 
 PROFILES = Path(__file__).parent / "profiles"
 V2 = "https://datapackage.org/profiles/2.0/datapackage.json"
-HASHES = {  # as recorded in tests/profiles/README.md: the files are the official ones, unedited
+# as recorded in tests/datapackage/profiles/README.md: the official files, unedited
+HASHES = {
     "datapackage-2.0.json": "a9ef0fc168b3402ae7aa7d22bbcb798e0db6b639e7ee15ff4aa177463cea7112",
     "tabledialect-2.0.json": "54e884a84e499b9f63b2f04e8e8aa47f4f2257fdf94a71b9462f40ed19a1d3b3",
     "datapackage-1.0.json": "25865878304ca15c9fbf198b84877588ff34c57f1e148f2b13b3bde8777e2228",
