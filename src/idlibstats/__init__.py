@@ -10,9 +10,7 @@
 Every table of the package has a loader named after it; see :func:`list_tables`.
 """
 
-from idlibstats.analysis.bounds import bounds
-from idlibstats.analysis.claims import reconcile
-from idlibstats.analysis.monthly import monthly, monthly_summary, spans
+from idlibstats.api import bounds, monthly, monthly_summary, reconcile, spans
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import locate_package
 from idlibstats.datapackage.read import (

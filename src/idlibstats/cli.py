@@ -118,7 +118,7 @@ def _run(args: argparse.Namespace) -> int:
         print("valid")
         return 0
     if args.command == "summary":
-        from idlibstats.analysis.summary import summary
+        from idlibstats.datapackage.summary import summary
 
         print(summary(args.path))
         return 0

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
-from idlibstats.analysis.bounds import QUALIFIERS, bounds
+from idlibstats import bounds
+from idlibstats.analysis.bounds import QUALIFIERS
 
 
 def make(rows: list[tuple[int | None, str]]) -> pd.DataFrame:

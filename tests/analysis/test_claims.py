@@ -8,8 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
-from idlibstats.analysis.bounds import QUALIFIERS, bounds
-from idlibstats.analysis.claims import reconcile
+from idlibstats import bounds, reconcile
+from idlibstats.analysis.bounds import QUALIFIERS
 
 
 def make(claims: list[tuple[str, int, str]], **over) -> pd.DataFrame:

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
-from idlibstats.analysis.monthly import STATUSES, monthly, monthly_summary, spans
+from idlibstats import monthly, monthly_summary, spans
+from idlibstats.analysis.monthly import STATUSES
 
 COLUMNS = ["month", "indicator", "population", "claimant", "status", "low", "high",
            "figure_ids", "how"]

@@ -86,9 +86,9 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
 
     Parameters
     ----------
-    figures : pandas.DataFrame, optional
-        Figures with at least ``figure_id``, ``value`` and ``qualifier``; by default
-        :func:`idlibstats.figures`.
+    figures : pandas.DataFrame
+        Figures with at least ``figure_id``, ``value`` and ``qualifier``;
+        ``idlibstats.bounds()`` loads the package's when none are given.
     band : float, default 0.1
         Relative half-width of the range for ``about`` and the depth below ``v`` for
         ``almost``; in [0, 1). Read as the decimal it prints as.
@@ -123,9 +123,9 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
     [30, 30, <NA>]
     """
     if figures is None:
-        from idlibstats.datapackage.read import figures as load_figures
-
-        figures = load_figures()
+        raise TypeError("bounds takes the figures as a DataFrame (analysis never loads "
+                        "the package): pass idlibstats.figures(), or call "
+                        "idlibstats.bounds(), which loads them")
     frac = _band_fraction(band)
     missing = [c for c in ("figure_id", "value", "qualifier") if c not in figures.columns]
     if missing:

@@ -8,7 +8,6 @@ gives a range in the manner of UCDP GED's low / best / high; the claims are neve
 from __future__ import annotations
 
 import contextlib
-import os
 
 import numpy as np
 import pandas as pd
@@ -105,7 +104,6 @@ def reconcile(
     *,
     band: float = 0.1,
     corroborations: pd.DataFrame | None = None,
-    package: str | os.PathLike[str] | None = None,
 ) -> pd.DataFrame:
     """Return one row per ``claim_group``: the range its claims allow, never their sum.
 
@@ -136,17 +134,15 @@ def reconcile(
 
     Parameters
     ----------
-    figures : pandas.DataFrame, optional
-        Figures (the ``figures`` table's columns); by default :func:`idlibstats.figures`
-        of ``package``.
+    figures : pandas.DataFrame
+        Figures (the ``figures`` table's columns), e.g. :func:`idlibstats.figures`;
+        ``idlibstats.reconcile()`` loads the package's when none are given.
     band : float, default 0.1
         Passed to :func:`idlibstats.bounds` for ``about`` and ``almost``.
     corroborations : pandas.DataFrame, optional
         The ``corroborations`` table (at least ``corroboration_id``, ``figure_id`` and
-        ``relation``); by default :func:`idlibstats.corroborations` of ``package``, matched
-        to the figures by ``figure_id``. Pass an empty frame to ignore them.
-    package : str or path-like, optional
-        The package to read what is not given (default: see :func:`idlibstats.figures`).
+        ``relation``), matched to the figures by ``figure_id``; None (or an empty frame):
+        no contradiction is known. ``idlibstats.reconcile()`` loads the package's.
 
     Returns
     -------
@@ -186,13 +182,9 @@ def reconcile(
         :func:`idlibstats.bounds`.
     """
     if figures is None:
-        from idlibstats.datapackage.read import figures as load_figures
-
-        figures = load_figures(package)
-    if corroborations is None:
-        from idlibstats.datapackage.read import corroborations as load_corroborations
-
-        corroborations = load_corroborations(package)
+        raise TypeError("reconcile takes the figures as a DataFrame (analysis never loads "
+                        "the package): pass idlibstats.figures(), or call "
+                        "idlibstats.reconcile(), which loads them")
     missing = [c for c in _NEEDED if c not in figures.columns]
     if missing:
         raise ValueError(f"reconcile needs the column(s) {missing}")

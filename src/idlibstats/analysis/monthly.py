@@ -141,9 +141,9 @@ def _select(
     movements: bool,
 ) -> pd.DataFrame:
     if figures is None:
-        from idlibstats.datapackage.read import figures as load_figures
-
-        figures = load_figures()
+        raise TypeError("monthly, spans and monthly_summary take the figures as a DataFrame "
+                        "(analysis never loads the package): pass idlibstats.figures(), or "
+                        "call idlibstats.monthly(), which loads them")
     missing = [c for c in _NEEDED if c not in figures.columns]
     if missing:
         raise ValueError(f"monthly needs the column(s) {missing}")
@@ -419,10 +419,11 @@ def monthly(
         An indicator of the figures (``killed``, ``injured``, ``displaced`` ...).
     population : str, default "all"
         The population value to keep (``"all"`` is the value *all*, not 'any').
-    figures : pandas.DataFrame, optional
+    figures : pandas.DataFrame
         Figures as :func:`idlibstats.figures` returns them (needs ``figure_id``,
         ``indicator``, ``population``, ``value``, ``qualifier``, ``period_start``,
-        ``period_end``, ``admin1``, ``claimant``, ``measure``); by default the package's.
+        ``period_end``, ``admin1``, ``claimant``, ``measure``); ``idlibstats.monthly()``
+        loads the package's when none are given.
     national : bool, default False
         Keep the figures whose ``admin1`` is ``SY`` (all of Syria: the war's toll since
         2011, SNHR's national monthly counts). Left out by default: they count another area.

@@ -22,6 +22,7 @@ from idlibstats.charts.style import (
     tint,
 )
 from idlibstats.charts.wording import DAY, POPULATION_LABEL, as_written, period_text
+from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
 @styled
@@ -62,7 +63,7 @@ def first_days_claims(package: PathArg = None, claim_group: str | None = None) -
         & (killed["period_end"] <= g_end + 2 * DAY)
         & (killed["period_start"] <= g_end)
     ].sort_values("low", kind="stable")
-    rec = _library_reconcile(figs)
+    rec = _library_reconcile(figs, corroborations=load_corroborations(package))
     rec_row = rec[rec["claim_group"] == claim_group].iloc[0]
 
     rows = [("claim", r) for _, r in group.iterrows()]

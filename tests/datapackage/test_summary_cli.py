@@ -7,9 +7,9 @@ import shutil
 import subprocess
 import sys
 
-from idlibstats.analysis.summary import summary
 from idlibstats.cli import main
 from idlibstats.datapackage.locate import locate_package
+from idlibstats.datapackage.summary import summary
 from idlibstats.exports.hxl import to_hxl
 
 
