@@ -60,7 +60,7 @@ def load_tables(package: PathArg = None) -> ChartTables:
     figs = load_figures(package)
     srcs = load_sources(package)
     orgs = load_organisations(package)
-    return ChartTables(figs, srcs, orgs, short=_short_names(orgs), names=full_names(orgs))
+    return ChartTables(figs, srcs, orgs, short=short_names(orgs), names=full_names(orgs))
 
 
 def full_names(orgs: pd.DataFrame) -> dict[str, str]:
@@ -68,19 +68,9 @@ def full_names(orgs: pd.DataFrame) -> dict[str, str]:
     return dict(zip(orgs["organisation_id"], orgs["name"], strict=True))
 
 
-def _short_names(orgs: pd.DataFrame) -> dict[str, str]:
-    names = full_names(orgs)
-    short = {
-        "sohr": "SOHR",
-        "syrian_civil_defence": "Civil Defence",
-        "uossm": "UOSSM",
-        "ocha": "OCHA",
-        "un": "'the UN'",
-        "snhr": "SNHR",
-        "unattributed": "no claimant named",
-        "unnamed_websites": "unnamed websites",
-    }
-    return {k: short.get(k, v) for k, v in names.items()}
+def short_names(orgs: pd.DataFrame) -> dict[str, str]:
+    """Return each organisation's short name (``organisations.short_name``) by its id."""
+    return dict(zip(orgs["organisation_id"], orgs["short_name"], strict=True))
 
 
 def with_bounds(figs: pd.DataFrame) -> pd.DataFrame:
