@@ -7,7 +7,7 @@ Run from the project root (``make draft-eval`` does this)::
 
 Two measurements:
 
-1. **The test corpora** (``tests/draft_corpus/*.json``): sentences written for the tests,
+1. **The test corpora** (``tests/curation/draft_corpus/*.json``): sentences written for the tests,
    each with every row the draft must give. ``classes.json`` has one or more cases per
    failure class of issue 13; ``round2.json`` and ``round3.json`` were holdouts, each
    measured once and then used to improve the rules (the tests require all three to be
@@ -18,7 +18,7 @@ Two measurements:
 2. **The five seed reports** (when ``IDLIBSTATS_REPORT_TEXTS`` is set): the recorded rows of
    ``data/figures.csv`` are the expected rows; a draft row matches a recorded one with the
    same value whose excerpt overlaps it in the text on a phrase giving the value (as in
-   ``tests/test_draft.py``).
+   ``tests/curation/test_draft.py``).
 
 For each it prints:
 
@@ -33,7 +33,7 @@ For each it prints:
 - ``flagged``: rows with a ``needs_review`` reason, and how many of the matched rows with a
   wrong label carry one (``wrong but flagged``).
 
-Nothing here is a test; ``tests/test_draft_corpus.py`` asserts on the same functions.
+Nothing here is a test; ``tests/curation/test_draft_corpus.py`` asserts on the same functions.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "draft_corpus"
+CORPUS = ROOT / "tests" / "curation" / "draft_corpus"
 SID = "tst-2019-05-01"
 
 
@@ -86,7 +86,7 @@ def _same(a: object, b: object) -> bool:
 
 
 def load_corpus(name: str) -> list[dict]:
-    """Return the cases of ``tests/draft_corpus/NAME.json``."""
+    """Return the cases of ``tests/curation/draft_corpus/NAME.json``."""
     return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))["cases"]
 
 
@@ -157,7 +157,7 @@ def _labels(score: Score, want: dict, row: pd.Series, where: str) -> None:
 
 def score_corpus(name: str) -> Score:
     """Draft every case of a corpus and score it."""
-    from idlibstats.draft import draft_figures
+    from idlibstats.curation.draft import draft_figures
 
     total = Score()
     for case in load_corpus(name):
@@ -171,8 +171,8 @@ def score_seeds(folder: str | os.PathLike[str]) -> tuple[Score, dict[str, tuple[
     Returns the score and, per source, (draft rows with a value, vague rows).
     """
     import idlibstats
-    from idlibstats.draft import draft_figures
-    from idlibstats.textnorm import norm, text_sha256
+    from idlibstats.curation.draft import draft_figures
+    from idlibstats.curation.textnorm import norm, text_sha256
 
     figures = idlibstats.figures(ROOT)
     sources = idlibstats.sources(ROOT)
@@ -202,7 +202,7 @@ def _spans(needle: str, hay: str) -> list[tuple[int, int]]:
 
 def _overlaps(recorded: pd.Series, drafted: pd.Series, text: str) -> bool:
     """Same value, and the two excerpts overlap in the text on a phrase giving the value."""
-    from idlibstats.textnorm import norm, numbers_in
+    from idlibstats.curation.textnorm import norm, numbers_in
 
     if pd.isna(drafted["value"]) or int(recorded["value"]) != int(drafted["value"]):
         return False

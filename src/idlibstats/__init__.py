@@ -10,11 +10,10 @@
 Every table of the package has a loader named after it; see :func:`list_tables`.
 """
 
-from idlibstats.bounds import bounds
-from idlibstats.claims import reconcile
-from idlibstats.errors import DataPackageError
-from idlibstats.hxl import to_hxl
-from idlibstats.load import (
+from idlibstats.api import bounds, monthly, monthly_summary, reconcile, spans
+from idlibstats.datapackage.errors import DataPackageError
+from idlibstats.datapackage.locate import locate_package
+from idlibstats.datapackage.read import (
     corroborations,
     deaths,
     displacement,
@@ -28,10 +27,9 @@ from idlibstats.load import (
     strikes,
     wire_credits,
 )
-from idlibstats.monthly import monthly, monthly_summary, spans
-from idlibstats.monthly_export import monthly_table, to_monthly_csv
-from idlibstats.package import locate_package
-from idlibstats.validate import validate_package
+from idlibstats.datapackage.validate import validate_package
+from idlibstats.exports.hxl import to_hxl
+from idlibstats.exports.monthly_csv import monthly_table, to_monthly_csv
 
 __version__ = "0.1.0"
 

@@ -18,8 +18,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from idlibstats.errors import DataPackageError
-from idlibstats.package import DESCRIPTOR, ENV_VAR, locate_package
+from idlibstats.datapackage.errors import DataPackageError
+from idlibstats.datapackage.locate import DESCRIPTOR, ENV_VAR, locate_package
 
 __all__ = ["main", "resolve_package"]
 
@@ -27,12 +27,12 @@ __all__ = ["main", "resolve_package"]
 EXIT_BROKEN_PIPE = 141
 
 
-def resolve_package(path: str | None) -> tuple[Path, str]:
+def resolve_package(package: str | None) -> tuple[Path, str]:
     """Return the package directory a command reads, and why that one.
 
     Parameters
     ----------
-    path : str or None
+    package : str or None
         The command's package argument, if given.
 
     Returns
@@ -47,8 +47,8 @@ def resolve_package(path: str | None) -> tuple[Path, str]:
     DataPackageError
         If no descriptor is found where the rule points.
     """
-    if path is not None:
-        return locate_package(path), "argument"
+    if package is not None:
+        return locate_package(package), "argument"
     if os.environ.get(ENV_VAR):
         return locate_package(os.environ[ENV_VAR]), f"${ENV_VAR}"
     here = Path.cwd()
@@ -108,7 +108,7 @@ def _run(args: argparse.Namespace) -> int:
     print(f"package: {root} ({why})", file=sys.stderr)
     args.path = str(root)
     if args.command == "validate":
-        from idlibstats.validate import validate_package
+        from idlibstats.datapackage.validate import validate_package
 
         problems = validate_package(args.path)
         for problem in problems:
@@ -118,14 +118,14 @@ def _run(args: argparse.Namespace) -> int:
         print("valid")
         return 0
     if args.command == "summary":
-        from idlibstats.summary import summary
+        from idlibstats.datapackage.summary import summary
 
         print(summary(args.path))
         return 0
     if args.command == "export":
-        from idlibstats.hxl import to_hxl
-        from idlibstats.load import figures
-        from idlibstats.monthly_export import to_monthly_csv
+        from idlibstats.datapackage.read import figures
+        from idlibstats.exports.hxl import to_hxl
+        from idlibstats.exports.monthly_csv import to_monthly_csv
 
         if not (args.hxl or args.monthly):
             print("error: say what to export: --hxl (the figures) and/or --monthly",
@@ -157,7 +157,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"wrote {args.output} ({what}{', HXL' if args.hxl else ''})")
         return 0
     if args.command == "draft":
-        from idlibstats.draft import draft_figures
+        from idlibstats.curation.draft import draft_figures
 
         try:
             text = Path(args.report).read_text(encoding="utf-8")
@@ -182,7 +182,7 @@ def _run(args: argparse.Namespace) -> int:
             )
         return 0
     if args.command == "verify-excerpts":
-        from idlibstats.verify import verify_excerpts
+        from idlibstats.curation.verify import verify_excerpts
 
         problems = verify_excerpts(args.texts, args.path)
         for problem in problems:
@@ -192,7 +192,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"every excerpt traces verbatim to its report in {args.texts}")
         return 0
     if args.command == "stamp":
-        from idlibstats.stamp import stamp
+        from idlibstats.datapackage.stamp import stamp
 
         changed = stamp(args.path)
         for name in changed:

@@ -9,34 +9,34 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 from idlibstats.charts.data import PathArg, load_tables
-from idlibstats.charts.notes import _footnote
+from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
-    _TITLE,
     FONT,
     OKABE_ITO,
+    TITLE,
     WIDTH,
-    _claimant_handles,
-    _gid,
-    _month_axis,
-    _new_figure,
-    _styled,
-    _tint,
     claimant_colour,
+    claimant_handles,
     claimant_hatch,
+    gid,
+    month_axis,
+    new_figure,
+    styled,
+    tint,
 )
 from idlibstats.charts.wording import (
-    _DAY,
-    _POPULATION_LABEL,
-    _YEAR_END,
-    _YEAR_START,
-    _as_written,
-    _date,
-    _period,
+    DAY,
+    POPULATION_LABEL,
+    YEAR_END,
+    YEAR_START,
+    as_written,
+    date_text,
+    period_text,
 )
 
 
-@_styled
-def coverage_timeline(path: PathArg = None) -> Figure:
+@styled
+def coverage_timeline(package: PathArg = None) -> Figure:
     """Draw every figure's period, grouped by report: what is known for which weeks.
 
     One row per figure, grouped under its report (publisher and publication date, a dashed
@@ -48,14 +48,14 @@ def coverage_timeline(path: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read; by default the one :func:`idlibstats.locate_package` finds.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, short = tables.figures, tables.short
     data = figs.merge(tables.sources[["source_id", "publisher", "published", "published_basis"]],
                       on="source_id", how="left")
@@ -67,9 +67,9 @@ def coverage_timeline(path: PathArg = None) -> Figure:
         rows.append(("source", group.iloc[0]))
         rows.extend(("figure", r) for _, r in group.iterrows())
 
-    fig = _new_figure(WIDTH, 0.25 * len(rows) + 3.6)
+    fig = new_figure(WIDTH, 0.25 * len(rows) + 3.6)
     ax = fig.add_subplot()
-    ax.set_xlim(_YEAR_START, _YEAR_END)
+    ax.set_xlim(YEAR_START, YEAR_END)
     ax.set_ylim(len(rows) - 0.4, -0.8)
     ax.grid(axis="y", visible=False)
     labels = []
@@ -80,8 +80,8 @@ def coverage_timeline(path: PathArg = None) -> Figure:
             labels.append("")
             star = "*" if row["published_basis"] == "inferred" else ""
             ax.text(
-                _YEAR_START + pd.Timedelta(days=2), y,
-                f"{row['publisher']}, published {_date(row['published'])}{star}",
+                YEAR_START + pd.Timedelta(days=2), y,
+                f"{row['publisher']}, published {date_text(row['published'])}{star}",
                 fontsize=FONT, fontweight="bold", va="center", ha="left", color="#222222",
             )
             group_top = y
@@ -90,28 +90,28 @@ def coverage_timeline(path: PathArg = None) -> Figure:
         labels.append(_figure_label(row))
         colour = claimant_colour(row["claimant"])
         inferred = row["period_basis"] == "inferred"
-        start, end = row["period_start"], row["period_end"] + _DAY
+        start, end = row["period_start"], row["period_end"] + DAY
         if row["period_start"] == row["period_end"]:
             ax.plot(
-                start + _DAY / 2, y, marker="D", markersize=6.5, linestyle="none",
+                start + DAY / 2, y, marker="D", markersize=6.5, linestyle="none",
                 markerfacecolor=mpl.colors.to_rgba(colour, 0.3) if inferred else colour,
                 markeredgecolor="#333333" if colour == OKABE_ITO["yellow"] else colour,
-                markeredgewidth=1.4, gid=_gid(row),
+                markeredgewidth=1.4, gid=gid(row),
             )
         else:
-            left = max(start, _YEAR_START)
+            left = max(start, YEAR_START)
             ax.barh(
                 y, end - left, left=left, height=0.62,
-                color=_tint(colour, 0.35) if inferred else colour,
+                color=tint(colour, 0.35) if inferred else colour,
                 edgecolor=colour, linewidth=1.2, linestyle=(0, (2, 1)) if inferred else "-",
                 hatch=claimant_hatch(row["claimant"]),
-                hatchcolor=colour if inferred else _tint(colour, 0.45),
-                gid=_gid(row),
+                hatchcolor=colour if inferred else tint(colour, 0.45),
+                gid=gid(row),
             )
-            if start < _YEAR_START:
+            if start < YEAR_START:
                 clipped.append(row)
                 ax.annotate(
-                    f"◀ bar clipped: the period starts {_date(row['period_start'])}",
+                    f"◀ bar clipped: the period starts {date_text(row['period_start'])}",
                     xy=(left, y), xytext=(6, 0), textcoords="offset points",
                     va="center", ha="left", fontsize=FONT,
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
@@ -119,23 +119,23 @@ def coverage_timeline(path: PathArg = None) -> Figure:
         # end of each report's group: its publication date as a dashed line
         is_last = y + 1 == len(rows) or rows[y + 1][0] == "source"
         if is_last:
-            ax.vlines(row["published"] + _DAY / 2, group_top + 0.5, y + 0.45,
+            ax.vlines(row["published"] + DAY / 2, group_top + 0.5, y + 0.45,
                       colors="#333333", linestyles=(0, (3, 2)), linewidth=1.0)
             ax.axhline(y + 0.5, color="#cccccc", linewidth=0.6)
     ax.set_yticks(range(len(rows)), labels, fontsize=FONT)
     ax.tick_params(axis="y", length=0)
-    _month_axis(ax)
+    month_axis(ax)
     ax.set_xlabel("Period each figure covers (2019; inclusive dates)")
     ax.set_ylabel("Figure (what it counts: value as written), by report")
     fig.suptitle(
         "What the reports cover: the period of each of the "
         f"{len(figs)} figures, grouped by report",
-        fontweight="bold", fontsize=_TITLE, x=0.01, ha="left",
+        fontweight="bold", fontsize=TITLE, x=0.01, ha="left",
     )
-    handles: list[object] = _claimant_handles(data["claimant"], short)
+    handles: list[object] = claimant_handles(data["claimant"], short)
     handles += [
         Patch(facecolor="#444444", edgecolor="#444444", label="period stated"),
-        Patch(facecolor=_tint("#777777", 0.35), edgecolor="#777777", linestyle=(0, (2, 1)),
+        Patch(facecolor=tint("#777777", 0.35), edgecolor="#777777", linestyle=(0, (2, 1)),
               label="period inferred (pale, dashed)"),
         Line2D([], [], marker="D", color="#777777", linestyle="none",
                markeredgewidth=1.4, label="one day / as of a date"),
@@ -148,17 +148,17 @@ def coverage_timeline(path: PathArg = None) -> Figure:
         "(pale bars with a dashed edge, pale diamonds; see each figure's notes)."
     ]
     notes += [
-        f"{_as_written(r)} {_POPULATION_LABEL[str(r['population'])]} "
+        f"{as_written(r)} {POPULATION_LABEL[str(r['population'])]} "
         f"{str(r['indicator']).replace('_', ' ')} ({r['place_as_written'] or r['admin1']}, "
-        f"{_period(r['period_start'], r['period_end'])}) is cut at 1 January 2019."
+        f"{period_text(r['period_start'], r['period_end'])}) is cut at 1 January 2019."
         for r in clipped
     ]
-    _footnote(fig, figs, tables.sources, tables.organisations, notes)
+    footnote(fig, figs, tables.sources, tables.organisations, notes)
     return fig
 
 
 def _figure_label(row: pd.Series) -> str:
-    pop = _POPULATION_LABEL[str(row["population"])]
+    pop = POPULATION_LABEL[str(row["population"])]
     what = str(row["indicator"]).replace("_", " ")
     scope = ", all Syria" if row["admin1"] == "SY" else ""
-    return f"{what}{': ' + pop if pop else ''} · {_as_written(row)}{scope}"
+    return f"{what}{': ' + pop if pop else ''} · {as_written(row)}{scope}"

@@ -21,23 +21,23 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter
 
-from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
-from idlibstats.charts.layout import Obstacle, _declutter
-from idlibstats.charts.notes import _footnote
+from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.layout import Obstacle, declutter
+from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
-    _TITLE,
     FONT,
+    TITLE,
     WIDTH,
-    _gid,
-    _month_axis,
-    _new_figure,
-    _styled,
-    _thousands,
-    _up_arrow,
     claimant_colour,
     claimant_marker,
+    gid,
+    month_axis,
+    new_figure,
+    styled,
+    thousands,
+    up_arrow,
 )
-from idlibstats.charts.wording import _POPULATION_LABEL, _as_written, _date, _period
+from idlibstats.charts.wording import POPULATION_LABEL, as_written, date_text, period_text
 
 #: ``admin1`` of a figure that counts all of Syria.
 NATIONAL = "SY"
@@ -47,8 +47,8 @@ TOPICS = ("casualties", "displacement")
 
 
 def _written(row: pd.Series) -> str:
-    pop = _POPULATION_LABEL.get(str(row["population"]), str(row["population"]))
-    return f"{_as_written(row)} {pop}".strip()
+    pop = POPULATION_LABEL.get(str(row["population"]), str(row["population"]))
+    return f"{as_written(row)} {pop}".strip()
 
 
 def draw_points(
@@ -61,7 +61,8 @@ def draw_points(
     ax : matplotlib.axes.Axes
         Where to draw.
     rows : pandas.DataFrame
-        Figures with the library's bounds (``low``, ``high``; see :func:`idlibstats.bounds`).
+        Figures with the library's bounds (``low``, ``high``; see
+        :func:`idlibstats.bounds`).
     short : dict
         Claimants' short names by ``organisation_id``.
 
@@ -80,19 +81,19 @@ def draw_points(
                 marker="|", markersize=7, markevery=[0])
         ax.plot(x, y, marker=claimant_marker(row["claimant"]), markersize=8, color=colour,
                 markeredgecolor="white", markeredgewidth=1.0, linestyle="none", zorder=4,
-                gid=_gid(row))
-        if _is_open(row):
-            _up_arrow(ax, x, y, colour, length=16)
+                gid=gid(row))
+        if is_open(row):
+            up_arrow(ax, x, y, colour, length=16)
         elif row["low"] != row["high"]:
             ax.vlines(x, float(row["low"]), float(row["high"]), colors=colour, linewidth=2.0)
         obstacles.append((ax, (float(ax.convert_xunits(start)), y,
                                float(ax.convert_xunits(x)), y)))
-        if _is_open(row):  # the arrow: about a tenth of the panel's height above the point
+        if is_open(row):  # the arrow: about a tenth of the panel's height above the point
             bottom, top = ax.get_ylim()
             xn = float(ax.convert_xunits(x))
             obstacles.append((ax, (xn, y, xn, y + 0.12 * (top - bottom))))
         label = (f"{_written(row)}\n{short.get(row['claimant'], row['claimant'])}, "
-                 f"{_period(start, x)}")
+                 f"{period_text(start, x)}")
         # labels of points in the right half of the axes sit to their left
         east = float(ax.convert_xunits(x)) > left + 0.5 * (right - left)
         labels.append(ax.annotate(
@@ -106,37 +107,37 @@ def draw_points(
     return labels, obstacles
 
 
-@_styled
-def cumulative_tolls(path: PathArg = None) -> Figure:
+@styled
+def cumulative_tolls(package: PathArg = None) -> Figure:
     """Draw each running total at its as-of date: one panel per indicator, never joined.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    from idlibstats.load import indicators as load_indicators
+    from idlibstats.datapackage.read import indicators as load_indicators
 
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, short = tables.figures, tables.short
-    topics = load_indicators(path).set_index("indicator")["topic"].astype(str)
+    topics = load_indicators(package).set_index("indicator")["topic"].astype(str)
     people = [i for i, t in topics.items() if t in TOPICS]
     keep = (
         (figs["measure"].astype(str) == "cumulative")
         & figs["indicator"].astype(str).isin(people)
     )
     national = keep & (figs["admin1"].astype(str) == NATIONAL)
-    shown = _with_bounds(figs[keep & ~national]).sort_values(
+    shown = with_bounds(figs[keep & ~national]).sort_values(
         ["indicator", "period_end", "figure_id"], kind="stable")
     if shown.empty:
         raise ValueError("no running totals (measure 'cumulative') to draw")
     # in the order of the indicators table (killed, injured, displaced)
     indicators = [i for i in people if i in set(shown["indicator"].astype(str))]
-    fig = _new_figure(WIDTH, 1.6 + 3.6 * len(indicators))
+    fig = new_figure(WIDTH, 1.6 + 3.6 * len(indicators))
     axes = fig.subplots(len(indicators), 1, sharex=True, squeeze=False)[:, 0]
     labels: list[Annotation] = []
     obstacles: list[Obstacle] = []
@@ -151,11 +152,11 @@ def cumulative_tolls(path: PathArg = None) -> Figure:
         obstacles += panel_obstacles
         ax.set_title(f"{indicator.capitalize()}: running totals, each at its as-of date")
         ax.set_ylabel(f"People {indicator}\n(as each report words it)")
-        ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
-    _month_axis(axes[-1])
+        ax.yaxis.set_major_formatter(FuncFormatter(thousands))
+    month_axis(axes[-1])
     axes[-1].set_xlabel("As-of date (2019); thin bar: the date each count starts from")
     fig.suptitle("Running totals by claimant, at the dates they were given as of",
-                 fontweight="bold", fontsize=_TITLE, x=0.01, ha="left")
+                 fontweight="bold", fontsize=TITLE, x=0.01, ha="left")
     # each panel's legend lists what that panel draws, and nothing else
     legends = [_panel_legend(ax, shown[shown["indicator"].astype(str) == indicator], short)
                for ax, indicator in zip(axes, indicators, strict=True)]
@@ -164,13 +165,14 @@ def cumulative_tolls(path: PathArg = None) -> Figure:
     left_out = figs[national]
     if len(left_out):
         notes.append("Left out: " + "; ".join(
-            f"{_as_written(r)} {r['indicator']} ({short.get(r['claimant'], r['claimant'])}"
-            f", all of Syria, since {_date(r['period_start'])})" for _, r in left_out.iterrows())
+            f"{as_written(r)} {r['indicator']} ({short.get(r['claimant'], r['claimant'])}"
+            f", all of Syria, since {date_text(r['period_start'])})"
+            for _, r in left_out.iterrows())
             + ".")
-    _footnote(fig, shown, tables.sources, tables.organisations, notes)
+    footnote(fig, shown, tables.sources, tables.organisations, notes)
     # place the lowest labels first: they sit nearest their points
     labels.sort(key=lambda a: (id(a.axes), a.xy[1]))
-    _declutter(fig, labels, obstacles, avoid=legends)
+    declutter(fig, labels, obstacles, avoid=legends)
     return fig
 
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from idlibstats.bounds import bounds as _library_bounds
-from idlibstats.load import figures as load_figures
-from idlibstats.load import organisations as load_organisations
-from idlibstats.load import sources as load_sources
+from idlibstats.analysis.bounds import bounds as _library_bounds
+from idlibstats.datapackage.read import figures as load_figures
+from idlibstats.datapackage.read import organisations as load_organisations
+from idlibstats.datapackage.read import sources as load_sources
 
 PathArg = str | os.PathLike[str] | None
 
@@ -44,12 +44,12 @@ class ChartTables:
     names: dict[str, str]
 
 
-def load_tables(path: PathArg = None) -> ChartTables:
+def load_tables(package: PathArg = None) -> ChartTables:
     """Load the figures, sources and organisations a chart draws from.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         Where the package is; when omitted, :func:`idlibstats.locate_package` decides.
 
     Returns
@@ -57,36 +57,28 @@ def load_tables(path: PathArg = None) -> ChartTables:
     ChartTables
         The three tables, and the claimants' short and full names.
     """
-    figs = load_figures(path)
-    srcs = load_sources(path)
-    orgs = load_organisations(path)
-    return ChartTables(figs, srcs, orgs, short=_short_names(orgs), names=_names(orgs))
+    figs = load_figures(package)
+    srcs = load_sources(package)
+    orgs = load_organisations(package)
+    return ChartTables(figs, srcs, orgs, short=short_names(orgs), names=full_names(orgs))
 
 
-def _names(orgs: pd.DataFrame) -> dict[str, str]:
+def full_names(orgs: pd.DataFrame) -> dict[str, str]:
+    """Return each organisation's full name by ``organisation_id``."""
     return dict(zip(orgs["organisation_id"], orgs["name"], strict=True))
 
 
-def _short_names(orgs: pd.DataFrame) -> dict[str, str]:
-    names = _names(orgs)
-    short = {
-        "sohr": "SOHR",
-        "syrian_civil_defence": "Civil Defence",
-        "uossm": "UOSSM",
-        "ocha": "OCHA",
-        "un": "'the UN'",
-        "snhr": "SNHR",
-        "unattributed": "no claimant named",
-        "unnamed_websites": "unnamed websites",
-    }
-    return {k: short.get(k, v) for k, v in names.items()}
+def short_names(orgs: pd.DataFrame) -> dict[str, str]:
+    """Return each organisation's short name (``organisations.short_name``) by its id."""
+    return dict(zip(orgs["organisation_id"], orgs["short_name"], strict=True))
 
 
-def _with_bounds(figs: pd.DataFrame) -> pd.DataFrame:
+def with_bounds(figs: pd.DataFrame) -> pd.DataFrame:
     """Figures with the library's ``low`` / ``best`` / ``high`` (high <NA> = open)."""
     out = _library_bounds(figs)
     return out.reset_index(drop=True)
 
 
-def _is_open(row: pd.Series) -> bool:
+def is_open(row: pd.Series) -> bool:
+    """Tell whether a figure's range is open above (a lower bound: no ``high``)."""
     return bool(pd.isna(row["high"]))

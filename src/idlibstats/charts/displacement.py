@@ -8,26 +8,26 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from idlibstats.charts.cumulative import draw_points
-from idlibstats.charts.data import PathArg, _with_bounds, load_tables
-from idlibstats.charts.layout import _declutter
-from idlibstats.charts.notes import _footnote
+from idlibstats.charts.data import PathArg, load_tables, with_bounds
+from idlibstats.charts.layout import declutter
+from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
-    _TITLE,
     FONT,
+    TITLE,
     WIDTH,
-    _month_axis,
-    _new_figure,
-    _styled,
-    _thousands,
     claimant_colour,
     claimant_marker,
+    month_axis,
+    new_figure,
+    styled,
+    thousands,
 )
-from idlibstats.charts.wording import _as_written, _date
-from idlibstats.load import corroborations as load_corroborations
+from idlibstats.charts.wording import as_written, date_text
+from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
-@_styled
-def displacement_points(path: PathArg = None) -> Figure:
+@styled
+def displacement_points(package: PathArg = None) -> Figure:
     """Draw each displacement figure at its as-of date, with its wording; never joined.
 
     Each figure is a point at ``period_end`` and at its value as written, in its claimant's
@@ -38,19 +38,19 @@ def displacement_points(path: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
-    corr = load_corroborations(path)
+    tables = load_tables(package)
+    corr = load_corroborations(package)
     figs, short = tables.figures, tables.short
-    disp = _with_bounds(figs[figs["indicator"] == "displaced"]).sort_values(
+    disp = with_bounds(figs[figs["indicator"] == "displaced"]).sort_values(
         ["period_end", "figure_id"], kind="stable")
-    fig = _new_figure(WIDTH, 6.4)
+    fig = new_figure(WIDTH, 6.4)
     ax = fig.add_subplot()
     earliest = disp["period_start"].min()
     ax.set_xlim(earliest - pd.Timedelta(days=12), disp["period_end"].max() + pd.Timedelta(days=20))
@@ -72,23 +72,23 @@ def displacement_points(path: PathArg = None) -> Figure:
                     markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
                     linestyle="none", zorder=4)
             labels.append(ax.annotate(
-                f"first given on {_date(when)} ({c['outlet']}):\nthe count is as of that date",
+                f"first given on {date_text(when)} ({c['outlet']}):\nthe count is as of that date",
                 xy=(when, y), xytext=(10, -30), textcoords="offset points",
                 ha="left", va="top", fontsize=FONT, color="#222222",
                 arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6},
             ))
             notes.append(
-                f"The '{_as_written(row)}' is dated to {_date(row['period_end'])} by the "
-                f"report's sentence; {c['outlet']} ({_date(when)}) shows the figure was given "
-                f"on {_date(when)}: the count is as of that date."
+                f"The '{as_written(row)}' is dated to {date_text(row['period_end'])} by the "
+                f"report's sentence; {c['outlet']} ({date_text(when)}) shows the figure was given "
+                f"on {date_text(when)}: the count is as of that date."
             )
-    _month_axis(ax)
-    ax.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    month_axis(ax)
+    ax.yaxis.set_major_formatter(FuncFormatter(thousands))
     ax.set_ylabel("People displaced (as each report words it)")
     ax.set_xlabel("Date the count runs to (period_end); thin bar: the date it counts from")
     fig.suptitle(
         "People displaced: each report's count at the date it runs to, never joined",
-        fontweight="bold", fontsize=_TITLE, x=0.01, ha="left",
+        fontweight="bold", fontsize=TITLE, x=0.01, ha="left",
     )
     handles: list[object] = [
         Line2D([], [], color=claimant_colour(c), marker=claimant_marker(c), linestyle="none",
@@ -103,10 +103,10 @@ def displacement_points(path: PathArg = None) -> Figure:
         handles.append(Line2D([], [], color="#555555", marker="o", markerfacecolor="white",
                               linestyle="none", label="date the figure was first given"))
     legend = ax.legend(handles=handles, loc="upper left", ncols=2, fontsize=FONT)
-    starts = ", ".join(_date(d) for d in sorted(disp["period_start"].unique()))
+    starts = ", ".join(date_text(d) for d in sorted(disp["period_start"].unique()))
     notes.insert(0, f"Counts start on different dates ({starts}) and come from different "
                     "claimants: the points are not joined and not added.")
-    _footnote(fig, disp, tables.sources, tables.organisations, notes)
+    footnote(fig, disp, tables.sources, tables.organisations, notes)
     labels.sort(key=lambda a: a.xy[1])
-    _declutter(fig, labels, obstacles, avoid=[legend])
+    declutter(fig, labels, obstacles, avoid=[legend])
     return fig

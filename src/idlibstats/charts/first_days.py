@@ -6,26 +6,27 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
-from idlibstats.charts.notes import _footnote
+from idlibstats.analysis.claims import reconcile as _library_reconcile
+from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
-    _TITLE,
     FONT,
+    TITLE,
     WIDTH,
-    _gid,
-    _new_figure,
-    _styled,
-    _thousands,
-    _tint,
     claimant_colour,
     claimant_hatch,
+    gid,
+    new_figure,
+    styled,
+    thousands,
+    tint,
 )
-from idlibstats.charts.wording import _DAY, _POPULATION_LABEL, _as_written, _period
-from idlibstats.claims import reconcile as _library_reconcile
+from idlibstats.charts.wording import DAY, POPULATION_LABEL, as_written, period_text
+from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
-@_styled
-def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> Figure:
+@styled
+def first_days_claims(package: PathArg = None, claim_group: str | None = None) -> Figure:
     """Draw the competing claims of one claim group side by side, as ranges.
 
     Each claim is a bar from its low bound to its high bound as the library derives them
@@ -36,7 +37,7 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
     claim_group : str, optional
         The claim group to draw; by default the group of people killed that has the most
@@ -47,9 +48,9 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, names = tables.figures, tables.short
-    killed = _with_bounds(figs[figs["indicator"] == "killed"])
+    killed = with_bounds(figs[figs["indicator"] == "killed"])
     if claim_group is None:
         claim_group = most_contested(killed)
     group = killed[killed["claim_group"] == claim_group].sort_values("low", kind="stable")
@@ -58,18 +59,18 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
     g_start, g_end = group["period_start"].min(), group["period_end"].max()
     context = killed[
         (killed["claim_group"] != claim_group)
-        & (killed["period_start"] >= g_start - 2 * _DAY)
-        & (killed["period_end"] <= g_end + 2 * _DAY)
+        & (killed["period_start"] >= g_start - 2 * DAY)
+        & (killed["period_end"] <= g_end + 2 * DAY)
         & (killed["period_start"] <= g_end)
     ].sort_values("low", kind="stable")
-    rec = _library_reconcile(figs)
+    rec = _library_reconcile(figs, corroborations=load_corroborations(package))
     rec_row = rec[rec["claim_group"] == claim_group].iloc[0]
 
     rows = [("claim", r) for _, r in group.iterrows()]
     if len(context):
         rows.append(("header", None))
         rows += [("context", r) for _, r in context.iterrows()]
-    fig = _new_figure(WIDTH, 2.9 + 0.55 * len(rows))
+    fig = new_figure(WIDTH, 2.9 + 0.55 * len(rows))
     ax = fig.add_subplot()
     highs = [float(r["high"]) for _, r in pd.concat([group, context]).iterrows()
              if not pd.isna(r["high"])]
@@ -94,26 +95,27 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
         colour = claimant_colour(row["claimant"])
         alpha = 1.0 if kind == "claim" else 0.45
         low = float(row["low"])
-        high = xmax if _is_open(row) else float(row["high"])
-        ax.barh(y, high - low, left=low, height=0.45, gid=_gid(row),
-                color=_tint(colour, 0.3 * alpha), edgecolor=colour, linewidth=1.0,
-                hatch=claimant_hatch(row["claimant"]), hatchcolor=_tint(colour, 0.6))
+        high = xmax if is_open(row) else float(row["high"])
+        ax.barh(y, high - low, left=low, height=0.45, gid=gid(row),
+                color=tint(colour, 0.3 * alpha), edgecolor=colour, linewidth=1.0,
+                hatch=claimant_hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
         ax.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5, color=colour,
                 alpha=alpha)
-        if _is_open(row):
+        if is_open(row):
             ax.annotate("", xy=(xmax, y), xytext=(xmax * 0.93, y),
                         arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5},
                         annotation_clip=False)
-        bound = (f"{int(low):,} or more (open)" if _is_open(row)
+        bound = (f"{int(low):,} or more (open)" if is_open(row)
                  else f"{int(low):,}" if low == high else f"{int(low):,} to {int(high):,}")
         ax.annotate(
-            f"'{_as_written(row)}' → {bound}", xy=(low, y), xytext=(7, 0),
+            f"'{as_written(row)}' → {bound}", xy=(low, y), xytext=(7, 0),
             textcoords="offset points", fontsize=FONT, va="center", ha="left",
             color="#222222" if kind == "claim" else "#777777",
         )
-        pop = _POPULATION_LABEL[str(row["population"])]
+        pop = POPULATION_LABEL[str(row["population"])]
         labels.append(
-            f"{names[row['claimant']]}\n{pop}, {_period(row['period_start'], row['period_end'])}"
+            f"{names[row['claimant']]}\n{pop}, "
+            f"{period_text(row['period_start'], row['period_end'])}"
         )
     ax.set_yticks(range(len(rows)), labels, fontsize=FONT)
     for tick, (kind, _) in zip(ax.get_yticklabels(), rows, strict=True):
@@ -124,13 +126,13 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
     ax.set_ylim(len(rows) - 0.4, -1.0)
     ax.grid(axis="y", visible=False)
     ax.tick_params(axis="y", length=0)
-    ax.xaxis.set_major_formatter(FuncFormatter(_thousands))
+    ax.xaxis.set_major_formatter(FuncFormatter(thousands))
     ax.set_xlabel("People killed (range each claim's wording allows)")
     ax.set_ylabel("Claim (claimant; who is counted, period)")
     fig.suptitle(
-        f"The offensive's first days ({_period(g_start, g_end)}):\n{len(group)} competing "
+        f"The offensive's first days ({period_text(g_start, g_end)}):\n{len(group)} competing "
         "death tolls, not one to add up",
-        fontweight="bold", fontsize=_TITLE, x=0.01, ha="left",
+        fontweight="bold", fontsize=TITLE, x=0.01, ha="left",
     )
     high_text = "open" if pd.isna(rec_row["high"]) else f"{int(rec_row['high']):,}"
     ax.set_title(
@@ -139,7 +141,7 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
         fontsize=FONT, fontweight="normal", color="#333333",
     )
     shown = pd.concat([group, context])
-    _footnote(
+    footnote(
         fig, shown, tables.sources, tables.organisations,
         [f"Each bar starts at the lowest number the wording allows ({_example(shown)}) and "
          "runs to the right edge when the wording sets no upper limit. "
@@ -154,8 +156,8 @@ def first_days_claims(path: PathArg = None, claim_group: str | None = None) -> F
 def _example(shown: pd.DataFrame) -> str:
     """How the library reads one of the wordings shown: "'more than 30' is 30 or more"."""
     row = shown.sort_values("qualifier", key=lambda q: q.astype(str) != "more_than").iloc[0]
-    return f"'{_as_written(row)}' is {int(row['low']):,} or more" if _is_open(row) else (
-        f"'{_as_written(row)}' is {int(row['low']):,} to {int(row['high']):,}")
+    return f"'{as_written(row)}' is {int(row['low']):,} or more" if is_open(row) else (
+        f"'{as_written(row)}' is {int(row['low']):,} to {int(row['high']):,}")
 
 
 def most_contested(figures: pd.DataFrame) -> str:

@@ -29,18 +29,18 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
 from idlibstats.charts.data import PathArg, load_tables
-from idlibstats.charts.notes import _footnote
+from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
     WIDTH,
-    _ink,
-    _new_figure,
-    _styled,
-    _tint,
     claimant_colour,
     claimant_hatch,
+    ink,
+    new_figure,
+    styled,
+    tint,
 )
-from idlibstats.charts.wording import _POPULATION_LABEL, _as_written, _period
+from idlibstats.charts.wording import POPULATION_LABEL, as_written, period_text
 
 #: ``admin1`` of a figure that counts all of Syria.
 NATIONAL = "SY"
@@ -124,7 +124,7 @@ def _wording(span: pd.Series, figs: pd.DataFrame) -> str:
     """Return the span's wording as the report gives it ('almost 1,000'), or its bounds."""
     ids = [i for i in str(span["figure_ids"]).split(";") if i]
     if len(ids) == 1 and ids[0] in figs.index:
-        return _as_written(figs.loc[ids[0]])
+        return as_written(figs.loc[ids[0]])
     return cell_text("span", span["low"], span["high"])
 
 
@@ -142,7 +142,7 @@ def span_label(span: pd.Series, figs: pd.DataFrame) -> str:
     -------
     str
     """
-    period = _period(pd.Timestamp(span["period_start"]), pd.Timestamp(span["period_end"]))
+    period = period_text(pd.Timestamp(span["period_start"]), pd.Timestamp(span["period_end"]))
     return f"{_wording(span, figs)}, {period}: not known per month"
 
 
@@ -252,8 +252,8 @@ def _draw_lines(
             x0 = max(x0, 0.0)
             ax.add_patch(Rectangle(
                 (x0 + 0.04, line.y - h * 0.32), x1 - x0 - 0.08, h * 0.64,
-                facecolor=_tint(colour, 0.28), edgecolor=colour, linewidth=1.0,
-                hatch=hatch, hatchcolor=_tint(colour, 0.6),
+                facecolor=tint(colour, 0.28), edgecolor=colour, linewidth=1.0,
+                hatch=hatch, hatchcolor=tint(colour, 0.6),
                 gid="span:" + str(span["figure_ids"]),
             ))
             label = span_label(span, figs)
@@ -286,15 +286,15 @@ def _cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: str,
     if status in _FILLED:
         face = colour
         ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
-                               hatchcolor=_tint(colour, 0.55), linewidth=1.0, gid=gid))
+                               hatchcolor=tint(colour, 0.55), linewidth=1.0, gid=gid))
         ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, gid=gid + ":text",
-                fontweight="bold", color=_ink(face),
+                fontweight="bold", color=ink(face),
                 bbox={"boxstyle": "square,pad=0.1", "fc": face, "ec": "none"} if hatch
                 else None)
     elif status in _PALE:
-        face = _tint(colour, 0.22)
+        face = tint(colour, 0.22)
         ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
-                               hatchcolor=_tint(colour, 0.45), linewidth=1.0,
+                               hatchcolor=tint(colour, 0.45), linewidth=1.0,
                                linestyle="--" if status == "ceiling_only" else "-", gid=gid))
         ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color="#111111",
                 linespacing=1.0, gid=gid + ":text",
@@ -371,7 +371,7 @@ def draw_known_by_month(
     height_units = sum(line.height for line in lines)
     ctx_units = sum(line.height for line in ctx_lines)
     per_unit = 0.26
-    fig = _new_figure(WIDTH, 2.9 + per_unit * (height_units + ctx_units + (1.2 if context else 0)))
+    fig = new_figure(WIDTH, 2.9 + per_unit * (height_units + ctx_units + (1.2 if context else 0)))
     if ctx_lines:
         ax, ax_ctx = fig.subplots(2, 1, height_ratios=[height_units + 1.2, ctx_units + 1.2])
     else:
@@ -414,12 +414,12 @@ def _legend() -> list[Patch]:
     grey = "#555555"
     return [
         Patch(facecolor=grey, edgecolor=grey, label="a figure for the whole month"),
-        Patch(facecolor=_tint(grey, 0.22), edgecolor=grey,
+        Patch(facecolor=tint(grey, 0.22), edgecolor=grey,
               label="≥ floor: figures inside the month"),
-        Patch(facecolor=_tint(grey, 0.22), edgecolor=grey, linestyle="--",
+        Patch(facecolor=tint(grey, 0.22), edgecolor=grey, linestyle="--",
               label="≤ ceiling: a span's upper limit"),
         Patch(facecolor=_GREY, edgecolor="none", label="only a span covers the month"),
-        Patch(facecolor=_tint(grey, 0.28), edgecolor=grey,
+        Patch(facecolor=tint(grey, 0.28), edgecolor=grey,
               label="bar: a figure over several months"),
         Patch(facecolor="none", edgecolor="#dddddd", label="no count: no figure, not zero"),
     ]
@@ -429,7 +429,7 @@ def _row_data(
     indicator: str, population: str, heading: str, figures: pd.DataFrame,
     *, national: bool, movements: bool = False,
 ) -> RowData:
-    from idlibstats.monthly import monthly, spans
+    from idlibstats.analysis.monthly import monthly, spans
 
     if not (figures["indicator"].astype(str) == indicator).any():
         return RowData(heading, pd.DataFrame(), pd.DataFrame())
@@ -438,19 +438,19 @@ def _row_data(
                    spans(indicator, population, figures, **kwargs))
 
 
-@_styled
+@styled
 def known_by_month(
-    path: PathArg = None,
+    package: PathArg = None,
     rows: Sequence[tuple[str, str, str, bool]] = ROWS,
 ) -> Figure:
-    """Draw what is known per month: :func:`idlibstats.monthly` and :func:`~idlibstats.spans`.
+    """Draw what is known per month: :func:`~idlibstats.monthly` and :func:`~idlibstats.spans`.
 
     North-west rows from the package's figures without the all-Syria ones; a context panel
     below for every indicator and population that has all-Syria figures.
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
     rows : sequence of (indicator, population, heading, movements), optional
         The rows to draw, top to bottom (default :data:`ROWS`).
@@ -459,7 +459,7 @@ def known_by_month(
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs = tables.figures
     national = figs["admin1"].astype(str) == NATIONAL
     local, whole = figs[~national], figs[national]
@@ -471,13 +471,13 @@ def known_by_month(
     ]
     context = [c for c in context if not c.months.empty or not c.spans.empty]
 
-    def footnote(fig: Figure, shown: pd.DataFrame, notes: list[str]) -> object:
-        return _footnote(fig, shown, tables.sources, tables.organisations, notes)
+    def sources_footnote(fig: Figure, shown: pd.DataFrame, notes: list[str]) -> object:
+        return footnote(fig, shown, tables.sources, tables.organisations, notes)
 
     return draw_known_by_month(drawn, figs, context=context, short=tables.short,
-                               footnote=footnote)
+                               footnote=sources_footnote)
 
 
 def _heading(indicator: str, population: str) -> str:
-    pop = _POPULATION_LABEL.get(population, population.replace("_", " "))
+    pop = POPULATION_LABEL.get(population, population.replace("_", " "))
     return f"{indicator.replace('_', ' ').capitalize()}: {pop}, all of Syria".replace(": ,", ",")

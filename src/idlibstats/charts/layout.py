@@ -22,7 +22,7 @@ def _nudges(step: float) -> Iterable[tuple[float, float]]:
                 yield dy, dx
 
 
-def _declutter(
+def declutter(
     fig: Figure,
     labels: Sequence[Annotation],
     obstacles: Sequence[Obstacle],

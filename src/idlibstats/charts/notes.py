@@ -9,11 +9,11 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from idlibstats.charts.data import _names
+from idlibstats.charts.data import full_names
 from idlibstats.charts.style import FONT
-from idlibstats.charts.wording import _date
-from idlibstats.load import organisations as load_organisations
-from idlibstats.load import sources as load_sources
+from idlibstats.charts.wording import date_text
+from idlibstats.datapackage.read import organisations as load_organisations
+from idlibstats.datapackage.read import sources as load_sources
 
 #: ``gid`` of the footnote :class:`~matplotlib.text.Text` that names each chart's sources.
 SOURCE_NOTE_GID = "source-note"
@@ -52,7 +52,7 @@ def source_note(
     """
     srcs = load_sources() if sources is None else sources
     orgs = load_organisations() if organisations is None else organisations
-    names = _names(orgs)
+    names = full_names(orgs)
     merged = figs[["claimant", "source_id"]].merge(srcs, on="source_id", how="left")
     merged = merged.sort_values(["published", "source_id"], kind="stable")
     starred = False
@@ -64,7 +64,7 @@ def source_note(
             pub_star = "*" if rep["publisher_basis"] == "inferred" else ""
             date_star = "*" if rep["published_basis"] == "inferred" else ""
             starred = starred or bool(pub_star or date_star)
-            texts.append(f"{rep['publisher']}{pub_star} {_date(rep['published'])}{date_star}")
+            texts.append(f"{rep['publisher']}{pub_star} {date_text(rep['published'])}{date_star}")
         parts.append(f"{names.get(claimant, claimant)}: {', '.join(texts)}")
     note = "Sources (claimant: report): " + " | ".join(parts) + "."
     if starred:
@@ -98,13 +98,14 @@ def footnote_text(fig: Figure) -> str:
     return " ".join(note.get_text().split())
 
 
-def _footnote(
+def footnote(
     fig: Figure,
     figs: pd.DataFrame,
     srcs: pd.DataFrame,
     orgs: pd.DataFrame,
     notes: Iterable[str] = (),
 ) -> Text:
+    """Put the source footnote under ``fig``: each claimant shown and the reports relaying it."""
     width = fig.get_figwidth()
     fontsize = FONT
     body = [f"Note: {n}" for n in notes]

@@ -17,7 +17,7 @@ from idlibstats.charts.displacement import displacement_points
 from idlibstats.charts.first_days import first_days_claims
 from idlibstats.charts.known import known_by_month
 from idlibstats.charts.strikes import strikes_chart
-from idlibstats.charts.style import _DPI
+from idlibstats.charts.style import DPI
 
 #: File name (without .png) and function of each chart, in README order.
 CHARTS: dict[str, Callable[[PathArg], Figure]] = {
@@ -30,14 +30,14 @@ CHARTS: dict[str, Callable[[PathArg], Figure]] = {
 }
 
 
-def save_charts(outdir: str | os.PathLike[str], path: PathArg = None) -> list[Path]:
+def save_charts(outdir: str | os.PathLike[str], package: PathArg = None) -> list[Path]:
     """Draw every chart and write it as ``outdir/NAME.png`` (150 dpi, no timestamps).
 
     Parameters
     ----------
     outdir : str or path-like
         Directory to write to; created if missing.
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
@@ -49,9 +49,9 @@ def save_charts(outdir: str | os.PathLike[str], path: PathArg = None) -> list[Pa
     out.mkdir(parents=True, exist_ok=True)
     written = []
     for name, draw in CHARTS.items():
-        fig = draw(path)
+        fig = draw(package)
         target = out / f"{name}.png"
-        fig.savefig(target, dpi=_DPI, bbox_inches="tight", pad_inches=0.15,
+        fig.savefig(target, dpi=DPI, bbox_inches="tight", pad_inches=0.15,
                     facecolor="white", metadata={"Software": None})
         written.append(target)
     return written

@@ -7,27 +7,27 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from idlibstats.charts.data import PathArg, _is_open, _with_bounds, load_tables
-from idlibstats.charts.notes import _footnote
+from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
-    _TITLE,
     FONT,
+    TITLE,
     WIDTH,
-    _claimant_handles,
-    _gid,
-    _new_figure,
-    _styled,
-    _thousands,
-    _tint,
-    _up_arrow,
     claimant_colour,
+    claimant_handles,
     claimant_hatch,
+    gid,
+    new_figure,
+    styled,
+    thousands,
+    tint,
+    up_arrow,
 )
-from idlibstats.charts.wording import _DAY, _as_written, _period
+from idlibstats.charts.wording import DAY, as_written, period_text
 
 
-@_styled
-def strikes_chart(path: PathArg = None) -> Figure:
+@styled
+def strikes_chart(package: PathArg = None) -> Figure:
     """Draw the strike counts: airstrikes by month, and attacks on health facilities.
 
     Left, airstrikes in each calendar month a figure covers whole (one bar per figure, in
@@ -37,21 +37,21 @@ def strikes_chart(path: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    path : str or path-like, optional
+    package : str or path-like, optional
         The data package to read.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(path)
+    tables = load_tables(package)
     figs, short = tables.figures, tables.short
-    air = _with_bounds(figs[figs["indicator"] == "airstrikes"]).sort_values(
+    air = with_bounds(figs[figs["indicator"] == "airstrikes"]).sort_values(
         "period_start", kind="stable")
-    health = _with_bounds(
+    health = with_bounds(
         figs[figs["indicator"].astype(str).str.startswith("health_facilities")]
     ).sort_values(["period_start", "figure_id"], kind="stable")
-    fig = _new_figure(WIDTH, 8.6)
+    fig = new_figure(WIDTH, 8.6)
     ax_air, ax_health = fig.subplots(2, 1, height_ratios=[1.25, 1.0])
 
     # the months any north-west figure of the package touches: a month outside a count's
@@ -64,17 +64,17 @@ def strikes_chart(path: PathArg = None) -> Figure:
     top = 1.0
     for _, row in air.iterrows():
         colour = claimant_colour(row["claimant"])
-        start, end = row["period_start"], row["period_end"] + _DAY
+        start, end = row["period_start"], row["period_end"] + DAY
         whole = start.day == 1 and end.day == 1 and (end - start).days <= 31
         ax_air.bar(start, float(row["value"]), width=(end - start).days * 0.9, align="edge",
-                   gid=_gid(row), color=colour if whole else _tint(colour, 0.35),
+                   gid=gid(row), color=colour if whole else tint(colour, 0.35),
                    hatch=claimant_hatch(row["claimant"]), edgecolor=colour,
-                   linestyle="-" if whole else "--", hatchcolor=_tint(colour, 0.55))
-        if _is_open(row):
-            _up_arrow(ax_air, start + (end - start) / 2, float(row["value"]), colour)
+                   linestyle="-" if whole else "--", hatchcolor=tint(colour, 0.55))
+        if is_open(row):
+            up_arrow(ax_air, start + (end - start) / 2, float(row["value"]), colour)
         ax_air.annotate(
-            f"{_as_written(row)} airstrikes\n{short.get(row['claimant'], row['claimant'])}, "
-            f"{_period(row['period_start'], row['period_end'])}",
+            f"{as_written(row)} airstrikes\n{short.get(row['claimant'], row['claimant'])}, "
+            f"{period_text(row['period_start'], row['period_end'])}",
             xy=(start + (end - start) * 0.45, float(row["value"])), xytext=(0, 4),
             textcoords="offset points", ha="center", va="bottom", fontsize=FONT,
         )
@@ -90,7 +90,7 @@ def strikes_chart(path: PathArg = None) -> Figure:
                       [f"{m:%b}" for m in months])
     ax_air.tick_params(axis="x", length=0)
     ax_air.grid(axis="x", visible=False)
-    ax_air.yaxis.set_major_formatter(FuncFormatter(_thousands))
+    ax_air.yaxis.set_major_formatter(FuncFormatter(thousands))
     ax_air.set_ylabel("Airstrikes in the month")
     ax_air.set_xlabel(f"Month ({_years(months)})")
     ax_air.set_title("Airstrikes by month")
@@ -100,17 +100,17 @@ def strikes_chart(path: PathArg = None) -> Figure:
     for y, (_, row) in enumerate(health.iterrows()):
         colour = claimant_colour(row["claimant"])
         low = float(row["low"])
-        high = xmax if _is_open(row) else float(row["high"])
+        high = xmax if is_open(row) else float(row["high"])
         if high > low:
-            ax_health.barh(y, high - low, left=low, height=0.4, gid=_gid(row),
-                           color=_tint(colour, 0.35), edgecolor=colour,
-                           hatch=claimant_hatch(row["claimant"]), hatchcolor=_tint(colour, 0.6))
+            ax_health.barh(y, high - low, left=low, height=0.4, gid=gid(row),
+                           color=tint(colour, 0.35), edgecolor=colour,
+                           hatch=claimant_hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
             ax_health.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5,
                            color=colour)
         else:
             ax_health.plot(low, y, marker="D", markersize=8, color=colour, linestyle="none",
-                           gid=_gid(row))
-        if _is_open(row):
+                           gid=gid(row))
+        if is_open(row):
             ax_health.annotate("", xy=(xmax, y), xytext=(xmax * 0.9, y),
                                arrowprops={"arrowstyle": "-|>", "color": colour, "lw": 1.5},
                                annotation_clip=False)
@@ -119,7 +119,7 @@ def strikes_chart(path: PathArg = None) -> Figure:
         labels.append(
             f"{str(row['indicator']).replace('health_facilities_', '')}\n"
             f"{short.get(row['claimant'], row['claimant'])}\n"
-            f"{_period(row['period_start'], row['period_end'])}"
+            f"{period_text(row['period_start'], row['period_end'])}"
         )
     ax_health.set_yticks(range(len(health)), labels, fontsize=FONT)
     ax_health.set_ylim(len(health) - 0.4, -0.7)
@@ -131,24 +131,24 @@ def strikes_chart(path: PathArg = None) -> Figure:
     ax_health.set_ylabel("Figure (what; claimant; period)")
     ax_health.set_title(
         "Health facilities hit, "
-        + _period(health["period_start"].min(), health["period_end"].max())
+        + period_text(health["period_start"].min(), health["period_end"].max())
     )
     fig.suptitle("Strikes: the counts the reports give, each with its claimant and period",
-                 fontweight="bold", fontsize=_TITLE, x=0.01, ha="left")
+                 fontweight="bold", fontsize=TITLE, x=0.01, ha="left")
     shown = pd.concat([air, health])
     # each panel's legend lists what that panel draws, and nothing else
-    ax_air.legend(handles=_claimant_handles(air["claimant"], short), loc="upper right",
+    ax_air.legend(handles=claimant_handles(air["claimant"], short), loc="upper right",
                   fontsize=FONT)
     ax_health.legend(
         handles=[
-            *_claimant_handles(health["claimant"], short),
+            *claimant_handles(health["claimant"], short),
             Line2D([], [], color="#555555", marker="D", linestyle="none", label="exact figure"),
             Line2D([], [], color="#555555", marker="$→$", markersize=10, linestyle="none",
                    label="lower bound (open)"),
         ],
         loc="upper right", fontsize=FONT,
     )
-    _footnote(fig, shown, tables.sources, tables.organisations, [
+    footnote(fig, shown, tables.sources, tables.organisations, [
         "Airstrikes: a month without a bar has no count in the package, which is not zero. "
         "'Attacked' (bombed, destroyed or not) and 'destroyed' are different indicators "
         "over slightly different days: not to be added."

@@ -1,7 +1,7 @@
 """The charts' look: the Okabe-Ito palette, one colour per claimant, the style and axis helpers.
 
 The palette is Okabe and Ito's colour-blind-safe set, one fixed colour per claimant; every
-chart is drawn under :data:`_STYLE` (see :func:`_styled`) on a figure of its own.
+chart is drawn under :data:`_STYLE` (see :func:`styled`) on a figure of its own.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ CLAIMANT_MARKERS: dict[str, str] = {
     "un": "^",
 }
 
-_DPI = 150
+DPI = 150
 
 #: Smallest type size, in points, as the text is displayed (README column or JupyterLab).
 MIN_PT = 9.0
@@ -78,7 +78,7 @@ JUPYTER_COLUMN_PX = 900
 WIDTH = 8.3
 #: The size of the charts' type: never below :data:`MIN_PT`.
 FONT = MIN_PT
-_TITLE = 11.5  # suptitles
+TITLE = 11.5  # suptitles
 
 _STYLE = {
     "font.size": FONT,
@@ -98,7 +98,7 @@ _STYLE = {
     "ytick.labelsize": FONT,
     "hatch.linewidth": 0.8,
     "figure.dpi": 100,
-    "savefig.dpi": _DPI,
+    "savefig.dpi": DPI,
 }
 
 
@@ -150,35 +150,37 @@ def claimant_marker(claimant: str) -> str:
     return CLAIMANT_MARKERS.get(str(claimant), "o")
 
 
-def _tint(colour: str, strength: float) -> tuple[float, float, float]:
+def tint(colour: str, strength: float) -> tuple[float, float, float]:
     """Mix a colour with white: ``strength`` 1 is the colour, 0 is white (opaque, no alpha)."""
     r, g, b = mpl.colors.to_rgb(colour)
     return (1 - strength + strength * r, 1 - strength + strength * g, 1 - strength + strength * b)
 
 
-def _ink(colour: object) -> str:
+def ink(colour: object) -> str:
     """Black or white, whichever reads better on ``colour``."""
     r, g, b = mpl.colors.to_rgb(colour)
     return "#000000" if 0.299 * r + 0.587 * g + 0.114 * b > 0.5 else "#ffffff"
 
 
-def _gid(row: pd.Series) -> str:
+def gid(row: pd.Series) -> str:
     """Return the ``gid`` of the artist drawing a figure: ``figure:<figure_id>``."""
     return f"figure:{row['figure_id']}"
 
 
-def _thousands(x: float, _pos: int | None = None) -> str:
+def thousands(x: float, _pos: int | None = None) -> str:
+    """Format an axis value with thousands separators (a matplotlib tick formatter)."""
     return f"{x:,.0f}"
 
 
-def _new_figure(width: float, height: float) -> Figure:
+def new_figure(width: float, height: float) -> Figure:
+    """Return a new figure of the given size in inches, with its own Agg canvas."""
     fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
     FigureCanvasAgg(fig)
     fig.get_layout_engine().set(h_pad=0.06, w_pad=0.06)
     return fig
 
 
-def _styled(draw: Callable[P, Figure]) -> Callable[P, Figure]:
+def styled(draw: Callable[P, Figure]) -> Callable[P, Figure]:
     """Draw the chart under the package's style (fonts, grid, spines), whatever the rc."""
 
     @functools.wraps(draw)
@@ -189,7 +191,8 @@ def _styled(draw: Callable[P, Figure]) -> Callable[P, Figure]:
     return wrapper
 
 
-def _claimant_handles(claimants: Iterable[str], short: dict[str, str]) -> list[Patch]:
+def claimant_handles(claimants: Iterable[str], short: dict[str, str]) -> list[Patch]:
+    """Return legend patches, one per claimant, in its colour, labelled with its short name."""
     return [
         Patch(facecolor=claimant_colour(c), edgecolor="#333333", linewidth=0.4,
               hatch=claimant_hatch(c), label=short.get(c, c))
@@ -197,13 +200,14 @@ def _claimant_handles(claimants: Iterable[str], short: dict[str, str]) -> list[P
     ]
 
 
-def _month_axis(ax: Axes) -> None:
+def month_axis(ax: Axes) -> None:
+    """Put a tick and a label at the start of each month on the x axis."""
     locator = mdates.MonthLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
 
 
-def _up_arrow(ax: Axes, x: object, y: float, colour: str, length: float = 18) -> None:
+def up_arrow(ax: Axes, x: object, y: float, colour: str, length: float = 18) -> None:
     """Mark an open upper end: an arrow pointing up from (x, y), in points."""
     ax.annotate(
         "",

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-_DAY = pd.Timedelta(days=1)
-_YEAR_START = pd.Timestamp("2019-01-01")
-_YEAR_END = pd.Timestamp("2020-01-01")
-_POPULATION_LABEL = {
+DAY = pd.Timedelta(days=1)
+YEAR_START = pd.Timestamp("2019-01-01")
+YEAR_END = pd.Timestamp("2020-01-01")
+POPULATION_LABEL = {
     "all": "people",
     "civilians": "civilians",
     "children": "children",
@@ -20,25 +20,27 @@ _POPULATION_LABEL = {
 }
 
 
-def _date(ts: pd.Timestamp) -> str:
+def date_text(ts: pd.Timestamp) -> str:
+    """Return a date as the charts write it: '4 May 2019'."""
     return f"{ts.day} {ts:%b %Y}"
 
 
-def _period(start: pd.Timestamp, end: pd.Timestamp) -> str:
+def period_text(start: pd.Timestamp, end: pd.Timestamp) -> str:
+    """Return a period as the charts write it: one day, or its first and last days."""
     if start == end:
-        return _date(start)
+        return date_text(start)
     if start.year == end.year:
-        if start.month == end.month and start.day == 1 and (end + _DAY).day == 1:
+        if start.month == end.month and start.day == 1 and (end + DAY).day == 1:
             return f"{start:%B %Y}"
-        return f"{start.day} {start:%b}–{_date(end)}"
-    return f"{_date(start)}–{_date(end)}"
+        return f"{start.day} {start:%b}–{date_text(end)}"
+    return f"{date_text(start)}–{date_text(end)}"
 
 
 def _days(row: pd.Series) -> int:
     return int((row["period_end"] - row["period_start"]).days) + 1
 
 
-def _as_written(row: pd.Series) -> str:
+def as_written(row: pd.Series) -> str:
     """Return the value as the report words it, with a separator added to bare digits.
 
     '3013' becomes '3,013' (the report's digits, made readable; nothing else changes);

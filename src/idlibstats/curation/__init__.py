@@ -1,0 +1,7 @@
+"""The curators' tools: draft rows from a report, verify excerpts, normalise text.
+
+:mod:`.draft` and :mod:`.draft_grammar` (rows from a report's text), :mod:`.verify`
+(every excerpt against the curators' copies of the reports), :mod:`.textnorm` (the text
+normalisation and number reading the provenance check uses), :mod:`.numberwords` (the
+numbers a short phrase says).
+"""

@@ -1,0 +1,369 @@
+"""Clause-level reading for the draft tool: which word governs a number, what it counts.
+
+The draft tool (:mod:`idlibstats.curation.draft`) finds the numbers of a sentence; this module says,
+for each, which verb or noun decides its indicator and how sure that is. It works on a
+*masked* sentence in which every amount (a number with its wording, or a vague amount such
+as 'dozens') is replaced by ``#`` followed by ``_`` up to the same length, so that offsets
+stay those of the sentence and one pattern can step over another number.
+
+The readings, tried in this order (:func:`govern`):
+
+``noun``
+    a counted noun right after the number: '3013 airstrikes', 'four medical facilities',
+    'almost 100 dead', '18 villages';
+``object``
+    the object of an active verb: 'killed 10 and wounded 13', 'kill three', 'displaced
+    millions', 'killed 12 civilians and 30 fighters';
+``subject``
+    the subject of a passive or intransitive verb, over a list of subjects and an aside:
+    '13, including two children, were wounded', 'Two children and one woman were killed',
+    'More than 3 million people live', 'forced thousands to flee';
+``before``
+    a noun phrase that introduces the number: 'home to about three million', 'the number of
+    dead was at least 50', 'the death toll rose to 30'.
+
+Breakdowns ('including 67 children', '572 of these civilians were men, 213 were women')
+are found by :func:`breakdown` and take the indicator of the total they break down.
+A number with none of these readings falls back to the nearest keyword (the draft tool's
+``guess``) and is marked for review.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "MASK",
+    "Reading",
+    "breakdown",
+    "counted_thing",
+    "govern",
+    "is_known_thing",
+    "mask",
+    "predicate_group",
+]
+
+MASK = "#"
+
+# Keywords -> indicator (before the health-facility split into attacked / destroyed).
+_OBJECT_VERBS = (
+    (r"kill|kills|killed|killing|claimed\s+the\s+lives\s+of", "killed"),
+    (r"wound|wounds|wounded|wounding|injure|injures|injured|injuring", "injured"),
+    (r"displace|displaces|displaced|displacing|uprooted|uprooting", "displaced"),
+    (r"hosts|hosted|hosting|houses|housed|housing", "population"),
+)
+_SUBJECT_VERBS = (
+    (r"killed|died|die|dead|lost\s+their\s+lives|perished", "killed"),
+    (r"injured|wounded|hurt|(?:suffered|sustained)\s+(?:injuries|wounds)", "injured"),
+    (
+        r"displaced|fled|flee|fleeing|moved|uprooted|made\s+homeless|"
+        r"forced\s+(?:from|out\s+of)\s+their\s+homes|left\s+their\s+homes",
+        "displaced",
+    ),
+    (r"live|lived|living|reside|resided|resides|residing", "population"),
+)
+HEALTH_FACILITY_WORDS = (
+    r"hospitals?|clinics?|(?:medical|health|health\s+care|healthcare)\s+"
+    r"(?:facilities|facility|structures?|centres?|centers?|points?)"
+)
+_NOUNS = (
+    (r"dead|deaths|fatalities|bodies", "killed"),
+    (r"wounded|injured", "injured"),
+    (r"air\s?strikes?|air\s+raids?|raids?", "airstrikes"),
+    (HEALTH_FACILITY_WORDS, "health_facilities"),
+    (r"villages?", "villages_lost_by_opposition"),
+    (r"towns?", "towns_captured_by_opposition"),
+)
+_BEFORE = (
+    (
+        r"(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|"
+        r"people\s+killed))",
+        "killed",
+    ),
+    (r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|people\s+injured)", "injured"),
+    (r"number\s+of\s+(?:the\s+)?(?:displaced|people\s+displaced|IDPs)", "displaced"),
+    (r"population", "population"),
+)
+
+# Words that end a noun phrase after a number (and never are the thing counted).
+_STOP = (
+    r"were|was|is|are|be|been|being|had|have|has|will|would|could|may|might|did|do|does|"
+    r"of|in|on|at|by|from|to|into|towards?|for|with|without|since|during|after|before|"
+    r"across|near|under|over|between|among|amid|including|until|through|per|as|than|"
+    r"and|or|but|while|whereas|when|where|who|whom|which|that|whose|if|"
+    r"the|a|an|this|these|those|their|its|his|her|they|it|he|she|we|all|both|each|"
+    r"according|said|says|say|reported|also|already|now|so|last|ago|earlier|later|more|"
+    r"less|only|just|about|around|nearly|almost|some|others|"
+    r"killed|killing|kill|kills|died|dead|deaths|injured|wounded|hurt|displaced|fled|flee|"
+    r"fleeing|moved|live|living|lived|reside|residing|resides|remain|remained|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|"
+    r"out|off|up|down|back|away|north|south|east|west|there|here|home|overnight|today|"
+    r"yesterday|tonight|spent|went|said|took|came|ran|sought|made|got|began|left|fell|lost|"
+    r"[a-z]+ed"
+)
+# A word of a noun phrase; a word in -ed counts only before another ('displaced people').
+_WORD = (
+    rf"(?:(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*|"
+    rf"[A-Za-z]+ed(?=\s+(?!(?:{_STOP})\b)[A-Za-z]))"
+)
+# A noun phrase: words, or a list of words joined by commas and 'and'.
+_OF_THEIR = r"(?:\s+of\s+(?:their|the|its|his|her|our)\b)?"
+_NP = (
+    rf"{_OF_THEIR}(?:\s+(?:others|other|more))?"
+    rf"(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){_WORD}){{0,6}}"
+    r"(?:\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?[A-Za-z-]+)?"
+)
+_THING_RE = re.compile(rf"^{_OF_THEIR}\s+((?:{_WORD})(?:\s+{_WORD}){{0,3}})")
+_AMOUNT = rf"{MASK}_*"
+_LIST = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
+_ASIDE = (
+    r"(?:\s*,\s*(?:including|all|among\s+them|among\s+whom|mostly|most\s+of\s+them|"
+    r"many\s+of\s+them|of\s+whom)\b[^,;.]*,|\s+-\s+[^;.]*?\s+-|\s*\([^)]*\))?"
+)
+_AUX = (
+    r"(?:\s+(?:were|was|have|has|had|are|is|been|being|be|could|would|may|might|will|can|"
+    r"[a-z]+ly|also|now|"
+    r"already|who|that|later|all|remain|remained|believed|said|thought|estimated|feared|"
+    r"reported|to|have|since|then|subsequently|eventually|forced))*"
+)
+
+
+def _alternation(pairs: tuple[tuple[str, str], ...]) -> str:
+    return "|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(pairs))
+
+
+def _indicator_of(match: re.Match[str], pairs: tuple[tuple[str, str], ...]) -> str:
+    for i, (_, indicator) in enumerate(pairs):
+        if match.group(f"k{i}") is not None:
+            return indicator
+    raise AssertionError(match.group(0))
+
+
+_NOUN_RE = re.compile(
+    rf"^(?:\s+(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*)?\s+(?P<kw>{_alternation(_NOUNS)})\b"
+    r"(?!\s+(?:workers?|staff|employees|beds|directors?|officials?|sources?|residents?))",
+    re.IGNORECASE,
+)
+_OBJECT_RE = re.compile(
+    rf"\b(?P<kw>{_alternation(_OBJECT_VERBS)})\s+(?:(?:a\s+total\s+of|only)\s+)?$", re.IGNORECASE
+)
+_OBJECT_LIST_RE = re.compile(
+    rf"\b(?P<kw>{_alternation(_OBJECT_VERBS)})\s+(?:{_AMOUNT}|an?\b){_NP}"
+    rf"(?:{_LIST}(?:{_AMOUNT}|an?\b){_NP})*{_LIST}(?:(?:her|his|their|its)\s+)?$",
+    re.IGNORECASE,
+)
+_SUBJECT_RE = re.compile(
+    rf"^{_NP}(?:{_LIST}{_AMOUNT}{_NP})*{_ASIDE}{_AUX}\s+(?P<kw>{_alternation(_SUBJECT_VERBS)})\b",
+    re.IGNORECASE,
+)
+_BEFORE_RE = re.compile(
+    rf"\b(?P<kw>{_alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
+    r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
+    r"climbed\s+to|to|of|at|hit)\s+$"
+    r"|\b(?P<home>home\s+to)\s+$",
+    re.IGNORECASE,
+)
+_OF_PAIRS = ((r"deaths?|killings?|killing", "killed"), (r"displacement", "displaced"))
+_OF_RE = re.compile(rf"\b(?P<kw>{_alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECASE)
+
+# Breakdowns: the marker before the part ('including', 'of whom'), or after it ('of these').
+_PART_BEFORE_RE = re.compile(
+    rf"(?P<total>{_AMOUNT})[^#;]*?(?P<marker>\b(?:including|of\s+whom|among\s+them|"
+    rf"among\s+whom|among\s+the\s+dead\s+were|among\s+the\s+victims\s+were))\s+"
+    rf"(?:{_AMOUNT}{_NP}{_LIST})*$",
+    re.IGNORECASE,
+)
+_OF_THE_TOTAL_RE = re.compile(rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{_AMOUNT})[^#;.]*,\s+$")
+_PART_AFTER_RE = re.compile(
+    r"^\s+of\s+(?:these|those|them|whom|the\s+dead|the\s+victims|the\s+total)\b", re.IGNORECASE
+)
+_PART_GROUP = r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers"
+_PREDICATE_RE = re.compile(
+    rf"^(?:\s+of\s+(?:these|those|them|whom)(?:\s+[a-z-]+)?)?\s+(?:were|was|are)\s+"
+    rf"(?P<group>{_PART_GROUP})\b|^\s+of\s+(?:these|those|them|whom)\s+(?P<bare>{_PART_GROUP})\b",
+    re.IGNORECASE,
+)
+_PREDICATE_LIST_RE = re.compile(rf"{_AMOUNT}[^#;.]*?{_LIST}$")
+
+# People and the counted nouns the tool knows; any other noun is an unknown thing.
+_KNOWN_WORDS = re.compile(
+    r"\b(?:people|persons|individuals|civilians?|children|child|kids|boys|girls|babies|"
+    r"infants|women|woman|men|man|fighters?|combatants?|soldiers?|troops|rebels?|militants?|"
+    r"opponents|members|forces|militiamen|jihadists|residents|inhabitants|refugees|IDPs|"
+    r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
+    r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
+    r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"
+    r"jihadists|insurgents|extremists|Helmets|"
+    r"dead|deaths|fatalities|air\s?strikes?|air\s+raids?|raids?|strikes|sorties|"
+    r"villages?|towns?|hospitals?|clinics?|displaced|pro-(?:government|regime)|government)\b|"
+    rf"(?:{HEALTH_FACILITY_WORDS})\b",
+    re.IGNORECASE,
+)
+
+
+_HEALTH_RE = re.compile(rf"\b(?:{HEALTH_FACILITY_WORDS})\b", re.IGNORECASE)
+_PLURAL_RE = re.compile(r"[a-z]+[^s]s", re.IGNORECASE)
+_PLACE_RE = re.compile(r"villages?|towns?", re.IGNORECASE)
+_CONTROL_RE = re.compile(
+    r"\b(?:captur\w*|seiz\w*|took|taken|retook|retaken|recaptur\w*|lost|los(?:e|es|ing)|"
+    r"fell|fallen|regain\w*|control\w*|overr[au]n|advanc\w*|liberat\w*|storm\w*|"
+    r"gained|expelled|withdr[ea]w\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """Which word decided a number's indicator.
+
+    Attributes
+    ----------
+    indicator : str
+        The indicator (``health_facilities`` before the attacked / destroyed split).
+    start, end : int
+        The deciding word's span in the sentence.
+    how : str
+        ``noun``, ``object``, ``subject`` or ``before`` (see the module's docstring).
+    """
+
+    indicator: str
+    start: int
+    end: int
+    how: str
+
+
+def mask(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """Return ``sentence`` with each span replaced by ``#`` and ``_`` of the same length."""
+    chars = list(sentence)
+    for start, end in spans:
+        chars[start:end] = MASK + "_" * (end - start - 1)
+    return "".join(chars)
+
+
+def counted_thing(masked: str, end: int) -> tuple[str, int, int]:
+    """Return the words right after the amount ending at ``end``, and their span.
+
+    ``('', end, end)`` when a verb, a preposition or punctuation follows at once.
+    """
+    match = _THING_RE.match(masked[end:])
+    if match is None:
+        return "", end, end
+    return match.group(1), end + match.start(1), end + match.end(1)
+
+
+def is_known_thing(phrase: str, sentence: str = "") -> bool:
+    """Whether a counted noun phrase names people or a thing the indicators count.
+
+    The head noun decides ('rebel group' is a group, 'fighters loyal' are fighters);
+    villages and towns count only in a sentence that says they were taken or lost.
+    """
+    if not phrase or _HEALTH_RE.search(phrase):
+        return True
+    words = phrase.split()
+    known = [i for i, word in enumerate(words) if _KNOWN_WORDS.fullmatch(word)]
+    if not known:
+        return False
+    # The last known word is the head unless a plural noun follows it ('rebel positions').
+    if any(_PLURAL_RE.fullmatch(word) for word in words[known[-1] + 1 :]):
+        return False
+    head = words[known[-1]]
+    if _PLACE_RE.fullmatch(head):
+        return _CONTROL_RE.search(sentence) is not None
+    return True
+
+
+def govern(masked: str, start: int, end: int) -> Reading | None:
+    """Return the word that governs the amount at ``masked[start:end]``, or ``None``.
+
+    Parameters
+    ----------
+    masked : str
+        The sentence with every amount masked (:func:`mask`).
+    start, end : int
+        The amount's span (its wording included).
+
+    Returns
+    -------
+    Reading or None
+        The indicator, the deciding word's span and the kind of reading.
+    """
+    before, after = masked[:start], masked[end:]
+    match = _NOUN_RE.match(after)
+    if match:
+        return _reading(match, _NOUNS, end, "noun")
+    for pattern in (_OBJECT_RE,):
+        match = pattern.search(before)
+        if match:
+            return _reading(match, _OBJECT_VERBS, 0, "object")
+    match = _SUBJECT_RE.match(after)
+    if match:
+        return _reading(match, _SUBJECT_VERBS, end, "subject")
+    match = _OBJECT_LIST_RE.search(before)
+    if match:
+        return _reading(match, _OBJECT_VERBS, 0, "object")
+    match = _OF_RE.search(before)
+    if match:
+        return _reading(match, _OF_PAIRS, 0, "before")
+    match = _BEFORE_RE.search(before)
+    if match:
+        if match.group("home"):
+            return Reading("population", match.start("home"), match.end("home"), "before")
+        return _reading(match, _BEFORE, 0, "before")
+    return None
+
+
+def _reading(
+    match: re.Match[str], pairs: tuple[tuple[str, str], ...], offset: int, how: str
+) -> Reading:
+    return Reading(
+        _indicator_of(match, pairs), offset + match.start("kw"), offset + match.end("kw"), how
+    )
+
+
+def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | None:
+    """Whether the amount at ``masked[start:end]`` is a part of a total, and of which.
+
+    Returns
+    -------
+    tuple or None
+        ``('including', total_start)`` when a marker before it points back to a total in
+        the sentence ('277 civilians, including 72 children and 32 women'); ``('of these',
+        None)`` when the total is named after it ('572 of these civilians') and so lies in an
+        earlier sentence; ``('list', None)`` for a number that continues a list of parts
+        ('..., 213 were women'); ``None`` otherwise.
+    """
+    before, after = masked[:start], masked[end:]
+    match = _PART_BEFORE_RE.search(before)
+    if match:
+        listed = before[match.end("marker") :].strip() != ""
+        if listed and _SUBJECT_RE.match(after):  # '..., including 67 children and 785 were injured'
+            return None
+        return "including", match.start("total")
+    match = _OF_THE_TOTAL_RE.search(before)
+    if match:  # 'Of the 87 people killed, 25 were children'
+        return "including", match.start("total")
+    if _PART_AFTER_RE.match(after):
+        return "of these", None
+    if _PREDICATE_RE.match(after) and _PREDICATE_LIST_RE.search(before):
+        return "list", None
+    return None
+
+
+_SUBJECT_GROUP_RE = re.compile(
+    rf"\b(?P<group>{_PART_GROUP})\s+(?:made\s+up|make\s+up|accounted\s+for|account\s+for)\s+$",
+    re.IGNORECASE,
+)
+
+
+def predicate_group(masked: str, end: int, start: int | None = None) -> tuple[str, int, int] | None:
+    """Return the group a part is said to be ('213 were women'): (word, start, end)."""
+    match = _PREDICATE_RE.match(masked[end:])
+    if match is None and start is not None:  # 'Women made up 190 of the dead'
+        before = _SUBJECT_GROUP_RE.search(masked[:start])
+        if before:
+            return before.group("group"), before.start("group"), before.end("group")
+    if match is None:
+        return None
+    name = "group" if match.group("group") else "bare"
+    return match.group(name), end + match.start(name), end + match.end(name)

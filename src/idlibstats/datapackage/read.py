@@ -1,0 +1,309 @@
+"""Load the package's tables into typed pandas DataFrames, refusing data that does not fit.
+
+Every loader reads the CSV with Arrow (every cell as text; only the schema's
+``missingValues`` are missing, so ``NA`` stays text) and checks and types it with the
+validation engine (:mod:`idlibstats.datapackage.validation`): bytes and hash, header, row shapes,
+types,
+constraints, keys, foreign keys (the referenced tables' key columns only), the row rules of
+``checks/<resource>.json`` and the rules across tables. Dtypes come from
+:mod:`idlibstats.datapackage.schema`; so do the column tables of the loaders' docstrings, built
+from the
+descriptor's field descriptions when this module is imported. The first problem is raised as
+a :class:`~idlibstats.datapackage.errors.DataPackageError` naming file, row and field; nothing is
+ever
+written.
+"""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+
+from idlibstats.datapackage.errors import DataPackageError
+from idlibstats.datapackage.locate import open_package
+from idlibstats.datapackage.schema import columns_doc
+from idlibstats.datapackage.validation.engine import check_table
+from idlibstats.datapackage.validation.report import Report
+
+__all__ = [
+    "corroborations",
+    "deaths",
+    "displacement",
+    "figures",
+    "indicators",
+    "injuries",
+    "list_tables",
+    "load_table",
+    "organisations",
+    "sources",
+    "strikes",
+    "wire_credits",
+]
+
+PathArg = str | os.PathLike[str] | None
+
+
+def load_table(name: str, package: PathArg = None) -> pd.DataFrame:
+    """Load one table of the package as a typed DataFrame.
+
+    Parameters
+    ----------
+    name : str
+        The resource name (see :func:`list_tables`).
+    package : str or path-like, optional
+        Another package to read (its directory or ``datapackage.json``); by default the
+        package found by :func:`idlibstats.datapackage.locate.locate_package`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per schema field, dtypes from the Table Schema.
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema; the message names file, row and field.
+    """
+    frame = check_table(open_package(package), name, Report("first"))
+    assert frame is not None  # first-error mode: a table that cannot be read has raised
+    return frame
+
+
+def list_tables(package: PathArg = None) -> list[str]:
+    """Return the names of the package's tables, in descriptor order.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    list of str
+        ``sources``, ``wire_credits``, ``organisations``, ``indicators``, ``figures``,
+        ``corroborations`` for the bundled package; each has a loader of the same name.
+    """
+    return list(open_package(package).resources)
+
+
+def sources(package: PathArg = None) -> pd.DataFrame:
+    """Load ``sources``: one row per news report.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("sources", package)
+
+
+def wire_credits(package: PathArg = None) -> pd.DataFrame:
+    """Load ``wire_credits``: the wire agencies each report credits.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("wire_credits", package)
+
+
+def organisations(package: PathArg = None) -> pd.DataFrame:
+    """Load ``organisations``: claimants and relaying agencies.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("organisations", package)
+
+
+def indicators(package: PathArg = None) -> pd.DataFrame:
+    """Load ``indicators``: what a figure can count.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("indicators", package)
+
+
+def figures(package: PathArg = None) -> pd.DataFrame:
+    """Load ``figures``: one row per number a report gives.
+
+    Checks everything the descriptor says, including the foreign keys to ``sources``,
+    ``indicators`` and ``organisations`` (their key columns only), the row rules of
+    ``checks/figures.json`` and the rules across tables of
+    :mod:`idlibstats.datapackage.validation.checks.cross_tables`
+    (``claimed_on`` against the report's date; an inferred claimant has a corroboration).
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("figures", package)
+
+
+def corroborations(package: PathArg = None) -> pd.DataFrame:
+    """Load ``corroborations``: other outlets' confirmations and caveats.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("corroborations", package)
+
+
+def _document(name: str) -> None:
+    """Put the column table of resource ``name``, from the descriptor, in its loader's doc."""
+    loader = globals()[name]
+    try:
+        table = columns_doc(open_package().resource(name)["schema"])
+    except (DataPackageError, KeyError):  # no package found: say where the columns are
+        table = "        One column per field of the resource's Table Schema."
+    loader.__doc__ = (loader.__doc__ or "").replace("        {columns}", table)
+
+
+for _name in ("sources", "wire_credits", "organisations", "indicators", "figures",
+              "corroborations"):
+    _document(_name)
+
+
+def _by_indicator(package: PathArg, wanted: set[str]) -> pd.DataFrame:
+    figs = figures(package)
+    return figs[figs["indicator"].isin(wanted)].reset_index(drop=True)
+
+
+def deaths(package: PathArg = None) -> pd.DataFrame:
+    """Figures of people killed (indicator ``killed``).
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`figures` whose indicator is ``killed``; same columns and dtypes,
+        index reset.
+    """
+    return _by_indicator(package, {"killed"})
+
+
+def injuries(package: PathArg = None) -> pd.DataFrame:
+    """Figures of people injured (indicator ``injured``).
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`figures` whose indicator is ``injured``; same columns and
+        dtypes, index reset.
+    """
+    return _by_indicator(package, {"injured"})
+
+
+def displacement(package: PathArg = None) -> pd.DataFrame:
+    """Figures of people displaced (indicators of topic ``displacement``).
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`figures` whose indicator has topic ``displacement`` in
+        :func:`indicators`; same columns and dtypes, index reset.
+    """
+    inds = indicators(package)
+    return _by_indicator(package, set(inds.loc[inds["topic"] == "displacement", "indicator"]))
+
+
+def strikes(package: PathArg = None) -> pd.DataFrame:
+    """Figures of strikes and attacks (indicators of topic ``strikes``).
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`figures` whose indicator has topic ``strikes`` in
+        :func:`indicators`; same columns and dtypes, index reset.
+    """
+    inds = indicators(package)
+    return _by_indicator(package, set(inds.loc[inds["topic"] == "strikes", "indicator"]))

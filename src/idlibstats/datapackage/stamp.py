@@ -1,0 +1,57 @@
+"""Curators' tool: record each CSV's ``bytes`` and ``hash`` in ``datapackage.json``."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+
+from idlibstats.datapackage.locate import DESCRIPTOR, open_package
+from idlibstats.datapackage.validation.report import Report
+from idlibstats.datapackage.validation.source import check_bytes, utf8_error
+from idlibstats.exports.atomic import write_atomic
+
+__all__ = ["stamp"]
+
+
+def stamp(package: str | os.PathLike[str] | None = None) -> list[str]:
+    """Update ``bytes`` and ``hash`` (``sha256:<hex>``) of every resource in the descriptor.
+
+    Run it after a deliberate edit of a CSV. A file the package rules refuse at the byte
+    level (empty, a UTF-8 BOM, CR or CRLF line ends) is not stamped: its hash would make
+    ``frictionless validate`` accept bytes that ``idlibstats`` rejects. Only ``bytes`` and
+    ``hash`` change; the descriptor keeps its key order and is written with a 2-space
+    indent and a trailing newline, atomically (all resources or none), and only when
+    something changed.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        A package directory or its ``datapackage.json``.
+
+    Returns
+    -------
+    list of str
+        The names of the resources whose ``bytes`` or ``hash`` changed.
+
+    Raises
+    ------
+    DataPackageError
+        If a resource's path is unsafe, its file is missing, or its bytes are refused.
+    """
+    package = open_package(package)
+    changed = []
+    for name, resource in package.resources.items():
+        data = package.resource_path(name).read_bytes()
+        check_bytes(data, {}, resource["path"], Report("first"))
+        problem = utf8_error(data, resource["path"])
+        if problem is not None:
+            raise problem
+        new = {"bytes": len(data), "hash": f"sha256:{hashlib.sha256(data).hexdigest()}"}
+        if any(resource.get(key) != value for key, value in new.items()):
+            resource.update(new)
+            changed.append(name)
+    if changed:
+        text = json.dumps(package.descriptor, indent=2, ensure_ascii=False) + "\n"
+        write_atomic(package.root / DESCRIPTOR, text, overwrite=True)
+    return changed

@@ -1,0 +1,134 @@
+"""Field types: a present cell reads as its type; the column is typed on the way.
+
+The text is first matched, vectorised, against the type's lexical form (integers are plain
+digits after an optional minus sign, dates ``YYYY-MM-DD``), then cast with Arrow. Only when
+a cast fails (a day that does not exist, an integer too large for 64 bits) is each value
+read again in Python, to say which. The typed column (nulls where missing or at fault) is
+left in ``ctx.typed`` for the later checks and the DataFrame.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from idlibstats.datapackage.errors import show
+from idlibstats.datapackage.validation.context import TableContext, to_mask, with_nulls
+from idlibstats.datapackage.validation.regex import anchored
+
+INTEGER = "-?[0-9]+"
+NUMBER = "-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+\\-]?[0-9]+)?|NaN|-?INF"
+ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+_FIRST_DAY = datetime.date(1, 1, 1)
+
+
+def _shape(ctx: TableContext, name: str, pattern: str, present: np.ndarray,
+           message: Callable[[str], str]) -> np.ndarray:
+    """Report present cells not of lexical form ``pattern``; return the rows left to cast."""
+    fits = pc.match_substring_regex(ctx.text(name), anchored(pattern))
+    if not pc.all(pc.or_(fits, pa.array(~present))).as_py():
+        ctx.flag(name, present & ~to_mask(fits), message)
+    return present & ctx.usable(name)
+
+
+def _cast(ctx: TableContext, name: str, good: np.ndarray, target: pa.DataType,
+          one: Callable[[str], Any], filler: str, message: Callable[[str], str]) -> pa.Array:
+    """Cast the ``good`` cells to ``target``; where Arrow refuses, read each one with ``one``."""
+    text = ctx.text(name)
+    mask = pa.array(good)
+    try:
+        values = pc.cast(pc.if_else(mask, text, filler), target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        cells = text.to_pylist()
+        out, failed = [], np.zeros(ctx.n, bool)
+        for i, cell in enumerate(cells):
+            if not good[i]:
+                out.append(None)
+                continue
+            try:
+                out.append(one(cell))
+            except (ValueError, OverflowError):
+                out.append(None)
+                failed[i] = True
+        ctx.flag(name, failed, message)
+        good = good & ~failed
+        values = pa.array(out, target)
+        mask = pa.array(good)
+    return pc.if_else(mask, values, pa.scalar(None, target))
+
+
+def _integer(cell: str) -> int:
+    value = int(cell)
+    if not -(2**63) <= value < 2**63:
+        raise OverflowError(cell)
+    return value
+
+
+def _date(cell: str) -> datetime.date:
+    return datetime.date.fromisoformat(cell)
+
+
+def check(ctx: TableContext, spec: dict[str, Any]) -> None:
+    """Report the present cells that do not read as the field's type; type the column."""
+    name = spec["name"]
+    kind = spec.get("type", "string")
+    missing = ctx.is_missing(name)
+    present = ~missing
+    if kind == "string":
+        ctx.typed[name] = with_nulls(ctx.text(name), missing)
+    elif kind == "integer":
+        good = _shape(ctx, name, INTEGER, present, lambda v: "is not an integer (digits, "
+                      f"optionally after a minus sign): {show(v)}")
+        ctx.typed[name] = _cast(ctx, name, good, pa.int64(), _integer, "0",
+                                lambda v: f"is too large for a 64-bit integer: {show(v)}")
+    elif kind == "number":
+        good = _shape(ctx, name, NUMBER, present, lambda v: f"is not a number: {show(v)}")
+        ctx.typed[name] = _cast(ctx, name, good, pa.float64(),
+                                lambda v: float(v.replace("INF", "inf")), "0",
+                                lambda v: f"is not a number: {show(v)}")
+    elif kind == "date":
+        ctx.typed[name] = _dates(ctx, spec, present)
+    elif kind == "boolean":
+        trues = list(spec.get("trueValues", TRUE_VALUES))
+        falses = list(spec.get("falseValues", FALSE_VALUES))
+        text = ctx.text(name)
+        is_true = to_mask(pc.is_in(text, value_set=pa.array(trues, pa.string())))
+        is_false = to_mask(pc.is_in(text, value_set=pa.array(falses, pa.string())))
+        ctx.flag(name, present & ~(is_true | is_false),
+                 lambda v: f"is not a boolean ({', '.join([*trues, *falses])}): {show(v)}")
+        ctx.typed[name] = pa.array(is_true, mask=~(is_true | is_false))
+
+
+def _dates(ctx: TableContext, spec: dict[str, Any], present: np.ndarray) -> pa.Array:
+    name = spec["name"]
+    fmt = spec.get("format", "default")
+    fmt = "%Y-%m-%d" if fmt == "default" else fmt
+    shape = fmt.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
+
+    def message(v: str) -> str:
+        return f"is not a date ({shape}): {show(v)}"
+
+    if fmt != "%Y-%m-%d":  # another format: pandas reads it, value by value
+        good = present & ctx.usable(name)
+        text = pd.Series(np.where(good, ctx.text(name).to_numpy(zero_copy_only=False), None),
+                         dtype=object)
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        ctx.flag(name, good & parsed.isna().to_numpy(), message)
+        good &= ctx.usable(name)
+        days = pa.array(parsed.dt.date.where(good, None), pa.date32())
+        return days
+    good = _shape(ctx, name, ISO_DATE, present, message)
+    days = _cast(ctx, name, good, pa.date32(), _date, "2000-01-01", message)
+    early = to_mask(pc.less(days, pa.scalar(_FIRST_DAY, pa.date32())))
+    if early.any():  # year 0000: Arrow reads it, Python's dates (and frictionless) do not
+        ctx.flag(name, early, message)
+        days = pc.if_else(pa.array(early), pa.scalar(None, pa.date32()), days)
+    return days

@@ -1,0 +1,289 @@
+"""The row rules' formulas: one small evaluator, on whole columns, with Python's semantics.
+
+A ``row-constraint`` formula of ``checks/<resource>.json`` is a Python expression over the
+fields of one row; ``frictionless validate --checklist`` evaluates it row by row (with
+``simpleeval``) on the row's Python values (``int``, ``float``, ``datetime.date``, ``str``,
+``None`` for a missing cell) and fails a row when the result is falsy or evaluation raises
+(``None >= date``, ``'x' < 5``). This module evaluates the same formulas on whole Arrow
+columns, giving the same verdict for every row. It reads a deliberately small language,
+checked when the checklist is loaded (:func:`compile_formula`), so that no formula is ever
+half-understood:
+
+- field names and constants (text, numbers, ``True``, ``False``, ``None``);
+- comparisons ``==``, ``!=``, ``<``, ``<=``, ``>``, ``>=`` (chains too), ``is None``,
+  ``is not None``, ``in (...)`` and ``not in (...)`` with constants;
+- ``and``, ``or``, ``not`` and parentheses over comparisons.
+
+Anything else (calls, arithmetic, attribute access, a bare name as a truth value) is refused
+with a message naming it.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["Formula", "compile_formula", "holds"]
+
+_ORDER = {ast.Lt: pc.less, ast.LtE: pc.less_equal, ast.Gt: pc.greater,
+          ast.GtE: pc.greater_equal}
+_KINDS = {"string": "str", "integer": "num", "number": "num", "date": "date",
+          "boolean": "bool"}
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A checked formula: its text, its syntax tree and the fields it reads (in order)."""
+
+    text: str
+    tree: ast.expr
+    names: tuple[str, ...]
+
+
+def _refuse(what: str) -> ValueError:
+    return ValueError(what)
+
+
+def _check_value(node: ast.expr, fields: dict[str, str]) -> None:
+    if isinstance(node, ast.Name):
+        if node.id not in fields:
+            raise _refuse(f"reads {node.id!r}, which is not a field of the table")
+        if fields[node.id] == "bool":
+            raise _refuse(f"reads the boolean field {node.id!r}")
+        return
+    if isinstance(node, ast.Constant):
+        if node.value is None or (isinstance(node.value, str | int | float)
+                                  and not isinstance(node.value, bool)):
+            return
+        raise _refuse(f"uses the constant {node.value!r}")
+    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+            and isinstance(node.operand, ast.Constant)
+            and isinstance(node.operand.value, int | float)
+            and not isinstance(node.operand.value, bool)):
+        return
+    raise _refuse(f"uses {ast.unparse(node)!r}, which is not a field name or a constant")
+
+
+def _is_truth(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Compare | ast.BoolOp)
+            or (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)))
+
+
+def _is_truth_pair(node: ast.Compare) -> bool:
+    """Tell whether ``node`` compares two truth values: ``(a == b) == (c == d)``."""
+    operands = [node.left, *node.comparators]
+    if not any(_is_truth(x) for x in operands):
+        return False
+    if len(node.ops) != 1 or not isinstance(node.ops[0], ast.Eq | ast.NotEq):
+        raise _refuse("compares a truth value other than with == or != to another one")
+    return True
+
+
+def _check_bool(node: ast.expr, fields: dict[str, str]) -> None:
+    if isinstance(node, ast.BoolOp):
+        for value in node.values:
+            _check_bool(value, fields)
+    elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        _check_bool(node.operand, fields)
+    elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
+        return
+    elif isinstance(node, ast.Compare) and _is_truth_pair(node):
+        _check_bool(node.left, fields)
+        _check_bool(node.comparators[0], fields)
+    elif isinstance(node, ast.Compare):
+        _check_value(node.left, fields)
+        operands = [node.left, *node.comparators]
+        for i, (op, right) in enumerate(zip(node.ops, node.comparators, strict=True)):
+            left = operands[i]
+            if isinstance(op, ast.In | ast.NotIn):
+                if not isinstance(right, ast.Tuple | ast.List | ast.Set) or not all(
+                        isinstance(e, ast.Constant) for e in right.elts):
+                    raise _refuse("'in' needs a literal tuple of constants")
+                for element in right.elts:
+                    _check_value(element, fields)
+                continue
+            _check_value(right, fields)
+            if isinstance(op, ast.Is | ast.IsNot):
+                if not any(isinstance(x, ast.Constant) and x.value is None
+                           for x in (left, right)):
+                    raise _refuse("'is' and 'is not' only compare with None")
+            elif not isinstance(op, ast.Eq | ast.NotEq) and type(op) not in _ORDER:
+                raise _refuse(f"uses the operator {type(op).__name__}")
+    else:
+        raise _refuse(f"uses {ast.unparse(node)!r} as a truth value; write a comparison")
+
+
+def compile_formula(text: str, fields: dict[str, str]) -> Formula:
+    """Parse and check a formula against the table's fields.
+
+    Parameters
+    ----------
+    text : str
+        The formula, as written in the checklist.
+    fields : dict
+        Field name -> Table Schema type of the table the rule applies to.
+
+    Returns
+    -------
+    Formula
+        The checked formula.
+
+    Raises
+    ------
+    ValueError
+        If the formula is not an expression, or uses something outside the language above.
+    """
+    try:
+        tree = ast.parse(text, mode="eval").body
+    except SyntaxError as exc:
+        raise ValueError(f"formula {text!r} is not an expression: {exc.msg}") from None
+    kinds = {name: _KINDS.get(kind, "str") for name, kind in fields.items()}
+    try:
+        _check_bool(tree, kinds)
+    except ValueError as exc:
+        raise ValueError(f"formula {text!r} {exc}; idlibstats evaluates comparisons of "
+                         "fields and constants joined by and, or, not") from None
+    seen: dict[str, None] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            seen.setdefault(node.id, None)
+    return Formula(text, tree, tuple(seen))
+
+
+# ---------------------------------------------------------------- evaluation
+
+
+@dataclass
+class _Value:
+    kind: str            # "num", "date", "str", "none"
+    data: Any            # an Arrow array, or a Python constant
+    null: np.ndarray     # rows where the value is None
+
+
+@dataclass
+class _Truth:
+    value: np.ndarray    # the comparison's result
+    err: np.ndarray      # rows where Python would raise
+
+
+def _mask(values: Any, n: int) -> np.ndarray:
+    if isinstance(values, bool | np.bool_):
+        return np.full(n, bool(values))
+    return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _value(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Value:
+    if isinstance(node, ast.Name):
+        kind, data = columns[node.id]
+        null = data.is_null().to_numpy(zero_copy_only=False).astype(bool)
+        return _Value(kind, data, null)
+    if isinstance(node, ast.UnaryOp):  # a negative number
+        return _Value("num", -node.operand.value, np.zeros(n, bool))  # type: ignore[attr-defined]
+    value = node.value  # type: ignore[attr-defined]
+    if value is None:
+        return _Value("none", None, np.ones(n, bool))
+    return _Value("str" if isinstance(value, str) else "num", value, np.zeros(n, bool))
+
+
+def _equal(a: _Value, b: _Value, n: int) -> np.ndarray:
+    both_none = a.null & b.null
+    if "none" in (a.kind, b.kind) or a.kind != b.kind:
+        return both_none
+    return (_mask(pc.equal(a.data, b.data), n) & ~a.null & ~b.null) | both_none
+
+
+def _compare(op: ast.cmpop, a: _Value, b: _Value, n: int) -> _Truth:
+    no = np.zeros(n, bool)
+    if isinstance(op, ast.Is | ast.IsNot):
+        other = a if b.kind == "none" else b
+        return _Truth(other.null.copy() if isinstance(op, ast.Is) else ~other.null, no)
+    if isinstance(op, ast.Eq | ast.NotEq):
+        equal = _equal(a, b, n)
+        return _Truth(equal if isinstance(op, ast.Eq) else ~equal, no)
+    if "none" in (a.kind, b.kind) or a.kind != b.kind:
+        return _Truth(no, np.ones(n, bool))  # Python raises TypeError in every row
+    err = a.null | b.null
+    return _Truth(_mask(_ORDER[type(op)](a.data, b.data), n) & ~err, err)
+
+
+def _truth(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Truth:
+    if isinstance(node, ast.Constant):
+        return _Truth(np.full(n, bool(node.value)), np.zeros(n, bool))
+    if isinstance(node, ast.UnaryOp):  # not
+        inner = _truth(node.operand, columns, n)
+        return _Truth(~inner.value, inner.err)
+    if isinstance(node, ast.BoolOp):
+        acc = _truth(node.values[0], columns, n)
+        value, err = acc.value, acc.err
+        for part_node in node.values[1:]:
+            part = _truth(part_node, columns, n)
+            reached = ~err & (~value if isinstance(node.op, ast.Or) else value)
+            err = err | (reached & part.err)
+            value = np.where(reached, part.value, value)
+        return _Truth(value, err)
+    assert isinstance(node, ast.Compare)
+    if _is_truth_pair(node):  # Python compares True/False; both sides are evaluated
+        a, b = _truth(node.left, columns, n), _truth(node.comparators[0], columns, n)
+        equal = a.value == b.value
+        return _Truth(equal if isinstance(node.ops[0], ast.Eq) else ~equal, a.err | b.err)
+    left = _value(node.left, columns, n)
+    result: _Truth | None = None
+    for op, right_node in zip(node.ops, node.comparators, strict=True):
+        if isinstance(op, ast.In | ast.NotIn):
+            hit = np.zeros(n, bool)
+            for element in right_node.elts:  # type: ignore[attr-defined]
+                hit |= _equal(left, _value(element, columns, n), n)
+            step = _Truth(~hit if isinstance(op, ast.NotIn) else hit, np.zeros(n, bool))
+            right = left
+        else:
+            right = _value(right_node, columns, n)
+            step = _compare(op, left, right, n)
+        if result is None:
+            result = step
+        else:  # a < b < c is (a < b) and (b < c), short-circuit
+            reached = ~result.err & result.value
+            result = _Truth(np.where(reached, step.value, result.value),
+                            result.err | (reached & step.err))
+        left = right
+    assert result is not None
+    return result
+
+
+def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.ndarray:
+    """Return, per row, whether ``formula`` holds, as frictionless decides it.
+
+    Parameters
+    ----------
+    formula : Formula
+        A formula from :func:`compile_formula`.
+    columns : dict
+        Field name -> (kind, Arrow array of typed values with nulls for missing cells),
+        kind being ``"num"``, ``"date"`` or ``"str"``.
+    n : int
+        Number of rows.
+
+    Returns
+    -------
+    numpy.ndarray of bool
+        True where the row satisfies the rule; False where the result is false or Python
+        would raise.
+    """
+    result = _truth(formula.tree, columns, n)
+    return result.value & ~result.err
+
+
+def column_kind(field_type: str) -> str:
+    """Return the evaluator's kind for a Table Schema field type."""
+    return _KINDS.get(field_type, "str")
+
+
+def typed_column(values: Any) -> pa.Array:
+    """Return an Arrow array (chunks combined) for the evaluator."""
+    if isinstance(values, pa.ChunkedArray):
+        return values.combine_chunks()
+    return values

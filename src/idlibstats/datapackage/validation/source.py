@@ -1,0 +1,347 @@
+"""The bytes of a CSV, its header and its rows as text: what every other check reads.
+
+:func:`check_bytes` checks the file as bytes (not empty, no BOM, LF line ends, the
+descriptor's ``bytes`` and ``hash``, hashed in a thread while the CSV is parsed).
+:func:`read_text` checks the header against the schema's field names and reads every cell
+as text into an Arrow table with :mod:`pyarrow.csv` (an explicit all-string schema: nothing
+is inferred, nothing is missing yet). Rows whose number of cells differs from the header,
+and blank lines, are reported and left out; only then is the file read again, exactly, with
+:mod:`csv`, to number them (Arrow reads a blank line as a row of empty cells, so a row
+of nothing but empty cells sends the file to that exact reader too). Rows are numbered as a
+spreadsheet numbers them: header = row 1.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import hashlib
+import io
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from idlibstats.datapackage.errors import DataPackageError
+from idlibstats.datapackage.validation.report import Report
+
+__all__ = ["TextTable", "check_bytes", "dialect_of", "read_text", "utf8_error"]
+
+BOM = b"\xef\xbb\xbf"
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _digest(data: bytes, algorithm: str) -> Callable[[], str]:
+    """Hash ``data`` in a thread (hashlib releases the GIL) while the CSV is parsed."""
+    result: dict[str, str] = {}
+
+    def work() -> None:
+        result["hex"] = hashlib.new(algorithm, data).hexdigest()
+
+    if len(data) < 1 << 20:
+        work()
+        return lambda: result["hex"]
+    thread = threading.Thread(target=work, daemon=True)
+    thread.start()
+
+    def wait() -> str:
+        thread.join()
+        return result["hex"]
+
+    return wait
+
+
+def _expected_hash(resource: dict[str, Any]) -> tuple[str, str] | None:
+    value = resource.get("hash")
+    if not isinstance(value, str) or not value:
+        return None
+    algorithm, _, hexdigest = value.rpartition(":")
+    return (algorithm or "md5"), hexdigest.lower()
+
+
+def utf8_error(data: bytes, rel: str) -> DataPackageError | None:
+    """Return the error for the first byte of ``data`` that is not UTF-8, or None.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    rel : str
+        The file's path inside the package, for the message.
+
+    Returns
+    -------
+    DataPackageError or None
+        Names the file, the row (line) and the offending byte; None when ``data`` is UTF-8.
+    """
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        return DataPackageError(
+            f"is not UTF-8: byte {exc.object[exc.start]:#04x} on line {line} cannot be "
+            "decoded; save the file as UTF-8", file=rel, row=line)
+    return None
+
+
+def check_bytes(data: bytes, resource: dict[str, Any], rel: str,
+                report: Report) -> Callable[[], str] | None:
+    """Check a CSV's bytes: not empty, no BOM, LF line ends; ``bytes`` and ``hash``.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    resource : dict
+        The resource descriptor (``bytes``, ``hash`` are checked when present).
+    rel : str
+        The file's path inside the package, for messages.
+    report : Report
+        Where problems go.
+
+    Returns
+    -------
+    callable or None
+        None if the file cannot be read further (empty); else a function that checks
+        ``bytes`` and ``hash`` (the hash is computed in the background meanwhile) and
+        returns the file's SHA-256.
+    """
+    if not data:
+        report.add(DataPackageError(
+            "is empty (0 bytes); a table needs at least its header row", file=rel))
+        return None
+    if data.startswith(BOM):
+        report.add(DataPackageError("starts with a UTF-8 byte order mark (BOM); save as UTF-8 "
+                                    "without BOM", file=rel, row=1))
+    cr = data.find(b"\r")
+    if cr >= 0:
+        what = ("has CRLF (Windows) line ends; save with LF line ends"
+                if data[cr + 1: cr + 2] == b"\n" else
+                "holds a carriage return (CR); save with LF line ends only")
+        report.add(DataPackageError(what, file=rel, row=_line_of(data, cr)))
+    expected = _expected_hash(resource)
+    sha256 = _digest(data, "sha256")
+    pending = None
+    if expected is not None:
+        if expected[0] not in hashlib.algorithms_guaranteed:
+            report.add(DataPackageError(f"hash algorithm {expected[0]!r} is unknown",
+                                        file="datapackage.json"))
+        else:
+            pending = sha256 if expected[0] == "sha256" else _digest(data, expected[0])
+    size = resource.get("bytes")
+
+    def finish() -> str:
+        changed = []
+        if isinstance(size, int) and len(data) != size:
+            changed.append(f"is {len(data)} bytes, datapackage.json says {size}")
+        if pending is not None and expected is not None and pending() != expected[1]:
+            changed.append(f"its {expected[0]} hash is not the one in datapackage.json")
+        if changed:
+            report.add(DataPackageError(
+                " and ".join(changed) + ": the file changed since it was stamped (after a "
+                "deliberate edit, run `idlibstats stamp`)", file=rel))
+        return sha256()
+
+    return finish
+
+
+@dataclass
+class TextTable:
+    """A table's cells as text (Arrow strings) and the spreadsheet row number of each row."""
+
+    rel: str
+    names: list[str]
+    text: pa.Table
+    rows: np.ndarray  # row number (header = 1) of each row of ``text``
+    body: bytes = b""  # the file as read (for :meth:`cells_hold_newlines`)
+
+    def column(self, name: str) -> pa.ChunkedArray:
+        """Return the cells of field ``name``, as text."""
+        return self.text.column(name)
+
+    @functools.cached_property
+    def cells_hold_newlines(self) -> bool:
+        """Tell whether some cell holds a newline: the file has more lines than rows."""
+        if not self.body:
+            return True  # read by the exact reader: assume the worst
+        lines = int(np.count_nonzero(np.frombuffer(self.body, np.uint8) == 10))
+        lines += not self.body.endswith(b"\n")
+        return lines != self.text.num_rows + 1
+
+
+def dialect_of(resource: dict[str, Any]) -> dict[str, Any]:
+    """Return the resource's CSV dialect (delimiter, quote character), flat or nested."""
+    raw = resource.get("dialect", {}) or {}
+    part = raw.get("csv", raw) if isinstance(raw, dict) else {}
+    part = part if isinstance(part, dict) else {}
+    return {"delimiter": part.get("delimiter", ","), "quoteChar": part.get("quoteChar", '"')}
+
+
+def _header(data: bytes, dialect: dict[str, Any]) -> list[str]:
+    body = data[len(BOM):] if data.startswith(BOM) else data
+    end = body.find(b"\n")
+    first = (body if end < 0 else body[:end]).rstrip(b"\r").decode("utf-8")
+    return next(csv.reader([first], delimiter=dialect["delimiter"],
+                           quotechar=dialect["quoteChar"]), [])
+
+
+def _check_header(got: list[str], want: list[str], rel: str, report: Report) -> bool:
+    """Report how header ``got`` differs from the schema's names ``want``; True if it does not."""
+    if got == want:
+        return True
+    expected = ",".join(want)
+    before = len(report.problems)
+    if len(got) == len(want):
+        moved = sorted(got) == sorted(want)  # the same names out of order: report the first
+        for i, (g, w) in enumerate(zip(got, want, strict=True), start=1):
+            if g != w:
+                report.add(DataPackageError(
+                    f"{'columns are out of order: ' if moved else ''}column {i} is {g!r}, the "
+                    f"schema expects {w!r} ({'' if moved else 'renamed? '}header must be: "
+                    f"{expected})", file=rel, row=1, field=w))
+                if moved:
+                    break
+    else:
+        for w in want:
+            if w not in got:
+                report.add(DataPackageError(
+                    f"column {w!r} is missing (header must be: {expected})",
+                    file=rel, row=1, field=w))
+        for g in got:
+            if g not in want:
+                report.add(DataPackageError(
+                    f"column {g!r} is not in the schema (header must be: {expected})",
+                    file=rel, row=1, field=g))
+        if len(report.problems) == before:
+            report.add(DataPackageError(f"header is {','.join(got)}; it must be: {expected}",
+                                        file=rel, row=1))
+    return False
+
+
+def _arrow_read(body: bytes, dialect: dict[str, Any], names: list[str],
+                include: list[str] | None) -> tuple[pa.Table, int]:
+    """Read ``body`` (header included) with every cell as a string; count the odd rows."""
+    odd = [0]
+
+    def skip(_row: Any) -> str:
+        odd[0] += 1
+        return "skip"
+
+    table = pacsv.read_csv(
+        pa.BufferReader(body),
+        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+        parse_options=pacsv.ParseOptions(
+            delimiter=dialect["delimiter"], quote_char=dialect["quoteChar"],
+            double_quote=True, escape_char=False, newlines_in_values=True,
+            ignore_empty_lines=False, invalid_row_handler=skip),
+        convert_options=pacsv.ConvertOptions(
+            column_types=dict.fromkeys(names, pa.string()), null_values=[],
+            strings_can_be_null=False, quoted_strings_can_be_null=False,
+            include_columns=include),
+    )
+    return table, odd[0]
+
+
+def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
+                report: Report) -> tuple[pa.Table, np.ndarray]:
+    """Read ``text`` record by record with :mod:`csv`: report every row of the wrong shape."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect["delimiter"],
+                        quotechar=dialect["quoteChar"])
+    width = len(names)
+    kept: list[list[str]] = []
+    rows: list[int] = []
+    try:
+        next(reader, None)
+        for i, record in enumerate(reader):
+            row = i + 2
+            if not record and width == 1:
+                record = [""]
+            if not record:
+                report.add(DataPackageError("is a blank line", file=rel, row=row))
+            elif len(record) != width:
+                report.add(DataPackageError(
+                    f"has {len(record)} cells; the header has {width}", file=rel, row=row,
+                    field=names[len(record)] if len(record) < width else None))
+            else:
+                kept.append(record)
+                rows.append(row)
+    except csv.Error as exc:
+        report.add(DataPackageError(f"is not a readable CSV: {exc}", file=rel))
+    columns = list(zip(*kept, strict=True)) if kept else [()] * width
+    table = pa.table({n: pa.array(list(c), pa.string()) for n, c in zip(names, columns,
+                                                                        strict=True)})
+    return table, np.asarray(rows, dtype=np.int64)
+
+
+def _has_empty_rows(table: pa.Table) -> bool:
+    """Tell whether some row has every cell empty (Arrow reads a blank line as one)."""
+    empty = pc.equal(table.column(0), "")
+    if not pc.any(empty).as_py():
+        return False
+    for name in table.column_names[1:]:
+        empty = pc.and_(empty, pc.equal(table.column(name), ""))
+    return bool(pc.any(empty).as_py())
+
+
+def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
+              report: Report, include: list[str] | None = None) -> TextTable | None:
+    """Check the header and each row's shape; return every cell as text.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content (its bytes already checked by :func:`check_bytes`).
+    resource : dict
+        The resource descriptor (its ``dialect``).
+    rel : str
+        The file's path inside the package, for messages.
+    names : list of str
+        The schema's field names: the header must be exactly these.
+    report : Report
+        Where problems go.
+    include : list of str, optional
+        Read only these columns (another table's keys); rows of the wrong shape are then
+        skipped without a word (that table's own check reports them).
+
+    Returns
+    -------
+    TextTable or None
+        The cells as text; None if the file cannot be read as this table (reported).
+    """
+    dialect = dialect_of(resource)
+    try:
+        header = _header(data, dialect)
+    except UnicodeDecodeError as exc:
+        report.add(DataPackageError(f"is not UTF-8: byte {exc.object[exc.start]:#04x} in the "
+                                    "header cannot be decoded; save the file as UTF-8",
+                                    file=rel, row=1))
+        return None
+    if not _check_header(header, names, rel, report):
+        return None
+    body = data.replace(b"\r\n", b"\n") if b"\r" in data else data  # CR already reported
+    body = body[len(BOM):] if body.startswith(BOM) else body
+    try:
+        table, odd = _arrow_read(body, dialect, names, include)
+    except pa.ArrowInvalid as exc:
+        if "UTF8" in str(exc) or "UTF-8" in str(exc):
+            problem = utf8_error(data, rel)
+            if problem is not None:
+                report.add(problem)
+                return None
+        table, odd = None, 1  # something odd: the exact reader names it
+    if include is not None:
+        if table is None:
+            return None
+        return TextTable(rel, include, table, np.arange(2, table.num_rows + 2))
+    if odd == 0 and table is not None and not _has_empty_rows(table):
+        return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), body)
+    text_table, rows = _exact_read(body.decode("utf-8"), dialect, names, rel, report)
+    return TextTable(rel, names, text_table, rows)

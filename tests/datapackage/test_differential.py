@@ -1,0 +1,133 @@
+"""frictionless is the reference: it never rejects what idlibstats accepts.
+
+idlibstats' own engine (``idlibstats.datapackage.validation``) is stricter on purpose in a few
+places
+(README, 'Stricter than frictionless'), so the two may disagree in one direction only: a
+package idlibstats accepts must pass ``frictionless validate`` too, schema and checklist
+(what ``make validate`` runs), in process here. Checked on the real package, on edits near
+the edge of every rule, and on a hypothesis fuzz of single-cell edits of every table. The
+other direction (frictionless accepts, idlibstats refuses) is the bad-input corpus, where
+each such case is documented (``badinput.py``, ``note``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+from badinput import FIGURES, read_rows, set_cell
+from conftest import ROOT, copy_real_package, restamp_package
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from idlibstats import validate_package
+
+frictionless = pytest.importorskip("frictionless")
+
+TABLES = {name: read_rows(ROOT, f"data/{name}.csv") for name in
+          ("sources", "wire_credits", "organisations", "indicators", "figures",
+           "corroborations")}
+
+
+def frictionless_problems(root: Path) -> list[str]:
+    """What ``frictionless validate`` (package, then each checklist) finds; empty: valid."""
+    package = frictionless.Package(str(root / "datapackage.json"))
+    report = package.validate()
+    problems = [str(row) for row in report.flatten(["rowNumber", "fieldName", "type"])]
+    if not report.valid and not problems:
+        problems = ["invalid"]
+    for checklist in sorted((root / "checks").glob("*.json")):
+        resource = package.get_resource(checklist.stem)
+        result = resource.validate(
+            checklist=frictionless.Checklist.from_descriptor(str(checklist)))
+        if not result.valid:
+            problems += [str(r) for r in result.flatten(["rowNumber", "fieldName", "type"])]
+    return problems
+
+
+def assert_agree_when_idlibstats_accepts(root: Path) -> bool:
+    """Return whether idlibstats accepts ``root``; if so, frictionless must accept it too."""
+    ours = validate_package(root)
+    if ours:
+        return False
+    assert frictionless_problems(root) == [], "frictionless rejects what idlibstats accepts"
+    return True
+
+
+def test_the_real_package_passes_both() -> None:
+    assert assert_agree_when_idlibstats_accepts(ROOT)
+
+
+def _says(number: int):
+    """Set row 3's value, and its wording and excerpt to say it (the wording rule)."""
+    def mutate(root: Path) -> None:
+        for field, text in (("value", str(number)), ("value_as_written", str(number)),
+                            ("excerpt", f"{number} people")):
+            set_cell(FIGURES, 3, field, text)(root)
+    return mutate
+
+
+EDGE_EDITS = {
+    "zero": _says(0),
+    "big-int": _says(2**62),
+    "leap-day": set_cell("data/corroborations.csv", 2, "published", "2020-02-29"),
+    "na-is-text": set_cell(FIGURES, 3, "notes", "NA"),
+    "nbsp-start": set_cell(FIGURES, 3, "notes", "\u00a0starts with a no-break space"),
+    "unicode": set_cell(FIGURES, 3, "notes", "Ḥalab, Ḥamāh; «quoted» — dashes…"),
+    "no-relay": set_cell(FIGURES, 3, "relayed_by", ""),
+    "url-edge": set_cell("data/sources.csv", 2, "url", "http://x"),
+    "comma-and-quote": set_cell(FIGURES, 3, "notes", 'He said "no", then left.'),
+}
+
+
+@pytest.mark.parametrize("edit", list(EDGE_EDITS))
+def test_edits_at_the_edge_of_the_rules(edit: str, tmp_path: Path) -> None:
+    root = copy_real_package(tmp_path / "package")
+    EDGE_EDITS[edit](root)
+    restamp_package(root)
+    assert assert_agree_when_idlibstats_accepts(root), validate_package(root)
+
+
+cells = st.one_of(
+    st.text(max_size=20),
+    st.just(""),
+    st.integers(min_value=-10**20, max_value=10**20).map(str),
+    st.dates().map(str),
+    st.from_regex(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,3}", fullmatch=True),
+    st.text(alphabet=st.characters(categories=["Nd", "Zs", "Lo", "Cc", "Zl"]), max_size=6),
+    st.tuples(st.sampled_from("=+-@ \t"), st.text(max_size=8)).map("".join),
+    st.sampled_from([v for rows in TABLES.values() for row in rows[1:4] for v in row]
+                    + ["NA", "0", "-0", "007", " 12", "+5", "1e3", "SY", "SY-ID;SY-HM",
+                       "0000-01-01", "2019-02-29", "https://a b", "c1", "c001"]),
+)
+edits = st.sampled_from(list(TABLES)).flatmap(lambda name: st.tuples(
+    st.just(name), st.integers(min_value=2, max_value=len(TABLES[name])),
+    st.sampled_from(TABLES[name][0]), cells))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(edit=edits)
+def test_fuzz_frictionless_never_rejects_what_idlibstats_accepts(
+        edit: tuple[str, int, str, str]) -> None:
+    name, row, field, value = edit
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+        shutil.copytree(ROOT / "data", root / "data")
+        shutil.copytree(ROOT / "checks", root / "checks")
+        set_cell(f"data/{name}.csv", row, field, value)(root)
+        restamp_package(root)
+        assert_agree_when_idlibstats_accepts(root)
+
+
+def test_the_csv_writer_round_trips_the_edits() -> None:
+    """The fuzz edits cells through csv.writer: a value comes back as written."""
+    for value in ("a\nb", 'x"y', "é,ü", "\u2028"):
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerow([value])
+        assert next(csv.reader(io.StringIO(out.getvalue(), newline=""))) == [value]

@@ -1,0 +1,277 @@
+"""Meta-tests of the data package itself: declarations, hashes, format, documentation.
+
+These guard against the failures frictionless does not report: a misspelt key
+(``foreignkeys``) silently switches a check off, so the keys are checked here.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import copy_real_package, restamp_package
+
+from idlibstats.datapackage.validation.regex import portability_problems
+
+ROOT = Path(__file__).resolve().parents[2]
+DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+RESOURCES = {res["name"]: res for res in DESCRIPTOR["resources"]}
+FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
+
+RESOURCE_KEYS = {"name", "type", "path", "scheme", "format", "mediatype", "encoding", "title",
+                 "description", "dialect", "schema", "hash", "bytes"}
+SCHEMA_KEYS = {"fields", "primaryKey", "foreignKeys", "missingValues"}
+FIELD_KEYS = {"name", "type", "format", "description", "title", "constraints", "categoriesOrdered"}
+CONSTRAINT_KEYS = {"required", "unique", "pattern", "enum", "minimum", "maximum", "minLength",
+                   "maxLength"}
+
+# Every reference between tables, as (table, field) -> (referenced table, field).
+EXPECTED_REFERENCES = {
+    ("wire_credits", "source_id"): ("sources", "source_id"),
+    ("wire_credits", "organisation_id"): ("organisations", "organisation_id"),
+    ("figures", "source_id"): ("sources", "source_id"),
+    ("figures", "indicator"): ("indicators", "indicator"),
+    ("figures", "claimant"): ("organisations", "organisation_id"),
+    ("figures", "relayed_by"): ("organisations", "organisation_id"),
+    ("figures", "part_of"): ("figures", "figure_id"),
+    ("corroborations", "figure_id"): ("figures", "figure_id"),
+}
+
+
+def descriptor_problems(descriptor: dict) -> list[str]:
+    """Unknown keys (a typo switches a check off) and missing declarations."""
+    problems = []
+    for res in descriptor["resources"]:
+        name = res["name"]
+        problems += [f"{name}: unknown resource key {k!r}" for k in set(res) - RESOURCE_KEYS]
+        problems += [f"{name}: missing {k!r}" for k in ("hash", "bytes", "schema", "path")
+                     if k not in res]
+        schema = res.get("schema", {})
+        problems += [f"{name}: unknown schema key {k!r}" for k in set(schema) - SCHEMA_KEYS]
+        if not schema.get("primaryKey"):
+            problems.append(f"{name}: no primaryKey")
+        for field in schema.get("fields", []):
+            where = f"{name}.{field.get('name')}"
+            problems += [f"{where}: unknown field key {k!r}" for k in set(field) - FIELD_KEYS]
+            cons = field.get("constraints", {})
+            problems += [f"{where}: unknown constraint {k!r}" for k in set(cons) - CONSTRAINT_KEYS]
+            # the subset Python re, RE2 and XSD read alike; a top-level alternation wrapped in
+            # a group, since frictionless anchors a pattern as ^P$
+            # (idlibstats.datapackage.validation.regex)
+            problems += [f"{where}: pattern has {p}"
+                         for p in portability_problems(cons.get("pattern", ""))]
+            if not field.get("description"):
+                problems.append(f"{where}: no description")
+            if field["name"] in schema.get("primaryKey", []) and not cons.get("required"):
+                problems.append(f"{where}: a key field must be required")
+    declared = {}
+    for res in descriptor["resources"]:
+        for fk in res.get("schema", {}).get("foreignKeys", []):
+            fields, ref = fk["fields"], fk["reference"]
+            target = ref.get("resource") or res["name"]  # v2: no resource = this one
+            for here, there in zip(fields, ref["fields"], strict=True):
+                declared[(res["name"], here)] = (target, there)
+    for key, target in EXPECTED_REFERENCES.items():
+        if declared.get(key) != target:
+            where, to = ".".join(key), ".".join(target)
+            problems.append(f"{where}: foreign key to {to} not declared")
+    return problems
+
+
+def test_descriptor_declares_every_key_and_constraint():
+    assert descriptor_problems(DESCRIPTOR) == []
+
+
+def rename_key(mapping: dict, old: str, new: str) -> None:
+    mapping[new] = mapping.pop(old)
+
+
+def figures_schema(descriptor: dict) -> dict:
+    return next(r for r in descriptor["resources"] if r["name"] == "figures")["schema"]
+
+
+def value_constraints(descriptor: dict) -> dict:
+    fields = figures_schema(descriptor)["fields"]
+    return next(f for f in fields if f["name"] == "value")["constraints"]
+
+
+MISTAKES = {
+    "foreignkeys": (lambda d: rename_key(figures_schema(d), "foreignKeys", "foreignkeys"),
+                    "unknown schema key 'foreignkeys'"),
+    "minimun": (lambda d: rename_key(value_constraints(d), "minimum", "minimun"),
+                "unknown constraint 'minimun'"),
+    "no-hash": (lambda d: d["resources"][4].pop("hash"), "figures: missing 'hash'"),
+    "dropped-fk": (lambda d: figures_schema(d)["foreignKeys"].pop(),
+                   "figures.part_of: foreign key"),
+    "bare-alternation": (lambda d: value_constraints(d).update(pattern="0|[1-9][0-9]*"),
+                         "alternation at the top: wrap the pattern in a group"),
+    "non-capturing-group": (lambda d: value_constraints(d).update(pattern="(?:0|[1-9][0-9]*)"),
+                            "'(?' construct"),
+    "unicode-digit": (lambda d: value_constraints(d).update(pattern="\\d+"), "the escape \\d"),
+    "primarykey": (lambda d: rename_key(d["resources"][0]["schema"], "primaryKey", "primarykey"),
+                   "sources: no primaryKey"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_a_misspelt_or_missing_declaration_is_caught(mistake):
+    mutate, expected = MISTAKES[mistake]
+    broken = json.loads(json.dumps(DESCRIPTOR))
+    assert broken["resources"][4]["name"] == "figures"
+    mutate(broken)
+    problems = descriptor_problems(broken)
+    assert any(expected in p for p in problems), problems
+
+
+def test_every_key_field_has_a_pattern_and_every_category_an_enum():
+    references = set(EXPECTED_REFERENCES)
+    for res in DESCRIPTOR["resources"]:
+        for field in res["schema"]["fields"]:
+            cons = field.get("constraints", {})
+            where = f"{res['name']}.{field['name']}"
+            is_own_key = (res["name"], field["name"]) not in references
+            if field["name"] in res["schema"]["primaryKey"] and is_own_key:
+                assert "pattern" in cons or "enum" in cons, where
+            if field["name"].endswith("_basis") or field["name"] in (
+                "qualifier", "population", "type", "topic", "unit", "relation", "role"
+            ):
+                assert cons.get("enum"), f"{where} needs an enum"
+
+
+@pytest.mark.parametrize("name", list(RESOURCES))
+def test_hash_and_bytes_match_the_file(name):
+    data = (ROOT / RESOURCES[name]["path"]).read_bytes()
+    assert RESOURCES[name]["bytes"] == len(data)
+    assert RESOURCES[name]["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+@pytest.mark.parametrize("name", list(RESOURCES))
+def test_csv_is_utf8_lf_with_the_schema_header(name):
+    data = (ROOT / RESOURCES[name]["path"]).read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf"), "no byte-order mark"
+    assert b"\r" not in data, "LF line ends only"
+    assert data.endswith(b"\n")
+    header = data.decode("utf-8").split("\n", 1)[0].split(",")
+    assert header == [f["name"] for f in RESOURCES[name]["schema"]["fields"]]
+
+
+def readme_dictionary() -> dict[str, dict[str, str]]:
+    """Table name -> field name -> its whole README row, from the 'Data dictionary' section."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("\n## Data dictionary", 1)[1].split("\n## ", 1)[0]
+    tables: dict[str, dict[str, str]] = {}
+    current = None
+    for line in section.splitlines():
+        heading = re.match(r"### `(\w+)`", line)
+        if heading:
+            current = tables.setdefault(heading.group(1), {})
+        row = re.match(r"\| `(\w+)` \|", line)
+        if row and current is not None:
+            current[row.group(1)] = line
+    return tables
+
+
+def test_readme_dictionary_lists_every_table_and_field_with_its_type():
+    tables = readme_dictionary()
+    assert set(tables) == set(RESOURCES)
+    for name, res in RESOURCES.items():
+        fields = {f["name"]: f for f in res["schema"]["fields"]}
+        assert list(tables[name]) == list(fields), name
+        for field_name, row in tables[name].items():
+            cells = [c.strip() for c in row.strip("|").split("|")]
+            assert cells[1] == fields[field_name]["type"], f"{name}.{field_name}"
+
+
+def test_readme_dictionary_says_which_fields_are_required():
+    """The dictionary is written once, in the descriptor: the README's 'required' column and
+    the loaders' docstrings (built from it) must agree with it."""
+    import idlibstats
+
+    tables = readme_dictionary()
+    for name, res in RESOURCES.items():
+        doc = getattr(idlibstats, name).__doc__
+        for field in res["schema"]["fields"]:
+            cells = [c.strip() for c in tables[name][field["name"]].strip("|").split("|")]
+            required = field.get("constraints", {}).get("required", False)
+            assert cells[2] == ("yes" if required else "no"), f"{name}.{field['name']}"
+            first_words = " ".join(field["description"].split()[:3])
+            assert first_words in " ".join(doc.split()), f"{name}.{field['name']} docstring"
+
+
+def test_readme_dictionary_documents_every_vocabulary_value():
+    tables = readme_dictionary()
+    for name, res in RESOURCES.items():
+        for field in res["schema"]["fields"]:
+            for value in field.get("constraints", {}).get("enum", []):
+                row = tables[name][field["name"]]
+                assert f"`{value}`" in row, f"{name}.{field['name']}: {value}"
+
+
+def frictionless_errors(root: Path, *args: str) -> tuple[int, list[dict]]:
+    run = subprocess.run([FRICTIONLESS, "validate", "datapackage.json", "--json", *args],
+                         cwd=root, capture_output=True, text=True, check=False)
+    report = json.loads(run.stdout)
+    return run.returncode, [dict(e, path=t["place"]) for t in report["tasks"] for e in t["errors"]]
+
+
+def edit_cell(path: Path, figure_id: str, field: str, value: str) -> int:
+    """Set one cell of figures.csv; return the row number as a spreadsheet shows it."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    col = rows[0].index(field)
+    for i, row in enumerate(rows):
+        if row and row[0] == figure_id:
+            row[col] = value
+            out = io.StringIO()
+            csv.writer(out, lineterminator="\n").writerows(r for r in rows if r)
+            path.write_text(out.getvalue(), encoding="utf-8")
+            return i + 1
+    raise AssertionError(figure_id)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "error_type"),
+    [("value", "-5", "constraint-error"), ("qualifier", "roughly", "constraint-error"),
+     ("period_end", "2019-02-30", "type-error"), ("claimant", "nobody", "foreign-key"),
+     ("excerpt", "=HYPERLINK(\"http://x\")", "constraint-error")],
+)
+def test_a_broken_copy_fails_frictionless_validate_naming_file_row_and_field(
+    tmp_path, field, value, error_type
+):
+    root = copy_real_package(tmp_path / "package")
+    row = edit_cell(root / "data/figures.csv", "mee-2019-05-04-02", field, value)
+    restamp_package(root)
+    code, errors = frictionless_errors(root)
+    assert code != 0
+    assert [(e["path"], e["rowNumber"], e.get("fieldName"), e["type"]) for e in errors] == [
+        ("data/figures.csv", row, None if error_type == "foreign-key" else field, error_type)
+    ]
+    if error_type == "foreign-key":
+        assert field in errors[0]["message"]
+
+
+def test_the_checklist_rejects_a_period_that_ends_before_it_starts(tmp_path):
+    root = copy_real_package(tmp_path / "package")
+    # after its end (2019-12-01), not after its claimed_on (2019-12-02): only this rule breaks
+    row = edit_cell(root / "data/figures.csv", "mee-2019-12-02-01", "period_start", "2019-12-02")
+    restamp_package(root)
+    assert frictionless_errors(root)[0] == 0  # the schema alone cannot see it
+    code, errors = frictionless_errors(
+        root, "--resource-name", "figures", "--checklist", "checks/figures.json")
+    assert code != 0
+    assert [(e["rowNumber"], e["type"]) for e in errors] == [(row, "row-constraint")]
+    assert "period_end >= period_start" in errors[0]["message"]
+
+
+def test_a_stale_hash_fails_frictionless_validate(tmp_path):
+    root = copy_real_package(tmp_path / "package")
+    edit_cell(root / "data/figures.csv", "mee-2019-05-04-02", "notes", "Edited without restamping.")
+    code, errors = frictionless_errors(root)
+    assert code != 0
+    assert {e["type"] for e in errors} & {"hash-count", "byte-count"}

@@ -1,0 +1,219 @@
+"""The monthly table and its CSV / HXL export: integer month floors, safe to sum."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+
+import hxl
+import pandas as pd
+import pytest
+from conftest import after_package_line
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import idlibstats
+from idlibstats.cli import main
+from idlibstats.exports.monthly_csv import monthly_table, to_monthly_csv
+
+
+def read_hxl(text: str) -> hxl.Dataset:
+    return hxl.data(hxl.make_input(io.BytesIO(text.encode("utf-8")),
+                                   hxl.InputOptions(allow_local=True)))
+
+
+@pytest.fixture(scope="module")
+def table() -> pd.DataFrame:
+    return monthly_table()
+
+
+def test_one_row_per_month_with_integer_floors(table):
+    assert list(table["month"].astype(str)) == [f"2019-{m:02d}" for m in range(2, 13)]
+    assert table["month"].is_unique
+    may = table.set_index(table["month"].astype(str)).loc["2019-05"]
+    assert (may["killed"], may["killed_claimant"], may["killed_figures"]) == (
+        272, "syrian_civil_defence", "tna-2019-06-06-03")
+    assert may["killed_children"] == 67 and may["injured"] == 785
+    assert may["airstrikes"] == 3013
+    floors = [c for c in table.columns[3:] if not c.endswith(("_claimant", "_figures"))]
+    assert all(str(table[c].dtype) == "Int64" for c in floors)
+    assert "population" not in table.columns  # a stock: a level, never summed over months
+    assert table["killed_civilians"].isna().all()  # every civilian figure spans months
+    assert table["displaced"].isna().all()  # running totals over spans: no month alone
+    april = table.set_index(table["month"].astype(str)).loc["2019-04"]
+    assert april["displaced_movements"] == 32500  # movements apart from people
+
+
+def test_the_killed_column_sums_to_a_floor_of_274(table):
+    in_2019 = table[table["month"].dt.year == 2019]
+    assert int(in_2019["killed"].fillna(0).sum()) == 274
+    dec = in_2019.set_index(in_2019["month"].astype(str)).loc["2019-12"]
+    # two children killed on 16 December: at least two people killed that month
+    binnish = idlibstats.figures().set_index("figure_id").loc["tna-2019-12-17-01", "claimant"]
+    assert (dec["killed"], dec["killed_claimant"], dec["killed_figures"]) == (
+        2, binnish, "tna-2019-12-17-01")
+    assert dec["killed_children"] == 2 and dec["killed_women"] == 1
+    # a whole's floor is never below any of its parts' floors
+    for part in ("killed_civilians", "killed_children", "killed_women", "killed_fighters",
+                 "killed_pro_government_fighters", "killed_opposition_fighters"):
+        has = in_2019[part].notna()
+        assert (in_2019.loc[has, "killed"] >= in_2019.loc[has, part]).all(), part
+    for part in ("killed_pro_government_fighters", "killed_opposition_fighters"):
+        has = in_2019[part].notna()
+        assert (in_2019.loc[has, "killed_fighters"] >= in_2019.loc[has, part]).all()
+    # each month's floor is no more than any claimant's ceiling for that month
+    for row in in_2019.itertuples(index=False):
+        s = idlibstats.monthly_summary("killed", "all")
+        s = s[s["month"] == row.month]
+        if len(s) and s["high"].notna().iloc[0] and not pd.isna(row.killed):
+            assert row.killed <= s["high"].iloc[0]
+
+
+def test_libhxl_reads_the_monthly_export_and_its_sum_is_the_floor():
+    text = to_monthly_csv(hxl=True)
+    ds = read_hxl(text)
+    tags = [c.get_display_tag(sort_attributes=False) for c in ds.columns]
+    for wanted in ("#date+month", "#country+code", "#affected+killed+min",
+                   "#affected+killed+children+min", "#affected+killed+f+adults+min",
+                   "#affected+injured+min", "#affected+idps+min"):
+        assert wanted in tags, wanted
+    assert "#affected+idps+movements+min" not in tags  # movements are not people
+    total = list(read_hxl(text).count([], "sum(#affected+killed)"))
+    assert [float(r.get("#meta+sum")) for r in total] == [274.0]  # the killed column's sum
+    by_month = {r.get("#date+month"): r.get("#affected+killed+min") for r in read_hxl(text)}
+    assert by_month["2019-05"] == "272" and by_month["2019-04"] in ("", None)
+    assert {r.get("#country+code") for r in read_hxl(text)} == {"SYR"}
+    report = hxl.validate(read_hxl(text))
+    assert report["is_valid"] and report["stats"]["error"] == 0, report["issues"]
+
+
+def test_integers_only_no_fractions_of_people():
+    text = to_monthly_csv()
+    rows = list(csv.DictReader(io.StringIO(text)))
+    numeric = [c for c in rows[0] if not c.startswith("month")
+               and not c.endswith(("_claimant", "_figures"))]
+    for row in rows:
+        for col in numeric:
+            assert re.fullmatch(r"\d*", row[col]), (col, row[col])
+    assert not text.startswith("month,month_start,month_end,country")  # no HXL extras
+    assert text.count("\n") == 1 + 11 and "\r" not in text
+
+
+def test_national_adds_the_all_syria_counts():
+    t = monthly_table(national=True).set_index("month")
+    assert t.index.min() == pd.Period("2011-03")
+    assert t.loc[pd.Period("2019-11"), "killed_civilians"] == 277
+    assert t.loc[pd.Period("2019-11"), "killed_civilians_claimant"] == "snhr"
+
+
+def test_write_refuses_then_overwrites(tmp_path):
+    target = tmp_path / "monthly.csv"
+    assert to_monthly_csv(target) is None
+    first = target.read_text(encoding="utf-8")
+    target.write_text("keep me", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        to_monthly_csv(target)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    to_monthly_csv(target, overwrite=True)
+    assert target.read_text(encoding="utf-8") == first
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_cli_export_monthly(tmp_path, capsys):
+    target = tmp_path / "m.csv"
+    assert main(["export", "--monthly", "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == to_monthly_csv()
+    capsys.readouterr()  # the first export's output
+    assert main(["export", "--monthly", "-o", str(target)]) == 1
+    err = after_package_line(capsys.readouterr().err)
+    assert err.startswith("error: ") and err.count("\n") == 1 and str(target) in err
+    assert main(["export", "--monthly", "--hxl", "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") == to_monthly_csv(hxl=True)
+    assert capsys.readouterr().out == f"wrote {target} (month floors of 35 figures, HXL)\n"
+    assert main(["export", "--monthly", "--national"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("2011-03,")
+
+
+def test_cli_export_needs_a_kind(capsys):
+    assert main(["export"]) == 2
+    assert "--hxl" in capsys.readouterr().err
+    assert main(["export", "--hxl", "--national"]) == 2
+
+
+def test_libhxl_the_same_sum_on_both_exports():
+    """The sum an HDX user would try: nothing to add in the figures, a floor in the months."""
+    figures_text = idlibstats.to_hxl()
+    monthly_text = to_monthly_csv(hxl=True)
+    sums = {}
+    for name, text in (("figures", figures_text), ("monthly", monthly_text)):
+        rows = list(read_hxl(text).count([], "sum(#affected+killed)"))
+        sums[name] = rows[0].get("#meta+sum") if rows else None
+    assert sums["figures"] in ("", None)  # not 372,736: no figure is under #affected
+    assert float(sums["monthly"]) == int(monthly_table()["killed"].sum()) == 274
+
+
+# a property: floors in the table are true of any world the figures truthfully describe
+
+_START = dt.date(2019, 4, 1)
+_DAYS = 122  # to 31 July 2019
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    n = len(rows)
+    return pd.DataFrame({
+        "figure_id": [f"t-2019-01-01-{i:02d}" for i in range(n)],
+        "indicator": ["killed"] * n,
+        "population": pd.Categorical([r[0] for r in rows],
+                                     categories=["all", "civilians", "children"]),
+        "value": pd.array([r[3] for r in rows], dtype="Int64"),
+        "qualifier": [r[4] for r in rows],
+        "period_start": pd.to_datetime([str(_START + dt.timedelta(r[1])) for r in rows]),
+        "period_end": pd.to_datetime([str(_START + dt.timedelta(r[2])) for r in rows]),
+        "admin1": ["SY-ID"] * n,
+        "claimant": [r[5] for r in rows],
+        "measure": ["period_total"] * n,
+    })
+
+
+@settings(max_examples=80, deadline=None)
+@given(children=st.lists(st.integers(0, 5), min_size=_DAYS, max_size=_DAYS),
+       adults=st.lists(st.integers(0, 20), min_size=_DAYS, max_size=_DAYS),
+       specs=st.lists(st.tuples(st.sampled_from(["all", "children"]), st.integers(0, _DAYS - 1),
+                                st.integers(0, 70), st.sampled_from(["exact", "at_least"]),
+                                st.integers(0, 10**6), st.sampled_from(["a", "b"])),
+                      min_size=1, max_size=8))
+def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
+    """Children within all: every cell, and every column sum, is at most the true count."""
+    truth = {"children": children, "all": [c + a for c, a in zip(children, adults, strict=True)]}
+    rows = []
+    for pop, first, length, qual, pick, claimant in specs:
+        last = min(first + length, _DAYS - 1)
+        total = sum(truth[pop][first:last + 1])
+        value = total if qual == "exact" else pick % (total + 1)
+        rows.append((pop, first, last, value, qual, claimant))
+    t = monthly_table(_frame(rows))
+    for col, pop in (("killed", "all"), ("killed_children", "children")):
+        if col not in t.columns:
+            continue
+        true_sum = 0
+        for row in t.itertuples(index=False):
+            a = (row.month.start_time.date() - _START).days
+            b = (row.month.end_time.date() - _START).days
+            true = sum(truth[pop][max(a, 0):b + 1])
+            true_sum += true
+            cell = getattr(row, col)
+            assert pd.isna(cell) or cell <= true
+        assert int(t[col].fillna(0).sum()) <= true_sum
+    if "killed_children" in t.columns:  # a whole's floor is never below its part's
+        both = t["killed_children"].notna()
+        assert (t.loc[both, "killed"] >= t.loc[both, "killed_children"]).all()
+
+
+def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
+    target = tmp_path / "no-such-folder" / "monthly.csv"
+    assert main(["export", "--monthly", "-o", str(target)]) == 1
+    err = after_package_line(capsys.readouterr().err).strip().splitlines()
+    assert err == [f"error: {target}: cannot write the export: No such file or directory"]
+    assert list(tmp_path.iterdir()) == []

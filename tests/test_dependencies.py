@@ -1,0 +1,109 @@
+"""What the library imports: only what pyproject.toml declares, nothing private of CPython,
+and no matplotlib until a chart is drawn."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "idlibstats"
+# distribution name -> the top-level module it provides, where they differ
+MODULE_OF = {"pyarrow": "pyarrow", "matplotlib": "matplotlib", "pandas": "pandas",
+             "numpy": "numpy"}
+
+
+def _imports() -> dict[str, set[str]]:
+    """Top-level module -> the files of src/ importing it (module or from-import)."""
+    found: dict[str, set[str]] = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            for name in names:
+                found.setdefault(name, set()).add(str(path.relative_to(ROOT)))
+    return found
+
+
+def _declared() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    names = set()
+    for requirement in project["dependencies"]:
+        name = requirement.split(";")[0]
+        for sep in "<>=!~[ ":
+            name = name.split(sep)[0]
+        names.add(MODULE_OF.get(name.lower(), name.lower()))
+    return names
+
+
+def test_src_imports_only_declared_packages_and_the_standard_library() -> None:
+    declared = _declared() | {"idlibstats"}
+    stdlib = set(sys.stdlib_module_names) | {"__future__"}
+    undeclared = {name: files for name, files in _imports().items()
+                  if name.split(".")[0] not in declared | stdlib}
+    assert undeclared == {}
+
+
+def test_src_imports_nothing_private_of_cpython() -> None:
+    private = {name: files for name, files in _imports().items()
+               if name.split(".")[0] in sys.stdlib_module_names
+               and any(part.startswith("_") for part in name.split(".")[1:])}
+    assert private == {}
+
+
+def test_frictionless_is_not_a_runtime_dependency() -> None:
+    assert "frictionless" not in _declared()
+    assert not any(name.split(".")[0] in ("frictionless", "simpleeval") for name in _imports())
+
+
+def test_importing_and_loading_do_not_import_matplotlib() -> None:
+    script = ("import sys, idlibstats as ils\n"
+              "ils.figures(); ils.validate_package()\n"
+              "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n"
+              "import idlibstats.charts\n"
+              "print('ok')\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=False)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    """Helpers shared between modules (the charts' footnote, styles, wording) are public."""
+    private = {}
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("idlibstats"):
+                names = [a.name for a in node.names
+                         if a.name.startswith("_") and not a.name.startswith("__")]
+                if names:
+                    private[str(path.relative_to(ROOT))] = names
+    assert private == {}
+
+
+def test_package_means_a_package_and_path_a_file() -> None:
+    """One meaning per parameter name: every function that reads a package calls it
+    ``package``; ``path`` is only ever a file written or read (to_hxl, write_atomic...)."""
+    import inspect
+
+    import idlibstats
+    import idlibstats.charts as charts
+    from idlibstats.curation.draft import draft_figures
+    from idlibstats.curation.verify import verify_excerpts
+    from idlibstats.datapackage.stamp import stamp
+
+    readers = [getattr(idlibstats, name) for name in (
+        "figures", "sources", "wire_credits", "organisations", "indicators", "corroborations",
+        "deaths", "injuries", "displacement", "strikes", "list_tables", "locate_package",
+        "validate_package")]
+    readers += [stamp, draft_figures, verify_excerpts, charts.coverage_timeline,
+                charts.first_days_claims, charts.displacement_points, charts.strikes_chart,
+                charts.cumulative_tolls, charts.known_by_month]
+    for function in readers:
+        parameters = inspect.signature(function).parameters
+        assert "package" in parameters and "path" not in parameters, function.__name__
