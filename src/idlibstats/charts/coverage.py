@@ -8,7 +8,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from idlibstats.charts.data import PathArg, load_tables
+from idlibstats.charts.data import ChartTables
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
@@ -36,7 +36,7 @@ from idlibstats.charts.wording import (
 
 
 @styled
-def coverage_timeline(package: PathArg = None) -> Figure:
+def coverage_timeline(tables: ChartTables) -> Figure:
     """Draw every figure's period, grouped by report: what is known for which weeks.
 
     One row per figure, grouped under its report (publisher and publication date, a dashed
@@ -48,14 +48,14 @@ def coverage_timeline(package: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read; by default the one :func:`idlibstats.locate_package` finds.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
     figs, short = tables.figures, tables.short
     data = figs.merge(tables.sources[["source_id", "publisher", "published", "published_basis"]],
                       on="source_id", how="left")

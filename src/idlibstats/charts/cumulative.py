@@ -21,7 +21,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter
 
-from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, is_open, with_bounds
 from idlibstats.charts.layout import Obstacle, declutter
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
@@ -108,23 +108,21 @@ def draw_points(
 
 
 @styled
-def cumulative_tolls(package: PathArg = None) -> Figure:
+def cumulative_tolls(tables: ChartTables) -> Figure:
     """Draw each running total at its as-of date: one panel per indicator, never joined.
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    from idlibstats.datapackage.read import indicators as load_indicators
-
-    tables = load_tables(package)
     figs, short = tables.figures, tables.short
-    topics = load_indicators(package).set_index("indicator")["topic"].astype(str)
+    topics = tables.indicators.set_index("indicator")["topic"].astype(str)
     people = [i for i, t in topics.items() if t in TOPICS]
     keep = (
         (figs["measure"].astype(str) == "cumulative")

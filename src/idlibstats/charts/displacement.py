@@ -8,7 +8,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from idlibstats.charts.cumulative import draw_points
-from idlibstats.charts.data import PathArg, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, with_bounds
 from idlibstats.charts.layout import declutter
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
@@ -23,11 +23,10 @@ from idlibstats.charts.style import (
     thousands,
 )
 from idlibstats.charts.wording import as_written, date_text
-from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
 @styled
-def displacement_points(package: PathArg = None) -> Figure:
+def displacement_points(tables: ChartTables) -> Figure:
     """Draw each displacement figure at its as-of date, with its wording; never joined.
 
     Each figure is a point at ``period_end`` and at its value as written, in its claimant's
@@ -38,15 +37,15 @@ def displacement_points(package: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
-    corr = load_corroborations(package)
+    corr = tables.corroborations
     figs, short = tables.figures, tables.short
     disp = with_bounds(figs[figs["indicator"] == "displaced"]).sort_values(
         ["period_end", "figure_id"], kind="stable")

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from idlibstats.analysis.claims import reconcile as _library_reconcile
-from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, is_open, with_bounds
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
@@ -22,11 +22,10 @@ from idlibstats.charts.style import (
     tint,
 )
 from idlibstats.charts.wording import DAY, POPULATION_LABEL, as_written, period_text
-from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
 @styled
-def first_days_claims(package: PathArg = None, claim_group: str | None = None) -> Figure:
+def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Figure:
     """Draw the competing claims of one claim group side by side, as ranges.
 
     Each claim is a bar from its low bound to its high bound as the library derives them
@@ -37,8 +36,9 @@ def first_days_claims(package: PathArg = None, claim_group: str | None = None) -
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
     claim_group : str, optional
         The claim group to draw; by default the group of people killed that has the most
         competing claims (in the package, the offensive's first days,
@@ -48,7 +48,6 @@ def first_days_claims(package: PathArg = None, claim_group: str | None = None) -
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
     figs, names = tables.figures, tables.short
     killed = with_bounds(figs[figs["indicator"] == "killed"])
     if claim_group is None:
@@ -63,7 +62,7 @@ def first_days_claims(package: PathArg = None, claim_group: str | None = None) -
         & (killed["period_end"] <= g_end + 2 * DAY)
         & (killed["period_start"] <= g_end)
     ].sort_values("low", kind="stable")
-    rec = _library_reconcile(figs, corroborations=load_corroborations(package))
+    rec = _library_reconcile(figs, corroborations=tables.corroborations)
     rec_row = rec[rec["claim_group"] == claim_group].iloc[0]
 
     rows = [("claim", r) for _, r in group.iterrows()]

@@ -28,7 +28,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from idlibstats.charts.data import PathArg, load_tables
+from idlibstats.charts.data import ChartTables
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
@@ -440,7 +440,7 @@ def _row_data(
 
 @styled
 def known_by_month(
-    package: PathArg = None,
+    tables: ChartTables,
     rows: Sequence[tuple[str, str, str, bool]] = ROWS,
 ) -> Figure:
     """Draw what is known per month: :func:`~idlibstats.monthly` and :func:`~idlibstats.spans`.
@@ -450,8 +450,9 @@ def known_by_month(
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
     rows : sequence of (indicator, population, heading, movements), optional
         The rows to draw, top to bottom (default :data:`ROWS`).
 
@@ -459,7 +460,6 @@ def known_by_month(
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
     figs = tables.figures
     national = figs["admin1"].astype(str) == NATIONAL
     local, whole = figs[~national], figs[national]

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, is_open, with_bounds
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
@@ -27,7 +27,7 @@ from idlibstats.charts.wording import DAY, as_written, period_text
 
 
 @styled
-def strikes_chart(package: PathArg = None) -> Figure:
+def strikes_chart(tables: ChartTables) -> Figure:
     """Draw the strike counts: airstrikes by month, and attacks on health facilities.
 
     Left, airstrikes in each calendar month a figure covers whole (one bar per figure, in
@@ -37,14 +37,14 @@ def strikes_chart(package: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
     figs, short = tables.figures, tables.short
     air = with_bounds(figs[figs["indicator"] == "airstrikes"]).sort_values(
         "period_start", kind="stable")
