@@ -98,7 +98,8 @@ def test_package_means_a_package_and_path_a_file() -> None:
     from idlibstats.datapackage.stamp import stamp
 
     readers = [getattr(idlibstats, name) for name in (
-        "figures", "sources", "wire_credits", "organisations", "indicators", "corroborations",
+        "figures", "sources", "wire_credits", "organisations", "claimant_styles", "indicators",
+        "corroborations",
         "deaths", "injuries", "displacement", "strikes", "list_tables", "locate_package",
         "validate_package")]
     readers += [stamp, draft_figures, verify_excerpts, idlibstats.chart_tables]

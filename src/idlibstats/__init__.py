@@ -24,6 +24,7 @@ from idlibstats.api import (
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import locate_package
 from idlibstats.datapackage.read import (
+    claimant_styles,
     corroborations,
     deaths,
     displacement,
@@ -46,6 +47,7 @@ __all__ = [
     "__version__",
     "bounds",
     "chart_tables",
+    "claimant_styles",
     "corroborations",
     "deaths",
     "displacement",

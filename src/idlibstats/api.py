@@ -151,6 +151,7 @@ def chart_tables(package: PackageArg = None) -> ChartTables:
         figures=read.figures(package),
         sources=read.sources(package),
         organisations=read.organisations(package),
+        styles=read.claimant_styles(package),
         corroborations=read.corroborations(package),
         indicators=read.indicators(package),
     )

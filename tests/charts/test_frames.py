@@ -7,6 +7,9 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import dataclasses
+
+import matplotlib.colors as mcolors
 import pandas as pd
 import pytest
 
@@ -77,3 +80,33 @@ def test_exports_write_a_filtered_frame_from_frames_alone(tables, no_loading) ->
     assert all(",sohr," in row for row in rows)
     monthly = to_monthly_csv(sohr, tables.indicators, hxl=True)
     assert monthly.splitlines()[1].startswith("#date+month")
+
+
+def _colours_of(fig, figure_ids) -> set[str]:
+    from matplotlib.lines import Line2D
+
+    found = set()
+    for artist in fig.findobj():
+        if (artist.get_gid() or "").removeprefix("figure:") in figure_ids:
+            colour = artist.get_color() if isinstance(artist, Line2D) else artist.get_edgecolor()
+            found.add(mcolors.to_hex(colour, keep_alpha=False).lower())
+    return found
+
+
+def test_colours_come_from_the_style_table(tables, no_loading) -> None:
+    """A claimant's colour is its claimant_styles row; without a row, grey and circles."""
+    disp = tables.figures[tables.figures["indicator"] == "displaced"]
+    ocha = set(disp.loc[disp["claimant"] == "ocha", "figure_id"])
+    assert ocha, "OCHA gives displacement figures in the package"
+    styles = tables.styles
+    assert _colours_of(charts.displacement_points(tables), ocha) == {
+        str(styles.loc[styles["organisation_id"] == "ocha", "colour"].iloc[0])}
+    # a new colour in the table is drawn; a claimant whose row is gone falls back to grey
+    recoloured = styles.copy()
+    recoloured.loc[recoloured["organisation_id"] == "ocha", "colour"] = "#123456"
+    fig = charts.displacement_points(dataclasses.replace(tables, styles=recoloured))
+    assert _colours_of(fig, ocha) == {"#123456"}
+    unstyled = dataclasses.replace(tables, styles=styles[styles["organisation_id"] != "ocha"])
+    assert unstyled.palette.marker("ocha") == "o" and unstyled.palette.hatch("ocha") is None
+    fig = charts.displacement_points(unstyled)
+    assert _colours_of(fig, ocha) == {charts.NEUTRAL_GREY.lower()}

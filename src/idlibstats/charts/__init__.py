@@ -21,39 +21,33 @@ charts follow the package's method:
 - no text is smaller than 9 pt where the charts are shown (the README column, JupyterLab):
   every chart is :data:`WIDTH` inches wide and its type at least :data:`MIN_PT` points.
 
-The palette is Okabe and Ito's colour-blind-safe set, one fixed colour per claimant.
+The palette is Okabe and Ito's colour-blind-safe set, one fixed colour per claimant, held in
+the data (the package's ``claimant_styles`` table, read as :class:`ClaimantStyles`).
 """
 
 from idlibstats.charts.coverage import coverage_timeline
 from idlibstats.charts.cumulative import cumulative_tolls
-from idlibstats.charts.data import FIRST_DAYS_GROUP, ChartTables
+from idlibstats.charts.data import ChartTables
 from idlibstats.charts.displacement import displacement_points
-from idlibstats.charts.first_days import first_days_claims
+from idlibstats.charts.first_days import first_days_claims, most_contested
 from idlibstats.charts.known import ROWS, RowData, cell_text, draw_known_by_month, known_by_month
 from idlibstats.charts.notes import SOURCE_NOTE_GID, footnote_text, source_note
 from idlibstats.charts.output import CHARTS, save_charts
 from idlibstats.charts.strikes import strikes_chart
 from idlibstats.charts.style import (
-    CLAIMANT_COLOURS,
-    CLAIMANT_HATCHES,
-    CLAIMANT_MARKERS,
+    DEFAULT_MARKER,
     JUPYTER_COLUMN_PX,
     MIN_PT,
     NEUTRAL_GREY,
     OKABE_ITO,
     README_COLUMN_PX,
     WIDTH,
-    claimant_colour,
-    claimant_hatch,
-    claimant_marker,
+    ClaimantStyles,
 )
 
 __all__ = [
     "CHARTS",
-    "CLAIMANT_COLOURS",
-    "CLAIMANT_HATCHES",
-    "CLAIMANT_MARKERS",
-    "FIRST_DAYS_GROUP",
+    "DEFAULT_MARKER",
     "JUPYTER_COLUMN_PX",
     "MIN_PT",
     "NEUTRAL_GREY",
@@ -63,11 +57,9 @@ __all__ = [
     "SOURCE_NOTE_GID",
     "WIDTH",
     "ChartTables",
+    "ClaimantStyles",
     "RowData",
     "cell_text",
-    "claimant_colour",
-    "claimant_hatch",
-    "claimant_marker",
     "coverage_timeline",
     "cumulative_tolls",
     "displacement_points",
@@ -75,6 +67,7 @@ __all__ = [
     "first_days_claims",
     "footnote_text",
     "known_by_month",
+    "most_contested",
     "save_charts",
     "source_note",
     "strikes_chart",

@@ -13,10 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from idlibstats.analysis.bounds import bounds as _library_bounds
-
-#: The claim group of the offensive's first days in the package: Civil Defence, UOSSM and
-#: SOHR compete. The chart does not rely on it: it draws the most contested group it finds.
-FIRST_DAYS_GROUP = "killed-2019-04-30-to-05-04"
+from idlibstats.charts.style import ClaimantStyles
 
 
 @dataclass(frozen=True)
@@ -31,6 +28,9 @@ class ChartTables:
         The reports they come from (:func:`idlibstats.sources`).
     organisations : pandas.DataFrame
         The claimants (:func:`idlibstats.organisations`).
+    styles : pandas.DataFrame
+        How each claimant is drawn (:func:`idlibstats.claimant_styles`); a claimant
+        without a row is drawn in neutral grey, with circles.
     corroborations : pandas.DataFrame
         Which figures corroborate which (:func:`idlibstats.corroborations`).
     indicators : pandas.DataFrame
@@ -40,8 +40,14 @@ class ChartTables:
     figures: pd.DataFrame
     sources: pd.DataFrame
     organisations: pd.DataFrame
+    styles: pd.DataFrame
     corroborations: pd.DataFrame
     indicators: pd.DataFrame
+
+    @property
+    def palette(self) -> ClaimantStyles:
+        """The claimants' colours, patterns and markers, from :attr:`styles`."""
+        return ClaimantStyles.from_frame(self.styles)
 
     @property
     def short(self) -> dict[str, str]:

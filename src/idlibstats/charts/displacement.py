@@ -15,8 +15,6 @@ from idlibstats.charts.style import (
     FONT,
     TITLE,
     WIDTH,
-    claimant_colour,
-    claimant_marker,
     month_axis,
     new_figure,
     styled,
@@ -46,7 +44,7 @@ def displacement_points(tables: ChartTables) -> Figure:
     matplotlib.figure.Figure
     """
     corr = tables.corroborations
-    figs, short = tables.figures, tables.short
+    figs, short, palette = tables.figures, tables.short, tables.palette
     disp = with_bounds(figs[figs["indicator"] == "displaced"]).sort_values(
         ["period_end", "figure_id"], kind="stable")
     fig = new_figure(WIDTH, 6.4)
@@ -56,9 +54,9 @@ def displacement_points(tables: ChartTables) -> Figure:
     ymax = float(disp["value"].max()) * 1.35
     ax.set_ylim(0, ymax)
     notes = []
-    labels, obstacles = draw_points(ax, disp, short)
+    labels, obstacles = draw_points(ax, disp, short, palette)
     for _, row in disp.iterrows():
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         x, y = row["period_end"], float(row["value"])
         scope = corr[(corr["figure_id"] == row["figure_id"])
                      & (corr["relation"] == "scope_differs")
@@ -67,7 +65,7 @@ def displacement_points(tables: ChartTables) -> Figure:
             when = c["published"]
             if when >= x:
                 continue
-            ax.plot(when, y, marker=claimant_marker(row["claimant"]), markersize=8,
+            ax.plot(when, y, marker=palette.marker(row["claimant"]), markersize=8,
                     markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
                     linestyle="none", zorder=4)
             labels.append(ax.annotate(
@@ -90,7 +88,7 @@ def displacement_points(tables: ChartTables) -> Figure:
         fontweight="bold", fontsize=TITLE, x=0.01, ha="left",
     )
     handles: list[object] = [
-        Line2D([], [], color=claimant_colour(c), marker=claimant_marker(c), linestyle="none",
+        Line2D([], [], color=palette.colour(c), marker=palette.marker(c), linestyle="none",
                markersize=8, label=short.get(c, c))
         for c in dict.fromkeys(disp["claimant"])
     ]

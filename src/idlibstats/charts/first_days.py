@@ -13,8 +13,6 @@ from idlibstats.charts.style import (
     FONT,
     TITLE,
     WIDTH,
-    claimant_colour,
-    claimant_hatch,
     gid,
     new_figure,
     styled,
@@ -41,14 +39,14 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Fi
         to draw a filtered frame).
     claim_group : str, optional
         The claim group to draw; by default the group of people killed that has the most
-        competing claims (in the package, the offensive's first days,
-        :data:`FIRST_DAYS_GROUP`): read from the data, not fixed in the code.
+        competing claims (:func:`most_contested`; in the package, the offensive's first
+        days): read from the data, not fixed in the code.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    figs, names = tables.figures, tables.short
+    figs, names, palette = tables.figures, tables.short, tables.palette
     killed = with_bounds(figs[figs["indicator"] == "killed"])
     if claim_group is None:
         claim_group = most_contested(killed)
@@ -91,13 +89,13 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Fi
             labels.append("Other first-days figures:\nanother period or population")
             continue
         assert isinstance(row, pd.Series)
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         alpha = 1.0 if kind == "claim" else 0.45
         low = float(row["low"])
         high = xmax if is_open(row) else float(row["high"])
         ax.barh(y, high - low, left=low, height=0.45, gid=gid(row),
                 color=tint(colour, 0.3 * alpha), edgecolor=colour, linewidth=1.0,
-                hatch=claimant_hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
+                hatch=palette.hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
         ax.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5, color=colour,
                 alpha=alpha)
         if is_open(row):
