@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 FIGURES = "data/figures.csv"
+STYLES = "data/claimant_styles.csv"
 # The real header's width, so the shape cases follow the schema when a field is added.
 _HEADER = (Path(__file__).parents[1] / FIGURES).read_text(encoding="utf-8").split("\n", 1)[0]
 WIDTH = len(next(csv.reader([_HEADER])))
@@ -295,4 +296,12 @@ CASES = [
          "figures", FIGURES, 8, "value_as_written, excerpt",
          "does not contain value_as_written 'over 30'", frictionless=None,
          note="the checklist has no substring test; idlibstats checks it"),
+    # the claimants' styles are data too, checked like any table
+    Case("style-colour-not-lower-hex", set_cell(STYLES, 3, "colour", "#D55E00"),
+         "claimant_styles", STYLES, 3, "colour", "does not match the pattern"),
+    Case("style-unknown-marker", set_cell(STYLES, 4, "marker", "x"), "claimant_styles",
+         STYLES, 4, "marker", "'x' is not one of: o, s"),
+    Case("style-for-no-organisation", set_cell(STYLES, 2, "organisation_id", "white_helmets"),
+         "claimant_styles", STYLES, 2, "organisation_id",
+         "is not a known organisation_id in organisations"),
 ]

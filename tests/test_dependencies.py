@@ -98,12 +98,39 @@ def test_package_means_a_package_and_path_a_file() -> None:
     from idlibstats.datapackage.stamp import stamp
 
     readers = [getattr(idlibstats, name) for name in (
-        "figures", "sources", "wire_credits", "organisations", "indicators", "corroborations",
+        "figures", "sources", "wire_credits", "organisations", "claimant_styles", "indicators",
+        "corroborations",
         "deaths", "injuries", "displacement", "strikes", "list_tables", "locate_package",
         "validate_package")]
-    readers += [stamp, draft_figures, verify_excerpts, charts.coverage_timeline,
-                charts.first_days_claims, charts.displacement_points, charts.strikes_chart,
-                charts.cumulative_tolls, charts.known_by_month]
+    readers += [stamp, draft_figures, verify_excerpts, idlibstats.chart_tables]
     for function in readers:
         parameters = inspect.signature(function).parameters
         assert "package" in parameters and "path" not in parameters, function.__name__
+    # the charts and the exports take frames: they never read a package
+    drawers = [charts.coverage_timeline, charts.first_days_claims, charts.displacement_points,
+               charts.strikes_chart, charts.cumulative_tolls, charts.known_by_month,
+               charts.save_charts]
+    for function in drawers:
+        assert "package" not in inspect.signature(function).parameters, function.__name__
+
+
+def test_charts_and_exports_never_import_the_loaders() -> None:
+    """Frames in, figures or text out: nothing under charts/ or exports/ imports the package
+    readers (``idlibstats.datapackage``) or the API that loads them. The one exception is the
+    command line ``python -m idlibstats.charts`` (charts/__main__.py), which loads the tables."""
+    importers = {
+        module: sorted(f for f in files
+                       if f.startswith(("src/idlibstats/charts/", "src/idlibstats/exports/"))
+                       and not f.endswith("charts/__main__.py"))
+        for module, files in _imports().items()
+        if module.startswith(("idlibstats.datapackage", "idlibstats.api"))
+        or module in ("idlibstats", "idlibstats.cli")
+    }
+    assert {m: f for m, f in importers.items() if f} == {}
+
+
+def test_the_import_check_sees_a_lazy_import() -> None:
+    """The check above reads imports inside functions too (as the exports once had)."""
+    tree = ast.parse("def f():\n    from idlibstats.datapackage.read import figures\n")
+    found = [n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    assert found == ["idlibstats.datapackage.read"]

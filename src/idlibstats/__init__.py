@@ -10,10 +10,21 @@
 Every table of the package has a loader named after it; see :func:`list_tables`.
 """
 
-from idlibstats.api import bounds, monthly, monthly_summary, reconcile, spans
+from idlibstats.api import (
+    bounds,
+    chart_tables,
+    monthly,
+    monthly_summary,
+    monthly_table,
+    reconcile,
+    spans,
+    to_hxl,
+    to_monthly_csv,
+)
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import locate_package
 from idlibstats.datapackage.read import (
+    claimant_styles,
     corroborations,
     deaths,
     displacement,
@@ -28,8 +39,6 @@ from idlibstats.datapackage.read import (
     wire_credits,
 )
 from idlibstats.datapackage.validate import validate_package
-from idlibstats.exports.hxl import to_hxl
-from idlibstats.exports.monthly_csv import monthly_table, to_monthly_csv
 
 __version__ = "0.1.0"
 
@@ -37,6 +46,8 @@ __all__ = [
     "DataPackageError",
     "__version__",
     "bounds",
+    "chart_tables",
+    "claimant_styles",
     "corroborations",
     "deaths",
     "displacement",

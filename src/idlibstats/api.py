@@ -1,6 +1,8 @@
 """The public functions of ``import idlibstats``: each computation with the package loaded for it.
 
-The analysis (:mod:`idlibstats.analysis`) takes frames and returns frames; it never reads a
+The analysis (:mod:`idlibstats.analysis`) takes frames and returns frames, the exports
+(:mod:`idlibstats.exports`) frames in, text out, and the charts (:mod:`idlibstats.charts`) a
+:class:`~idlibstats.charts.data.ChartTables` bundle in, a figure out; none of them reads a
 package. These are its names as ``idlibstats`` exports them, for the notebooks and the README:
 given no frame, each loads the tables it needs from ``package`` (by default the package
 :func:`idlibstats.locate_package` finds) with the checked loaders, then computes. Given a
@@ -10,6 +12,7 @@ frame (a filtered one, say), it computes on that frame alone.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,8 +20,14 @@ from idlibstats.analysis import bounds as _bounds
 from idlibstats.analysis import claims as _claims
 from idlibstats.analysis import monthly as _monthly
 from idlibstats.datapackage import read
+from idlibstats.exports import hxl as _hxl
+from idlibstats.exports import monthly_csv as _monthly_csv
 
-__all__ = ["bounds", "monthly", "monthly_summary", "reconcile", "spans"]
+if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
+    from idlibstats.charts.data import ChartTables
+
+__all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_table",
+           "reconcile", "spans", "to_hxl", "to_monthly_csv"]
 
 PackageArg = str | os.PathLike[str] | None
 
@@ -81,3 +90,68 @@ def monthly_summary(indicator: str, population: str = "all",
     return _monthly.monthly_summary(indicator, population,
                                     read.figures(package) if figures is None else figures,
                                     national=national, movements=movements, band=band)
+
+
+def monthly_table(figures: pd.DataFrame | None = None, *, national: bool = False,
+                  band: float = 0.1, package: PackageArg = None) -> pd.DataFrame:
+    """Return one row per month, a floor per quantity: :func:`.exports.monthly_csv.monthly_table`.
+
+    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
+    """
+    return _monthly_csv.monthly_table(read.figures(package) if figures is None else figures,
+                                      national=national, band=band)
+
+
+def to_monthly_csv(path: str | os.PathLike[str] | None = None, *, hxl: bool = False,
+                   figures: pd.DataFrame | None = None, national: bool = False,
+                   overwrite: bool = False, package: PackageArg = None) -> str | None:
+    """Return, or write, the monthly floors as CSV: :func:`.exports.monthly_csv.to_monthly_csv`.
+
+    ``figures`` defaults to :func:`idlibstats.figures` of ``package``; the hashtags come from
+    the ``indicators`` of ``package``.
+    """
+    if figures is None:
+        figures = read.figures(package)
+    return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path, hxl=hxl,
+                                       national=national, overwrite=overwrite)
+
+
+def to_hxl(figures: pd.DataFrame | None = None, path: str | os.PathLike[str] | None = None,
+           *, overwrite: bool = False, package: PackageArg = None) -> str | None:
+    """Return, or write, the figures as HXL-tagged CSV: :func:`.exports.hxl.to_hxl`.
+
+    ``figures`` defaults to :func:`idlibstats.figures` of ``package``; the ``sources``,
+    ``organisations`` and ``indicators`` of ``package`` give each row's publisher, claimant
+    name and hashtag.
+    """
+    if figures is None:
+        figures = read.figures(package)
+    return _hxl.to_hxl(figures, read.sources(package), read.organisations(package),
+                       read.indicators(package), path, overwrite=overwrite)
+
+
+def chart_tables(package: PackageArg = None) -> ChartTables:
+    """Load the tables the charts draw from, as one bundle.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Where the package is; when omitted, :func:`idlibstats.locate_package` decides.
+
+    Returns
+    -------
+    idlibstats.charts.data.ChartTables
+        The package's figures, sources, organisations, corroborations, indicators and
+        claimant styles, checked by the loaders. ``.with_figures(frame)`` gives the same
+        bundle with filtered figures, to chart them alone.
+    """
+    from idlibstats.charts.data import ChartTables
+
+    return ChartTables(
+        figures=read.figures(package),
+        sources=read.sources(package),
+        organisations=read.organisations(package),
+        styles=read.claimant_styles(package),
+        corroborations=read.corroborations(package),
+        indicators=read.indicators(package),
+    )

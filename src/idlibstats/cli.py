@@ -123,9 +123,8 @@ def _run(args: argparse.Namespace) -> int:
         print(summary(args.path))
         return 0
     if args.command == "export":
+        from idlibstats.api import to_hxl, to_monthly_csv
         from idlibstats.datapackage.read import figures
-        from idlibstats.exports.hxl import to_hxl
-        from idlibstats.exports.monthly_csv import to_monthly_csv
 
         if not (args.hxl or args.monthly):
             print("error: say what to export: --hxl (the figures) and/or --monthly",

@@ -22,10 +22,24 @@ from matplotlib.transforms import Bbox
 import idlibstats as ils
 from idlibstats import charts
 
+# The claim group of the offensive's first days in the package: Civil Defence, UOSSM and SOHR
+# compete (the chart finds it in the data: charts.most_contested).
+FIRST_DAYS_GROUP = "killed-2019-04-30-to-05-04"
+
 # Okabe & Ito (2008), the colour-blind-safe set, written out independently of charts.py.
 OKABE_ITO = {
     "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000",
 }
+
+
+@pytest.fixture(scope="module")
+def tables() -> charts.ChartTables:
+    return ils.chart_tables()
+
+
+@pytest.fixture(scope="module")
+def palette(tables) -> charts.ClaimantStyles:
+    return tables.palette
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +71,7 @@ def _shown_cumulative(f: pd.DataFrame) -> pd.DataFrame:
 
 
 def _shown_first_days(f: pd.DataFrame) -> pd.DataFrame:
-    return f[f["claim_group"] == charts.FIRST_DAYS_GROUP]
+    return f[f["claim_group"] == FIRST_DAYS_GROUP]
 
 
 def _shown_displacement(f: pd.DataFrame) -> pd.DataFrame:
@@ -81,8 +95,8 @@ IDS = [draw.__name__ for draw, _ in CASES]
 
 
 @pytest.fixture(scope="module")
-def drawn() -> dict[str, Figure]:
-    return {draw.__name__: draw() for draw, _ in CASES}
+def drawn(tables) -> dict[str, Figure]:
+    return {draw.__name__: draw(tables) for draw, _ in CASES}
 
 
 def _note(fig: Figure) -> str:
@@ -122,23 +136,25 @@ def test_every_figure_shown_is_drawn(draw, shown, drawn, figs) -> None:
         assert _by_gid(fig, figure_id), f"{draw.__name__}: {figure_id} is not drawn"
 
 
-def test_palette_is_okabe_ito_and_one_colour_per_claimant(figs) -> None:
+def test_palette_is_okabe_ito_and_one_colour_per_claimant(figs, palette) -> None:
     assert {c.upper() for c in charts.OKABE_ITO.values()} == OKABE_ITO
-    colours = [c.upper() for c in charts.CLAIMANT_COLOURS.values()]
+    colours = [c.upper() for c in palette.colours.values()]
     assert set(colours) <= OKABE_ITO | {charts.NEUTRAL_GREY.upper()}
     assert len(set(colours)) == len(colours), "two claimants share a colour"
     # every claimant in the data has its own colour, none falls back to grey by accident
     for claimant in set(figs["claimant"]) - {"unattributed"}:
-        assert claimant in charts.CLAIMANT_COLOURS
-        assert charts.claimant_colour(claimant) != charts.NEUTRAL_GREY
-    assert charts.claimant_colour("no_such_organisation") == charts.NEUTRAL_GREY
+        assert claimant in palette.colours
+        assert palette.colour(claimant) != charts.NEUTRAL_GREY
+    assert palette.colour("no_such_organisation") == charts.NEUTRAL_GREY
+    assert palette.marker("no_such_organisation") == "o"
+    assert palette.hatch("no_such_organisation") is None
 
 
 def _rgb(colour) -> str:
     return mcolors.to_hex(colour, keep_alpha=False).upper()
 
 
-def test_each_claimant_keeps_its_colour_across_charts(drawn, figs) -> None:
+def test_each_claimant_keeps_its_colour_across_charts(drawn, figs, palette) -> None:
     seen: dict[str, set[str]] = {}
     for fig in drawn.values():
         for _, row in figs.iterrows():
@@ -155,7 +171,7 @@ def test_each_claimant_keeps_its_colour_across_charts(drawn, figs) -> None:
                 seen.setdefault(row["claimant"], set()).add(_rgb(colour))
     assert len(seen) >= 6
     for claimant, colours in seen.items():
-        expected = charts.CLAIMANT_COLOURS[claimant].upper()
+        expected = palette.colours[claimant].upper()
         if claimant == "amn":  # yellow diamonds get a dark edge to be visible on white
             continue
         assert colours == {expected}, f"{claimant} drawn in {colours}, not {expected}"
@@ -205,17 +221,22 @@ def test_displacement_puts_the_400000_at_26_july(drawn) -> None:
     assert pd.Timestamp(point.get_xdata()[0]) == pd.Timestamp("2019-07-26")
 
 
-def test_source_note_stars_inferred_publishers_and_dates(figs) -> None:
-    note = charts.source_note(figs[figs["source_id"] == "tna-2019-05-03"])
+def test_source_note_stars_inferred_publishers_and_dates(figs, tables) -> None:
+    def source_note(frame: pd.DataFrame) -> str:
+        return charts.source_note(frame, tables.sources, tables.organisations)
+
+    note = source_note(figs[figs["source_id"] == "tna-2019-05-03"])
     assert "The New Arab* 3 May 2019*" in note
     assert "inferred by the curators" in note
-    note = charts.source_note(figs[figs["source_id"] == "tna-2019-12-17"])
+    note = source_note(figs[figs["source_id"] == "tna-2019-12-17"])
     assert "The New Arab 17 Dec 2019" in note
     assert "*" not in note
 
 
 def test_main_writes_every_png(tmp_path) -> None:
-    assert charts.main([str(tmp_path)]) == 0
+    from idlibstats.charts.__main__ import main
+
+    assert main([str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted(f"{name}.png" for name in charts.CHARTS)
     for path in tmp_path.iterdir():
@@ -335,30 +356,31 @@ def test_label_boxes_neither_touch_nor_hide_markers(drawn, name) -> None:
             assert not box.overlaps(marker), f"{name}: {label.get_text()!r} covers {gid}"
 
 
-def test_claimants_of_one_hue_differ_by_pattern_and_marker() -> None:
+def test_claimants_of_one_hue_differ_by_pattern_and_marker(palette) -> None:
     """Blue beside sky blue, vermillion beside orange: one of each pair has a pattern."""
     def hue(colour: str) -> float:
         return mcolors.rgb_to_hsv(mcolors.to_rgb(colour))[0] * 360
 
-    named = {c: col for c, col in charts.CLAIMANT_COLOURS.items()
+    named = {c: col for c, col in palette.colours.items()
              if mcolors.rgb_to_hsv(mcolors.to_rgb(col))[1] > 0.3}  # not grey, black, white
     close = [(a, b) for a in named for b in named
              if a < b and min(abs(hue(named[a]) - hue(named[b])),
                               360 - abs(hue(named[a]) - hue(named[b]))) < 25]
     assert close, "the palette has claimants of one hue: this test must see them"
     for a, b in close:
-        assert charts.claimant_hatch(a) != charts.claimant_hatch(b), (a, b)
-        assert charts.claimant_marker(a) != charts.claimant_marker(b), (a, b)
+        assert palette.hatch(a) != palette.hatch(b), (a, b)
+        assert palette.marker(a) != palette.marker(b), (a, b)
 
 
-def test_filled_shapes_carry_their_claimants_pattern(drawn, figs) -> None:
-    patterned = {c for c in charts.CLAIMANT_HATCHES}
+def test_filled_shapes_carry_their_claimants_pattern(drawn, figs, palette) -> None:
+    patterned = set(palette.hatches)
+    assert patterned, "the package gives some claimant a pattern: this test must see one"
     seen = 0
     for fig in drawn.values():
         for _, row in figs[figs["claimant"].isin(patterned)].iterrows():
             for artist in _by_gid(fig, row["figure_id"]):
                 if isinstance(artist, Rectangle):
-                    assert artist.get_hatch() == charts.claimant_hatch(row["claimant"])
+                    assert artist.get_hatch() == palette.hatch(row["claimant"])
                     seen += 1
     assert seen
 
@@ -495,9 +517,9 @@ def test_readme_shows_every_chart_with_a_caption() -> None:
 def test_first_days_group_is_read_from_the_data(figs) -> None:
     from idlibstats.charts.first_days import most_contested
 
-    assert most_contested(figs[figs["indicator"] == "killed"]) == charts.FIRST_DAYS_GROUP
+    assert most_contested(figs[figs["indicator"] == "killed"]) == FIRST_DAYS_GROUP
     with pytest.raises(ValueError, match="competing"):
-        most_contested(figs[figs["claim_group"] == charts.FIRST_DAYS_GROUP].iloc[:1])
+        most_contested(figs[figs["claim_group"] == FIRST_DAYS_GROUP].iloc[:1])
 
 
 def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:

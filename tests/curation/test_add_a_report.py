@@ -184,7 +184,8 @@ def test_step_8_the_notebooks_library_calls_work_on_the_edited_package(added, mo
 
     assert f"{SOURCE}-03" in rests_on(ils.monthly("injured", "all"))
     assert f"{SOURCE}-02" in rests_on(ils.monthly("killed", "children"))
+    tables = ils.chart_tables()
     for draw in charts.CHARTS.values():
-        figure = draw()
+        figure = draw(tables)
         charts.footnote_text(figure)
         figure.clf()

@@ -29,7 +29,7 @@ from idlibstats import validate_package
 frictionless = pytest.importorskip("frictionless")
 
 TABLES = {name: read_rows(ROOT, f"data/{name}.csv") for name in
-          ("sources", "wire_credits", "organisations", "indicators", "figures",
+          ("sources", "wire_credits", "organisations", "claimant_styles", "indicators", "figures",
            "corroborations")}
 
 

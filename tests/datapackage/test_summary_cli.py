@@ -7,10 +7,10 @@ import shutil
 import subprocess
 import sys
 
+from idlibstats import to_hxl
 from idlibstats.cli import main
 from idlibstats.datapackage.locate import locate_package
 from idlibstats.datapackage.summary import summary
-from idlibstats.exports.hxl import to_hxl
 
 
 def test_summary_text():

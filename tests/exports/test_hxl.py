@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
-from idlibstats.exports.hxl import HXL_TAGS, neutralise_formulas, to_hxl
+from idlibstats import to_hxl
+from idlibstats.exports.hxl import HXL_TAGS, neutralise_formulas
 
 HXL_HASHTAG = re.compile(r"#[a-z][a-z0-9_]*(?:\+[a-z][a-z0-9_]*)*")
 

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
+from idlibstats import monthly_table, to_monthly_csv
 from idlibstats.cli import main
-from idlibstats.exports.monthly_csv import monthly_table, to_monthly_csv
 
 
 def read_hxl(text: str) -> hxl.Dataset:

@@ -1,8 +1,10 @@
 """Charts of the reported figures, shared by the notebooks and the README images.
 
-Every chart is drawn from the package through the library's loaders, so the notebooks hold no
-plotting logic of their own and ``python -m idlibstats.charts docs/img`` redraws the README's
-PNGs from the same code. The charts follow the package's method:
+Every chart takes the frames it draws from as one bundle, :class:`ChartTables` (loaded by
+:func:`idlibstats.chart_tables`; ``tables.with_figures(frame)`` to draw a filtered frame), and
+returns a figure: no chart reads the package. The notebooks hold no plotting logic of their own
+and ``python -m idlibstats.charts docs/img`` redraws the README's PNGs from the same code. The
+charts follow the package's method:
 
 - a figure is a claim: each is drawn in its claimant's colour (and, where two claimants'
   colours share a hue, its pattern or marker shape), with its wording as written;
@@ -19,39 +21,33 @@ PNGs from the same code. The charts follow the package's method:
 - no text is smaller than 9 pt where the charts are shown (the README column, JupyterLab):
   every chart is :data:`WIDTH` inches wide and its type at least :data:`MIN_PT` points.
 
-The palette is Okabe and Ito's colour-blind-safe set, one fixed colour per claimant.
+The palette is Okabe and Ito's colour-blind-safe set, one fixed colour per claimant, held in
+the data (the package's ``claimant_styles`` table, read as :class:`ClaimantStyles`).
 """
 
 from idlibstats.charts.coverage import coverage_timeline
 from idlibstats.charts.cumulative import cumulative_tolls
-from idlibstats.charts.data import FIRST_DAYS_GROUP
+from idlibstats.charts.data import ChartTables
 from idlibstats.charts.displacement import displacement_points
-from idlibstats.charts.first_days import first_days_claims
+from idlibstats.charts.first_days import first_days_claims, most_contested
 from idlibstats.charts.known import ROWS, RowData, cell_text, draw_known_by_month, known_by_month
 from idlibstats.charts.notes import SOURCE_NOTE_GID, footnote_text, source_note
-from idlibstats.charts.output import CHARTS, main, save_charts
+from idlibstats.charts.output import CHARTS, save_charts
 from idlibstats.charts.strikes import strikes_chart
 from idlibstats.charts.style import (
-    CLAIMANT_COLOURS,
-    CLAIMANT_HATCHES,
-    CLAIMANT_MARKERS,
+    DEFAULT_MARKER,
     JUPYTER_COLUMN_PX,
     MIN_PT,
     NEUTRAL_GREY,
     OKABE_ITO,
     README_COLUMN_PX,
     WIDTH,
-    claimant_colour,
-    claimant_hatch,
-    claimant_marker,
+    ClaimantStyles,
 )
 
 __all__ = [
     "CHARTS",
-    "CLAIMANT_COLOURS",
-    "CLAIMANT_HATCHES",
-    "CLAIMANT_MARKERS",
-    "FIRST_DAYS_GROUP",
+    "DEFAULT_MARKER",
     "JUPYTER_COLUMN_PX",
     "MIN_PT",
     "NEUTRAL_GREY",
@@ -60,11 +56,10 @@ __all__ = [
     "ROWS",
     "SOURCE_NOTE_GID",
     "WIDTH",
+    "ChartTables",
+    "ClaimantStyles",
     "RowData",
     "cell_text",
-    "claimant_colour",
-    "claimant_hatch",
-    "claimant_marker",
     "coverage_timeline",
     "cumulative_tolls",
     "displacement_points",
@@ -72,7 +67,7 @@ __all__ = [
     "first_days_claims",
     "footnote_text",
     "known_by_month",
-    "main",
+    "most_contested",
     "save_charts",
     "source_note",
     "strikes_chart",

@@ -8,16 +8,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from idlibstats.charts.data import PathArg, load_tables
+from idlibstats.charts.data import ChartTables
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
     OKABE_ITO,
     TITLE,
     WIDTH,
-    claimant_colour,
-    claimant_handles,
-    claimant_hatch,
     gid,
     month_axis,
     new_figure,
@@ -36,7 +33,7 @@ from idlibstats.charts.wording import (
 
 
 @styled
-def coverage_timeline(package: PathArg = None) -> Figure:
+def coverage_timeline(tables: ChartTables) -> Figure:
     """Draw every figure's period, grouped by report: what is known for which weeks.
 
     One row per figure, grouped under its report (publisher and publication date, a dashed
@@ -48,15 +45,15 @@ def coverage_timeline(package: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read; by default the one :func:`idlibstats.locate_package` finds.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
-    figs, short = tables.figures, tables.short
+    figs, short, palette = tables.figures, tables.short, tables.palette
     data = figs.merge(tables.sources[["source_id", "publisher", "published", "published_basis"]],
                       on="source_id", how="left")
     data = data.sort_values(["published", "source_id", "figure_id"], kind="stable")
@@ -88,14 +85,15 @@ def coverage_timeline(package: PathArg = None) -> Figure:
             continue
         assert isinstance(row, pd.Series)
         labels.append(_figure_label(row))
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         inferred = row["period_basis"] == "inferred"
         start, end = row["period_start"], row["period_end"] + DAY
         if row["period_start"] == row["period_end"]:
             ax.plot(
                 start + DAY / 2, y, marker="D", markersize=6.5, linestyle="none",
                 markerfacecolor=mpl.colors.to_rgba(colour, 0.3) if inferred else colour,
-                markeredgecolor="#333333" if colour == OKABE_ITO["yellow"] else colour,
+                markeredgecolor=("#333333" if colour.lower() == OKABE_ITO["yellow"].lower()
+                                 else colour),
                 markeredgewidth=1.4, gid=gid(row),
             )
         else:
@@ -104,7 +102,7 @@ def coverage_timeline(package: PathArg = None) -> Figure:
                 y, end - left, left=left, height=0.62,
                 color=tint(colour, 0.35) if inferred else colour,
                 edgecolor=colour, linewidth=1.2, linestyle=(0, (2, 1)) if inferred else "-",
-                hatch=claimant_hatch(row["claimant"]),
+                hatch=palette.hatch(row["claimant"]),
                 hatchcolor=colour if inferred else tint(colour, 0.45),
                 gid=gid(row),
             )
@@ -132,7 +130,7 @@ def coverage_timeline(package: PathArg = None) -> Figure:
         f"{len(figs)} figures, grouped by report",
         fontweight="bold", fontsize=TITLE, x=0.01, ha="left",
     )
-    handles: list[object] = claimant_handles(data["claimant"], short)
+    handles: list[object] = palette.handles(data["claimant"], short)
     handles += [
         Patch(facecolor="#444444", edgecolor="#444444", label="period stated"),
         Patch(facecolor=tint("#777777", 0.35), edgecolor="#777777", linestyle=(0, (2, 1)),

@@ -21,15 +21,14 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter
 
-from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, is_open, with_bounds
 from idlibstats.charts.layout import Obstacle, declutter
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
     TITLE,
     WIDTH,
-    claimant_colour,
-    claimant_marker,
+    ClaimantStyles,
     gid,
     month_axis,
     new_figure,
@@ -52,7 +51,7 @@ def _written(row: pd.Series) -> str:
 
 
 def draw_points(
-    ax: Axes, rows: pd.DataFrame, short: dict[str, str]
+    ax: Axes, rows: pd.DataFrame, short: dict[str, str], palette: ClaimantStyles
 ) -> tuple[list[Annotation], list[Obstacle]]:
     """Draw figures as points at their as-of dates, with a bar back to their start.
 
@@ -65,6 +64,8 @@ def draw_points(
         :func:`idlibstats.bounds`).
     short : dict
         Claimants' short names by ``organisation_id``.
+    palette : ClaimantStyles
+        The claimants' colours and markers (:attr:`ChartTables.palette`).
 
     Returns
     -------
@@ -75,11 +76,11 @@ def draw_points(
     obstacles: list[Obstacle] = []
     left, right = (float(v) for v in ax.get_xlim())
     for _, row in rows.iterrows():
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         start, x, y = row["period_start"], row["period_end"], float(row["value"])
         ax.plot([start, x], [y, y], color=colour, linewidth=1.2, alpha=0.8,
                 marker="|", markersize=7, markevery=[0])
-        ax.plot(x, y, marker=claimant_marker(row["claimant"]), markersize=8, color=colour,
+        ax.plot(x, y, marker=palette.marker(row["claimant"]), markersize=8, color=colour,
                 markeredgecolor="white", markeredgewidth=1.0, linestyle="none", zorder=4,
                 gid=gid(row))
         if is_open(row):
@@ -108,23 +109,21 @@ def draw_points(
 
 
 @styled
-def cumulative_tolls(package: PathArg = None) -> Figure:
+def cumulative_tolls(tables: ChartTables) -> Figure:
     """Draw each running total at its as-of date: one panel per indicator, never joined.
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    from idlibstats.datapackage.read import indicators as load_indicators
-
-    tables = load_tables(package)
-    figs, short = tables.figures, tables.short
-    topics = load_indicators(package).set_index("indicator")["topic"].astype(str)
+    figs, short, palette = tables.figures, tables.short, tables.palette
+    topics = tables.indicators.set_index("indicator")["topic"].astype(str)
     people = [i for i, t in topics.items() if t in TOPICS]
     keep = (
         (figs["measure"].astype(str) == "cumulative")
@@ -147,7 +146,7 @@ def cumulative_tolls(package: PathArg = None) -> Figure:
     for ax, indicator in zip(axes, indicators, strict=True):
         part = shown[shown["indicator"].astype(str) == indicator]
         ax.set_ylim(0, float(part["value"].max()) * 1.45)
-        panel_labels, panel_obstacles = draw_points(ax, part, short)
+        panel_labels, panel_obstacles = draw_points(ax, part, short, palette)
         labels += panel_labels
         obstacles += panel_obstacles
         ax.set_title(f"{indicator.capitalize()}: running totals, each at its as-of date")
@@ -158,7 +157,8 @@ def cumulative_tolls(package: PathArg = None) -> Figure:
     fig.suptitle("Running totals by claimant, at the dates they were given as of",
                  fontweight="bold", fontsize=TITLE, x=0.01, ha="left")
     # each panel's legend lists what that panel draws, and nothing else
-    legends = [_panel_legend(ax, shown[shown["indicator"].astype(str) == indicator], short)
+    legends = [_panel_legend(ax, shown[shown["indicator"].astype(str) == indicator], short,
+                             palette)
                for ax, indicator in zip(axes, indicators, strict=True)]
     notes = ["Points are never joined: counts with different start dates or claimants are "
              "different quantities, and none is a month's figure."]
@@ -176,10 +176,11 @@ def cumulative_tolls(package: PathArg = None) -> Figure:
     return fig
 
 
-def _panel_legend(ax: Axes, part: pd.DataFrame, short: dict[str, str]) -> Legend:
+def _panel_legend(ax: Axes, part: pd.DataFrame, short: dict[str, str],
+                  palette: ClaimantStyles) -> Legend:
     """Draw one panel's legend: its claimants, and the marks it uses."""
     handles: list[Artist] = [
-        Line2D([], [], color=claimant_colour(c), marker=claimant_marker(c), linestyle="none",
+        Line2D([], [], color=palette.colour(c), marker=palette.marker(c), linestyle="none",
                markersize=8, label=short.get(c, c))
         for c in dict.fromkeys(part["claimant"])
     ]

@@ -1,66 +1,86 @@
-"""What the charts read: the package's tables, loaded once per chart, and their bounds."""
+"""What the charts draw from: a bundle of the package's frames, and the figures' bounds.
+
+The charts never read the package: :func:`idlibstats.chart_tables` loads the bundle (with
+the checked loaders) and every chart takes it as its first argument, so a notebook can chart
+a filtered frame with ``tables.with_figures(frame)``.
+"""
 
 from __future__ import annotations
 
-import os
+import dataclasses
 from dataclasses import dataclass
 
 import pandas as pd
 
 from idlibstats.analysis.bounds import bounds as _library_bounds
-from idlibstats.datapackage.read import figures as load_figures
-from idlibstats.datapackage.read import organisations as load_organisations
-from idlibstats.datapackage.read import sources as load_sources
-
-PathArg = str | os.PathLike[str] | None
-
-#: The claim group of the offensive's first days in the package: Civil Defence, UOSSM and
-#: SOHR compete. The chart does not rely on it: it draws the most contested group it finds.
-FIRST_DAYS_GROUP = "killed-2019-04-30-to-05-04"
+from idlibstats.charts.style import ClaimantStyles
 
 
 @dataclass(frozen=True)
 class ChartTables:
-    """The tables a chart draws from, as :func:`load_tables` loads them.
+    """The frames a chart draws from, as :func:`idlibstats.chart_tables` loads them.
 
     Attributes
     ----------
     figures : pandas.DataFrame
-        The package's figures (:func:`idlibstats.figures`).
+        The figures to draw (:func:`idlibstats.figures`, or a filtered frame of it).
     sources : pandas.DataFrame
         The reports they come from (:func:`idlibstats.sources`).
     organisations : pandas.DataFrame
         The claimants (:func:`idlibstats.organisations`).
-    short : dict of str to str
-        Each claimant's short name for labels and legends, by ``organisation_id``.
-    names : dict of str to str
-        Each claimant's full name (``organisations.name``), by ``organisation_id``.
+    styles : pandas.DataFrame
+        How each claimant is drawn (:func:`idlibstats.claimant_styles`); a claimant
+        without a row is drawn in neutral grey, with circles.
+    corroborations : pandas.DataFrame
+        Which figures corroborate which (:func:`idlibstats.corroborations`).
+    indicators : pandas.DataFrame
+        What each indicator counts (:func:`idlibstats.indicators`).
     """
 
     figures: pd.DataFrame
     sources: pd.DataFrame
     organisations: pd.DataFrame
-    short: dict[str, str]
-    names: dict[str, str]
+    styles: pd.DataFrame
+    corroborations: pd.DataFrame
+    indicators: pd.DataFrame
 
+    @property
+    def palette(self) -> ClaimantStyles:
+        """The claimants' colours, patterns and markers, from :attr:`styles`."""
+        return ClaimantStyles.from_frame(self.styles)
 
-def load_tables(package: PathArg = None) -> ChartTables:
-    """Load the figures, sources and organisations a chart draws from.
+    @property
+    def short(self) -> dict[str, str]:
+        """Each claimant's short name for labels and legends, by ``organisation_id``."""
+        return short_names(self.organisations)
 
-    Parameters
-    ----------
-    package : str or path-like, optional
-        Where the package is; when omitted, :func:`idlibstats.locate_package` decides.
+    @property
+    def names(self) -> dict[str, str]:
+        """Each claimant's full name (``organisations.name``), by ``organisation_id``."""
+        return full_names(self.organisations)
 
-    Returns
-    -------
-    ChartTables
-        The three tables, and the claimants' short and full names.
-    """
-    figs = load_figures(package)
-    srcs = load_sources(package)
-    orgs = load_organisations(package)
-    return ChartTables(figs, srcs, orgs, short=short_names(orgs), names=full_names(orgs))
+    def with_figures(self, figures: pd.DataFrame) -> ChartTables:
+        """Return the same bundle with ``figures`` in place of its figures.
+
+        Parameters
+        ----------
+        figures : pandas.DataFrame
+            Rows of :attr:`figures` (e.g. one claimant's), with the same columns.
+
+        Returns
+        -------
+        ChartTables
+            A new bundle; this one is not changed.
+
+        Raises
+        ------
+        ValueError
+            If ``figures`` lacks a column of :attr:`figures`.
+        """
+        missing = [c for c in self.figures.columns if c not in figures.columns]
+        if missing:
+            raise ValueError(f"with_figures: the frame lacks the figures column(s) {missing}")
+        return dataclasses.replace(self, figures=figures)
 
 
 def full_names(orgs: pd.DataFrame) -> dict[str, str]:

@@ -8,26 +8,23 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter
 
 from idlibstats.charts.cumulative import draw_points
-from idlibstats.charts.data import PathArg, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, with_bounds
 from idlibstats.charts.layout import declutter
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
     TITLE,
     WIDTH,
-    claimant_colour,
-    claimant_marker,
     month_axis,
     new_figure,
     styled,
     thousands,
 )
 from idlibstats.charts.wording import as_written, date_text
-from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
 @styled
-def displacement_points(package: PathArg = None) -> Figure:
+def displacement_points(tables: ChartTables) -> Figure:
     """Draw each displacement figure at its as-of date, with its wording; never joined.
 
     Each figure is a point at ``period_end`` and at its value as written, in its claimant's
@@ -38,16 +35,16 @@ def displacement_points(package: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
-    corr = load_corroborations(package)
-    figs, short = tables.figures, tables.short
+    corr = tables.corroborations
+    figs, short, palette = tables.figures, tables.short, tables.palette
     disp = with_bounds(figs[figs["indicator"] == "displaced"]).sort_values(
         ["period_end", "figure_id"], kind="stable")
     fig = new_figure(WIDTH, 6.4)
@@ -57,9 +54,9 @@ def displacement_points(package: PathArg = None) -> Figure:
     ymax = float(disp["value"].max()) * 1.35
     ax.set_ylim(0, ymax)
     notes = []
-    labels, obstacles = draw_points(ax, disp, short)
+    labels, obstacles = draw_points(ax, disp, short, palette)
     for _, row in disp.iterrows():
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         x, y = row["period_end"], float(row["value"])
         scope = corr[(corr["figure_id"] == row["figure_id"])
                      & (corr["relation"] == "scope_differs")
@@ -68,7 +65,7 @@ def displacement_points(package: PathArg = None) -> Figure:
             when = c["published"]
             if when >= x:
                 continue
-            ax.plot(when, y, marker=claimant_marker(row["claimant"]), markersize=8,
+            ax.plot(when, y, marker=palette.marker(row["claimant"]), markersize=8,
                     markerfacecolor="white", markeredgecolor=colour, markeredgewidth=1.5,
                     linestyle="none", zorder=4)
             labels.append(ax.annotate(
@@ -91,7 +88,7 @@ def displacement_points(package: PathArg = None) -> Figure:
         fontweight="bold", fontsize=TITLE, x=0.01, ha="left",
     )
     handles: list[object] = [
-        Line2D([], [], color=claimant_colour(c), marker=claimant_marker(c), linestyle="none",
+        Line2D([], [], color=palette.colour(c), marker=palette.marker(c), linestyle="none",
                markersize=8, label=short.get(c, c))
         for c in dict.fromkeys(disp["claimant"])
     ]

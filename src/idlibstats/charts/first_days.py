@@ -7,14 +7,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from idlibstats.analysis.claims import reconcile as _library_reconcile
-from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, is_open, with_bounds
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
     TITLE,
     WIDTH,
-    claimant_colour,
-    claimant_hatch,
     gid,
     new_figure,
     styled,
@@ -22,11 +20,10 @@ from idlibstats.charts.style import (
     tint,
 )
 from idlibstats.charts.wording import DAY, POPULATION_LABEL, as_written, period_text
-from idlibstats.datapackage.read import corroborations as load_corroborations
 
 
 @styled
-def first_days_claims(package: PathArg = None, claim_group: str | None = None) -> Figure:
+def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Figure:
     """Draw the competing claims of one claim group side by side, as ranges.
 
     Each claim is a bar from its low bound to its high bound as the library derives them
@@ -37,19 +34,19 @@ def first_days_claims(package: PathArg = None, claim_group: str | None = None) -
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
     claim_group : str, optional
         The claim group to draw; by default the group of people killed that has the most
-        competing claims (in the package, the offensive's first days,
-        :data:`FIRST_DAYS_GROUP`): read from the data, not fixed in the code.
+        competing claims (:func:`most_contested`; in the package, the offensive's first
+        days): read from the data, not fixed in the code.
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
-    figs, names = tables.figures, tables.short
+    figs, names, palette = tables.figures, tables.short, tables.palette
     killed = with_bounds(figs[figs["indicator"] == "killed"])
     if claim_group is None:
         claim_group = most_contested(killed)
@@ -63,7 +60,7 @@ def first_days_claims(package: PathArg = None, claim_group: str | None = None) -
         & (killed["period_end"] <= g_end + 2 * DAY)
         & (killed["period_start"] <= g_end)
     ].sort_values("low", kind="stable")
-    rec = _library_reconcile(figs, corroborations=load_corroborations(package))
+    rec = _library_reconcile(figs, corroborations=tables.corroborations)
     rec_row = rec[rec["claim_group"] == claim_group].iloc[0]
 
     rows = [("claim", r) for _, r in group.iterrows()]
@@ -92,13 +89,13 @@ def first_days_claims(package: PathArg = None, claim_group: str | None = None) -
             labels.append("Other first-days figures:\nanother period or population")
             continue
         assert isinstance(row, pd.Series)
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         alpha = 1.0 if kind == "claim" else 0.45
         low = float(row["low"])
         high = xmax if is_open(row) else float(row["high"])
         ax.barh(y, high - low, left=low, height=0.45, gid=gid(row),
                 color=tint(colour, 0.3 * alpha), edgecolor=colour, linewidth=1.0,
-                hatch=claimant_hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
+                hatch=palette.hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
         ax.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5, color=colour,
                 alpha=alpha)
         if is_open(row):

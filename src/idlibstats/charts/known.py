@@ -28,13 +28,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch, Rectangle
 
-from idlibstats.charts.data import PathArg, load_tables
+from idlibstats.charts.data import ChartTables
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
     WIDTH,
-    claimant_colour,
-    claimant_hatch,
+    ClaimantStyles,
     ink,
     new_figure,
     styled,
@@ -228,14 +227,15 @@ def _draw_lines(
     lines: Sequence[_Line],
     figs: pd.DataFrame,
     months: pd.PeriodIndex,
+    palette: ClaimantStyles,
 ) -> None:
     first, n = months[0], len(months)
     for line in lines:
         if line.kind == "heading":
             ax.axhline(line.y - line.height / 2, color="#999999", linewidth=0.8)
             continue
-        colour = claimant_colour(line.claimant)
-        hatch = claimant_hatch(line.claimant)
+        colour = palette.colour(line.claimant)
+        hatch = palette.hatch(line.claimant)
         h = line.height
         if line.kind == "cells":
             for item in line.items:
@@ -339,6 +339,7 @@ def draw_known_by_month(
     *,
     context: Sequence[RowData] = (),
     short: dict[str, str] | None = None,
+    palette: ClaimantStyles | None = None,
     footnote: Callable[[Figure, pd.DataFrame, list[str]], object] | None = None,
 ) -> Figure:
     """Draw the 'what is known per month' grid from monthly()/spans() frames.
@@ -353,6 +354,9 @@ def draw_known_by_month(
         Rows drawn in a separate panel below: figures for all of Syria.
     short : dict, optional
         Claimants' short names by ``organisation_id``.
+    palette : ClaimantStyles, optional
+        The claimants' colours and patterns (:attr:`ChartTables.palette`); without it every
+        claimant is drawn in neutral grey.
     footnote : callable, optional
         ``footnote(fig, shown_figures, notes)`` writes the source footnote.
 
@@ -361,6 +365,7 @@ def draw_known_by_month(
     matplotlib.figure.Figure
     """
     short = short or {}
+    palette = palette or ClaimantStyles()
     figs = figures.set_index("figure_id", drop=False)
     months = _month_range([r.months for r in rows])
     label_in = 1.45
@@ -376,12 +381,12 @@ def draw_known_by_month(
         ax, ax_ctx = fig.subplots(2, 1, height_ratios=[height_units + 1.2, ctx_units + 1.2])
     else:
         ax, ax_ctx = fig.add_subplot(), None
-    _draw_lines(ax, lines, figs, months)
+    _draw_lines(ax, lines, figs, months, palette)
     _frame(lines, ax, months)
     ax.set_title("Idlib and the north-west: what each claimant's figures say for each month",
                  loc="left")
     if ax_ctx is not None:
-        _draw_lines(ax_ctx, ctx_lines, figs, months)
+        _draw_lines(ax_ctx, ctx_lines, figs, months, palette)
         _frame(ctx_lines, ax_ctx, months)
         ax_ctx.set_title("Context, not Idlib: figures for all of Syria", loc="left")
     fig.suptitle("What is known per month, 2019: only what the figures say for each month",
@@ -440,7 +445,7 @@ def _row_data(
 
 @styled
 def known_by_month(
-    package: PathArg = None,
+    tables: ChartTables,
     rows: Sequence[tuple[str, str, str, bool]] = ROWS,
 ) -> Figure:
     """Draw what is known per month: :func:`~idlibstats.monthly` and :func:`~idlibstats.spans`.
@@ -450,8 +455,9 @@ def known_by_month(
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
     rows : sequence of (indicator, population, heading, movements), optional
         The rows to draw, top to bottom (default :data:`ROWS`).
 
@@ -459,7 +465,6 @@ def known_by_month(
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
     figs = tables.figures
     national = figs["admin1"].astype(str) == NATIONAL
     local, whole = figs[~national], figs[national]
@@ -475,6 +480,7 @@ def known_by_month(
         return footnote(fig, shown, tables.sources, tables.organisations, notes)
 
     return draw_known_by_month(drawn, figs, context=context, short=tables.short,
+                               palette=tables.palette,
                                footnote=sources_footnote)
 
 

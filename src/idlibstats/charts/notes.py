@@ -12,8 +12,6 @@ from matplotlib.text import Text
 from idlibstats.charts.data import full_names
 from idlibstats.charts.style import FONT
 from idlibstats.charts.wording import date_text
-from idlibstats.datapackage.read import organisations as load_organisations
-from idlibstats.datapackage.read import sources as load_sources
 
 #: ``gid`` of the footnote :class:`~matplotlib.text.Text` that names each chart's sources.
 SOURCE_NOTE_GID = "source-note"
@@ -28,8 +26,8 @@ def _wrap(text: str, width_in: float, fontsize: float) -> str:
 
 def source_note(
     figs: pd.DataFrame,
-    sources: pd.DataFrame | None = None,
-    organisations: pd.DataFrame | None = None,
+    sources: pd.DataFrame,
+    organisations: pd.DataFrame,
 ) -> str:
     """Return the footnote naming, for each claimant shown, the reports that relay it.
 
@@ -41,8 +39,8 @@ def source_note(
     ----------
     figs : pandas.DataFrame
         The figures a chart shows (rows of :func:`idlibstats.figures`).
-    sources, organisations : pandas.DataFrame, optional
-        The package's tables; loaded when not given.
+    sources, organisations : pandas.DataFrame
+        The package's ``sources`` and ``organisations`` (:func:`idlibstats.chart_tables`).
 
     Returns
     -------
@@ -50,10 +48,8 @@ def source_note(
         One line of text, e.g. ``"Sources (claimant: report): Syrian Civil Defence: The New
         Arab, 6 Jun 2019* | ..."``.
     """
-    srcs = load_sources() if sources is None else sources
-    orgs = load_organisations() if organisations is None else organisations
-    names = full_names(orgs)
-    merged = figs[["claimant", "source_id"]].merge(srcs, on="source_id", how="left")
+    names = full_names(organisations)
+    merged = figs[["claimant", "source_id"]].merge(sources, on="source_id", how="left")
     merged = merged.sort_values(["published", "source_id"], kind="stable")
     starred = False
     parts = []

@@ -7,15 +7,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from idlibstats.charts.data import PathArg, is_open, load_tables, with_bounds
+from idlibstats.charts.data import ChartTables, is_open, with_bounds
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
     TITLE,
     WIDTH,
-    claimant_colour,
-    claimant_handles,
-    claimant_hatch,
     gid,
     new_figure,
     styled,
@@ -27,7 +24,7 @@ from idlibstats.charts.wording import DAY, as_written, period_text
 
 
 @styled
-def strikes_chart(package: PathArg = None) -> Figure:
+def strikes_chart(tables: ChartTables) -> Figure:
     """Draw the strike counts: airstrikes by month, and attacks on health facilities.
 
     Left, airstrikes in each calendar month a figure covers whole (one bar per figure, in
@@ -37,15 +34,15 @@ def strikes_chart(package: PathArg = None) -> Figure:
 
     Parameters
     ----------
-    package : str or path-like, optional
-        The data package to read.
+    tables : ChartTables
+        The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
+        to draw a filtered frame).
 
     Returns
     -------
     matplotlib.figure.Figure
     """
-    tables = load_tables(package)
-    figs, short = tables.figures, tables.short
+    figs, short, palette = tables.figures, tables.short, tables.palette
     air = with_bounds(figs[figs["indicator"] == "airstrikes"]).sort_values(
         "period_start", kind="stable")
     health = with_bounds(
@@ -63,12 +60,12 @@ def strikes_chart(package: PathArg = None) -> Figure:
     counted = set()
     top = 1.0
     for _, row in air.iterrows():
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         start, end = row["period_start"], row["period_end"] + DAY
         whole = start.day == 1 and end.day == 1 and (end - start).days <= 31
         ax_air.bar(start, float(row["value"]), width=(end - start).days * 0.9, align="edge",
                    gid=gid(row), color=colour if whole else tint(colour, 0.35),
-                   hatch=claimant_hatch(row["claimant"]), edgecolor=colour,
+                   hatch=palette.hatch(row["claimant"]), edgecolor=colour,
                    linestyle="-" if whole else "--", hatchcolor=tint(colour, 0.55))
         if is_open(row):
             up_arrow(ax_air, start + (end - start) / 2, float(row["value"]), colour)
@@ -98,13 +95,13 @@ def strikes_chart(package: PathArg = None) -> Figure:
     labels = []
     xmax = max(float(health["low"].max()), float(health["high"].max(skipna=True) or 0)) * 3
     for y, (_, row) in enumerate(health.iterrows()):
-        colour = claimant_colour(row["claimant"])
+        colour = palette.colour(row["claimant"])
         low = float(row["low"])
         high = xmax if is_open(row) else float(row["high"])
         if high > low:
             ax_health.barh(y, high - low, left=low, height=0.4, gid=gid(row),
                            color=tint(colour, 0.35), edgecolor=colour,
-                           hatch=claimant_hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
+                           hatch=palette.hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
             ax_health.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5,
                            color=colour)
         else:
@@ -137,11 +134,11 @@ def strikes_chart(package: PathArg = None) -> Figure:
                  fontweight="bold", fontsize=TITLE, x=0.01, ha="left")
     shown = pd.concat([air, health])
     # each panel's legend lists what that panel draws, and nothing else
-    ax_air.legend(handles=claimant_handles(air["claimant"], short), loc="upper right",
+    ax_air.legend(handles=palette.handles(air["claimant"], short), loc="upper right",
                   fontsize=FONT)
     ax_health.legend(
         handles=[
-            *claimant_handles(health["claimant"], short),
+            *palette.handles(health["claimant"], short),
             Line2D([], [], color="#555555", marker="D", linestyle="none", label="exact figure"),
             Line2D([], [], color="#555555", marker="$→$", markersize=10, linestyle="none",
                    label="lower bound (open)"),

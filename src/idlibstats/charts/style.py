@@ -1,13 +1,16 @@
-"""The charts' look: the Okabe-Ito palette, one colour per claimant, the style and axis helpers.
+"""The charts' look: each claimant's style (from the data), the style and axis helpers.
 
-The palette is Okabe and Ito's colour-blind-safe set, one fixed colour per claimant; every
-chart is drawn under :data:`_STYLE` (see :func:`styled`) on a figure of its own.
+The claimants' colours, patterns and markers are data: the package's ``claimant_styles``
+table (Okabe and Ito's colour-blind-safe set, one fixed colour per claimant), read into a
+:class:`ClaimantStyles`. Every chart is drawn under :data:`_STYLE` (see :func:`styled`) on a
+figure of its own.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import ParamSpec
 
 import matplotlib as mpl
@@ -33,36 +36,109 @@ OKABE_ITO: dict[str, str] = {
 }
 
 #: Neutral grey for figures no one is named for (claimant ``unattributed``) and for
-#: claimants the palette does not know yet.
+#: claimants the package gives no style (``claimant_styles``).
 NEUTRAL_GREY = "#999999"
 
-#: One fixed colour per claimant (organisations.organisation_id), the same in every chart.
-CLAIMANT_COLOURS: dict[str, str] = {
-    "syrian_civil_defence": OKABE_ITO["blue"],
-    "sohr": OKABE_ITO["vermillion"],
-    "uossm": OKABE_ITO["bluish_green"],
-    "ocha": OKABE_ITO["sky_blue"],
-    "un": OKABE_ITO["reddish_purple"],
-    "snhr": OKABE_ITO["orange"],
-    "amn": OKABE_ITO["yellow"],
-    "unnamed_websites": OKABE_ITO["black"],
-    "unattributed": NEUTRAL_GREY,
-}
+#: The marker of a claimant the package gives no style.
+DEFAULT_MARKER = "o"
 
-#: A pattern for the lighter of two claimants whose colours share a hue (sky blue beside
-#: blue, orange beside vermillion), so that the two stay apart when pale, hatched or printed
-#: in grey. Every filled shape drawn for a claimant carries its pattern.
-CLAIMANT_HATCHES: dict[str, str] = {
-    "ocha": "...",
-    "snhr": "xxx",
-}
 
-#: A marker shape per claimant for the same reason (points drawn in a claimant's colour).
-CLAIMANT_MARKERS: dict[str, str] = {
-    "ocha": "s",
-    "snhr": "D",
-    "un": "^",
-}
+@dataclass(frozen=True)
+class ClaimantStyles:
+    """How each claimant is drawn, from the package's ``claimant_styles`` table.
+
+    One fixed colour per claimant (``organisations.organisation_id``), the same in every
+    chart; for the lighter of two claimants whose colours share a hue (sky blue beside blue,
+    orange beside vermillion), a pattern on every filled shape and a marker shape, so that
+    the two stay apart when pale, hatched or printed in grey. A claimant without a row is
+    drawn in :data:`NEUTRAL_GREY`, plain, with circles.
+
+    Attributes
+    ----------
+    colours, hatches, markers : dict of str to str
+        By ``organisation_id``: hex colour, matplotlib hatch (claimants with one only),
+        matplotlib marker.
+    """
+
+    colours: dict[str, str] = field(default_factory=dict)
+    hatches: dict[str, str] = field(default_factory=dict)
+    markers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_frame(cls, styles: pd.DataFrame) -> ClaimantStyles:
+        """Read the styles from the ``claimant_styles`` table (:func:`idlibstats.claimant_styles`).
+
+        Parameters
+        ----------
+        styles : pandas.DataFrame
+            Columns ``organisation_id``, ``colour``, ``hatch`` (missing: a plain fill) and
+            ``marker``.
+
+        Returns
+        -------
+        ClaimantStyles
+        """
+        ids = [str(i) for i in styles["organisation_id"]]
+        return cls(
+            colours=dict(zip(ids, (str(c) for c in styles["colour"]), strict=True)),
+            hatches={i: str(h) for i, h in zip(ids, styles["hatch"], strict=True)
+                     if pd.notna(h)},
+            markers=dict(zip(ids, (str(m) for m in styles["marker"]), strict=True)),
+        )
+
+    def colour(self, claimant: str) -> str:
+        """Return the fixed colour of a claimant (:data:`NEUTRAL_GREY` without a style).
+
+        Parameters
+        ----------
+        claimant : str
+            An ``organisations.organisation_id``, e.g. ``"sohr"``.
+
+        Returns
+        -------
+        str
+            A hex colour.
+        """
+        return self.colours.get(str(claimant), NEUTRAL_GREY)
+
+    def hatch(self, claimant: str) -> str | None:
+        """Return the fill pattern of a claimant (None: a plain fill).
+
+        Parameters
+        ----------
+        claimant : str
+            An ``organisations.organisation_id``.
+
+        Returns
+        -------
+        str or None
+            A matplotlib hatch, or None.
+        """
+        return self.hatches.get(str(claimant))
+
+    def marker(self, claimant: str) -> str:
+        """Return the marker a claimant's points are drawn with (a circle by default).
+
+        Parameters
+        ----------
+        claimant : str
+            An ``organisations.organisation_id``.
+
+        Returns
+        -------
+        str
+            A matplotlib marker, :data:`DEFAULT_MARKER` without a style.
+        """
+        return self.markers.get(str(claimant), DEFAULT_MARKER)
+
+    def handles(self, claimants: Iterable[str], short: dict[str, str]) -> list[Patch]:
+        """Return legend patches, one per claimant, in its colour, labelled with its short name."""
+        return [
+            Patch(facecolor=self.colour(c), edgecolor="#333333", linewidth=0.4,
+                  hatch=self.hatch(c), label=short.get(c, c))
+            for c in dict.fromkeys(claimants)
+        ]
+
 
 DPI = 150
 
@@ -100,54 +176,6 @@ _STYLE = {
     "figure.dpi": 100,
     "savefig.dpi": DPI,
 }
-
-
-def claimant_colour(claimant: str) -> str:
-    """Return the fixed colour of a claimant (grey for one the palette does not know).
-
-    Parameters
-    ----------
-    claimant : str
-        An ``organisations.organisation_id``, e.g. ``"sohr"``.
-
-    Returns
-    -------
-    str
-        A hex colour from :data:`OKABE_ITO`, or :data:`NEUTRAL_GREY`.
-    """
-    return CLAIMANT_COLOURS.get(str(claimant), NEUTRAL_GREY)
-
-
-def claimant_hatch(claimant: str) -> str | None:
-    """Return the fill pattern of a claimant (None: a plain fill).
-
-    Parameters
-    ----------
-    claimant : str
-        An ``organisations.organisation_id``.
-
-    Returns
-    -------
-    str or None
-        A matplotlib hatch from :data:`CLAIMANT_HATCHES`, or None.
-    """
-    return CLAIMANT_HATCHES.get(str(claimant))
-
-
-def claimant_marker(claimant: str) -> str:
-    """Return the marker a claimant's points are drawn with (a circle by default).
-
-    Parameters
-    ----------
-    claimant : str
-        An ``organisations.organisation_id``.
-
-    Returns
-    -------
-    str
-        A matplotlib marker from :data:`CLAIMANT_MARKERS`, or ``"o"``.
-    """
-    return CLAIMANT_MARKERS.get(str(claimant), "o")
 
 
 def tint(colour: str, strength: float) -> tuple[float, float, float]:
@@ -189,15 +217,6 @@ def styled(draw: Callable[P, Figure]) -> Callable[P, Figure]:
             return draw(*args, **kwargs)
 
     return wrapper
-
-
-def claimant_handles(claimants: Iterable[str], short: dict[str, str]) -> list[Patch]:
-    """Return legend patches, one per claimant, in its colour, labelled with its short name."""
-    return [
-        Patch(facecolor=claimant_colour(c), edgecolor="#333333", linewidth=0.4,
-              hatch=claimant_hatch(c), label=short.get(c, c))
-        for c in dict.fromkeys(claimants)
-    ]
 
 
 def month_axis(ax: Axes) -> None:

@@ -27,6 +27,7 @@ from idlibstats.datapackage.validation.engine import check_table
 from idlibstats.datapackage.validation.report import Report
 
 __all__ = [
+    "claimant_styles",
     "corroborations",
     "deaths",
     "displacement",
@@ -82,7 +83,8 @@ def list_tables(package: PathArg = None) -> list[str]:
     -------
     list of str
         ``sources``, ``wire_credits``, ``organisations``, ``indicators``, ``figures``,
-        ``corroborations`` for the bundled package; each has a loader of the same name.
+        ``corroborations``, ``claimant_styles`` for the bundled package; each has a loader of
+        the same name.
     """
     return list(open_package(package).resources)
 
@@ -148,6 +150,27 @@ def organisations(package: PathArg = None) -> pd.DataFrame:
         If the table does not fit its schema (see :func:`load_table`).
     """
     return load_table("organisations", package)
+
+
+def claimant_styles(package: PathArg = None) -> pd.DataFrame:
+    """Load ``claimant_styles``: how the charts draw each claimant (colour, pattern, marker).
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("claimant_styles", package)
 
 
 def indicators(package: PathArg = None) -> pd.DataFrame:
@@ -230,7 +253,7 @@ def _document(name: str) -> None:
 
 
 for _name in ("sources", "wire_credits", "organisations", "indicators", "figures",
-              "corroborations"):
+              "corroborations", "claimant_styles"):
     _document(_name)
 
 

@@ -150,17 +150,15 @@ def neutralise_formulas(series: pd.Series) -> pd.Series:
 
 
 def _lookup(
-    package: str | os.PathLike[str] | None,
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    from idlibstats.datapackage.read import indicators, organisations, sources
-
-    src = sources(package)[["source_id", "publisher", "url", "published"]].rename(
+    sources: pd.DataFrame, organisations: pd.DataFrame,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    src = sources[["source_id", "publisher", "url", "published"]].rename(
         columns={"publisher": "source_publisher", "url": "source_url"}
     )
-    orgs = organisations(package)[["organisation_id", "name"]].rename(
+    orgs = organisations[["organisation_id", "name"]].rename(
         columns={"organisation_id": "claimant", "name": "claimant_name"}
     )
-    return src, orgs, indicators(package)
+    return src, orgs
 
 
 def write_csv(out: pd.DataFrame, tags: list[str] | None) -> str:
@@ -194,11 +192,13 @@ def write_csv(out: pd.DataFrame, tags: list[str] | None) -> str:
 
 
 def to_hxl(
-    figures: pd.DataFrame | None = None,
+    figures: pd.DataFrame,
+    sources: pd.DataFrame,
+    organisations: pd.DataFrame,
+    indicators: pd.DataFrame,
     path: str | os.PathLike[str] | None = None,
     *,
     overwrite: bool = False,
-    package: str | os.PathLike[str] | None = None,
 ) -> str | None:
     """Return, or write atomically, the figures as CSV with an HXL hashtag row.
 
@@ -210,17 +210,15 @@ def to_hxl(
 
     Parameters
     ----------
-    figures : pandas.DataFrame, optional
-        Figures (the ``figures`` table's columns); by default :func:`idlibstats.figures`
-        of ``package``. Not modified.
+    figures : pandas.DataFrame
+        Figures (the ``figures`` table's columns), a filtered frame if wished. Not modified.
+    sources, organisations, indicators : pandas.DataFrame
+        The tables that give each figure's publisher, address, report date, claimant name
+        and hashtag (:func:`idlibstats.sources`, ...). Not modified.
     path : str or path-like, optional
         File to write. When omitted the CSV text is returned instead.
     overwrite : bool, default False
         Replace ``path`` if it exists (the CLI's ``--force``); otherwise refuse.
-    package : str or path-like, optional
-        The package whose ``sources``, ``organisations`` and ``indicators`` give each
-        figure's publisher, address, report date, claimant name and hashtag (default: the
-        package :func:`idlibstats.figures` reads).
 
     Returns
     -------
@@ -272,14 +270,11 @@ def to_hxl(
         If a column is missing, an indicator or population has no hashtag, or
         :func:`idlibstats.bounds` fails.
     """
-    if figures is None:
-        from idlibstats.datapackage.read import figures as load_figures
-
-        figures = load_figures(package)
     if path is not None and not overwrite and Path(path).exists():
         raise FileExistsError(f"{path} exists; pass overwrite=True (--force) to replace it")
     b = figure_bounds(figures).reset_index(drop=True)
-    src, orgs, inds = _lookup(package)
+    src, orgs = _lookup(sources, organisations)
+    inds = indicators
     b["source_id"] = b["source_id"].astype("string")
     b["claimant"] = b["claimant"].astype("string")
     src["source_id"] = src["source_id"].astype("string")

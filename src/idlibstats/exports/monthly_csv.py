@@ -91,7 +91,7 @@ def _largest(whole: pd.DataFrame, parts: list[pd.DataFrame]) -> pd.DataFrame:
 
 
 def monthly_table(
-    figures: pd.DataFrame | None = None,
+    figures: pd.DataFrame,
     *,
     national: bool = False,
     band: float = 0.1,
@@ -110,8 +110,8 @@ def monthly_table(
 
     Parameters
     ----------
-    figures : pandas.DataFrame, optional
-        Figures as :func:`idlibstats.figures` returns them; by default the package's.
+    figures : pandas.DataFrame
+        Figures as :func:`idlibstats.figures` returns them (a filtered frame if wished).
     national : bool, default False
         Keep the figures for all of Syria (``admin1`` ``SY``); see
         :func:`idlibstats.monthly`.
@@ -130,10 +130,6 @@ def monthly_table(
     ValueError
         As :func:`idlibstats.monthly`.
     """
-    if figures is None:
-        from idlibstats.datapackage.read import figures as load_figures
-
-        figures = load_figures()
     quantities = _quantities(figures, national)
     own: dict[tuple[str, str, bool], pd.DataFrame] = {}
     for ind, pop, mv, _ in quantities:
@@ -164,10 +160,7 @@ def monthly_table(
 
 
 def _tags(table: pd.DataFrame, figures: pd.DataFrame, national: bool,
-          package: str | os.PathLike[str] | None) -> list[str]:
-    from idlibstats.datapackage.read import indicators
-
-    inds = indicators(package)
+          inds: pd.DataFrame) -> list[str]:
     names = {name: (ind, pop, mv) for ind, pop, mv, name in _quantities(figures, national)}
     tags = []
     for col in table.columns:
@@ -195,13 +188,13 @@ def _tags(table: pd.DataFrame, figures: pd.DataFrame, national: bool,
 
 
 def to_monthly_csv(
+    figures: pd.DataFrame,
+    indicators: pd.DataFrame,
     path: str | os.PathLike[str] | None = None,
     *,
     hxl: bool = False,
-    figures: pd.DataFrame | None = None,
     national: bool = False,
     overwrite: bool = False,
-    package: str | os.PathLike[str] | None = None,
 ) -> str | None:
     """Return, or write atomically, :func:`monthly_table` as CSV (with an HXL row if asked).
 
@@ -214,18 +207,18 @@ def to_monthly_csv(
 
     Parameters
     ----------
+    figures : pandas.DataFrame
+        Figures (a filtered frame if wished).
+    indicators : pandas.DataFrame
+        The ``indicators`` table (:func:`idlibstats.indicators`): the hashtags.
     path : str or path-like, optional
         File to write; when omitted the CSV text is returned.
     hxl : bool, default False
         Add the HXL hashtag row.
-    figures : pandas.DataFrame, optional
-        Figures; by default those of ``package``.
     national : bool, default False
         Keep the figures for all of Syria.
     overwrite : bool, default False
         Replace ``path`` if it exists (``--force``).
-    package : str or path-like, optional
-        The package to read (figures, and indicators for the hashtags).
 
     Returns
     -------
@@ -237,10 +230,6 @@ def to_monthly_csv(
     FileExistsError
         If ``path`` exists and ``overwrite`` is false (the file is left untouched).
     """
-    if figures is None:
-        from idlibstats.datapackage.read import figures as load_figures
-
-        figures = load_figures(package)
     if path is not None and not overwrite and Path(path).exists():
         raise FileExistsError(f"{path} exists; pass overwrite=True (--force) to replace it")
     table = monthly_table(figures, national=national)
@@ -254,7 +243,7 @@ def to_monthly_csv(
         s = table[col]
         out[col] = (s.astype("string") if pd.api.types.is_integer_dtype(s.dtype)
                     else neutralise_formulas(s))
-    tags = _tags(out, figures, national, package) if hxl else None
+    tags = _tags(out, figures, national, indicators) if hxl else None
     text = write_csv(out, tags)
     if path is None:
         return text
