@@ -17,12 +17,14 @@ For each size, in one run, the median of ``--repeat`` timings (``time.perf_count
 - ``idlibstats.figures(path)``, the library's typed, checked loader, and
   ``pandas.read_csv`` of the same file with the same dtypes (``schema.pandas_dtypes``)
   and ``parse_dates``, the floor any loader pays: timed alternately, so that both see the
-  same load on a shared machine;
+  same load on a shared machine, in wall time and in CPU time (every thread: the loader
+  uses two cores, ``read_csv`` one);
 - frictionless ``Resource.to_pandas()`` (skipped when the previous size predicts more than
   ``--to-pandas-limit`` seconds);
 - ``monthly("killed", "all")`` and ``reconcile()`` on the loaded frame, with time per row;
 - ``frictionless validate datapackage.json`` in a subprocess (once per size above 100);
-- ``figures()`` as the first call of a new process (imports of Arrow's kernels included).
+- ``figures()`` and ``read_csv``, each as the first call of its own new process,
+  alternating.
 
 Then, on the real package: ``import idlibstats`` in a new process (and whether matplotlib
 came with it), ``idlibstats validate .`` against ``frictionless validate datapackage.json``.
