@@ -192,29 +192,9 @@ def score_seeds(folder: str | os.PathLike[str]) -> tuple[Score, dict[str, tuple[
     return total, per_source
 
 
-def _spans(needle: str, hay: str) -> list[tuple[int, int]]:
-    out, start = [], hay.find(needle)
-    while start >= 0:
-        out.append((start, start + len(needle)))
-        start = hay.find(needle, start + 1)
-    return out
-
-
-def _overlaps(recorded: pd.Series, drafted: pd.Series, text: str) -> bool:
-    """Same value, and the two excerpts overlap in the text on a phrase giving the value."""
-    from idlibstats.curation.textnorm import norm, numbers_in
-
-    if pd.isna(drafted["value"]) or int(recorded["value"]) != int(drafted["value"]):
-        return False
-    for r0, r1 in _spans(norm(str(recorded["excerpt"])), text):
-        for d0, d1 in _spans(str(drafted["excerpt"]), text):
-            lo, hi = max(r0, d0), min(r1, d1)
-            if lo < hi and int(recorded["value"]) in [n.value for n in numbers_in(text[lo:hi])]:
-                return True
-    return False
-
-
 def _score_report(recorded: pd.DataFrame, drafted: pd.DataFrame, text: str) -> Score:
+    from idlibstats.curation.match import drafted_matches_recorded
+
     score = Score()
     if "needs_review" not in drafted.columns:  # a draft from before the column existed
         drafted = drafted.assign(needs_review=pd.NA)
@@ -223,7 +203,7 @@ def _score_report(recorded: pd.DataFrame, drafted: pd.DataFrame, text: str) -> S
     matched_rows: set[int] = set()
     for _, fig in recorded.iterrows():
         score.expected += 1
-        hits = [j for j, row in enumerate(rows) if _overlaps(fig, row, text)]
+        hits = [j for j, row in enumerate(rows) if drafted_matches_recorded(fig, row, text)]
         matched_rows.update(hits)
         if not hits:
             score.problems.append(f"missing {fig['figure_id']}")

@@ -17,12 +17,14 @@ For each size, in one run, the median of ``--repeat`` timings (``time.perf_count
 - ``idlibstats.figures(path)``, the library's typed, checked loader, and
   ``pandas.read_csv`` of the same file with the same dtypes (``schema.pandas_dtypes``)
   and ``parse_dates``, the floor any loader pays: timed alternately, so that both see the
-  same load on a shared machine;
+  same load on a shared machine, in wall time and in CPU time (every thread: the loader
+  uses two cores, ``read_csv`` one);
 - frictionless ``Resource.to_pandas()`` (skipped when the previous size predicts more than
   ``--to-pandas-limit`` seconds);
 - ``monthly("killed", "all")`` and ``reconcile()`` on the loaded frame, with time per row;
 - ``frictionless validate datapackage.json`` in a subprocess (once per size above 100);
-- ``figures()`` as the first call of a new process (imports of Arrow's kernels included).
+- ``figures()`` and ``read_csv``, each as the first call of its own new process,
+  alternating.
 
 Then, on the real package: ``import idlibstats`` in a new process (and whether matplotlib
 came with it), ``idlibstats validate .`` against ``frictionless validate datapackage.json``.
@@ -132,28 +134,57 @@ def median_of(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
 
 def median_of_pair(
     fn_a: Callable[[], object], fn_b: Callable[[], object], repeat: int
-) -> tuple[float, object, float, object]:
-    """Time ``fn_a`` and ``fn_b`` alternately (so both see the same machine load); medians."""
-    times_a, times_b = [], []
+) -> tuple[float, object, float, object, float]:
+    """Time ``fn_a`` and ``fn_b`` alternately (so both see the same machine load).
+
+    Returns the median wall time and last result of each, and the ratio of their median
+    CPU times (``time.process_time``: every thread of the process, so a function that
+    runs on two cores is not flattered by a second core that happens to be free).
+    Each result is dropped at once (the last run's are kept), so that no call but the last
+    runs beside a frame of an earlier one.
+    """
+    times_a, times_b, cpu_a, cpu_b = [], [], [], []
     res_a = res_b = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        res_a = fn_a()
+    for i in range(repeat):
+        keep = i == repeat - 1
+        cpu, start = time.process_time(), time.perf_counter()
+        out = fn_a()
         times_a.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        res_b = fn_b()
+        cpu_a.append(time.process_time() - cpu)
+        res_a, out = (out if keep else None), None
+        cpu, start = time.process_time(), time.perf_counter()
+        out = fn_b()
         times_b.append(time.perf_counter() - start)
-    return statistics.median(times_a), res_a, statistics.median(times_b), res_b
+        cpu_b.append(time.process_time() - cpu)
+        res_b, out = (out if keep else None), None
+    return (statistics.median(times_a), res_a, statistics.median(times_b), res_b,
+            statistics.median(cpu_a) / statistics.median(cpu_b))
 
 
-def fresh_process_load(root: Path) -> float:
-    """Seconds of ``idlibstats.figures(root)`` as the first call of a new process."""
-    script = ("import sys, time; sys.path.insert(0, sys.argv[2]); import idlibstats\n"
-              "t = time.perf_counter(); idlibstats.figures(sys.argv[1])\n"
-              "print(time.perf_counter() - t)")
-    done = subprocess.run([sys.executable, "-c", script, str(root), str(ROOT / "src")],
+FRESH = ("import sys, time; sys.path.insert(0, sys.argv[3]); sys.path.insert(0, sys.argv[4])\n"
+         "import idlibstats, run\n"
+         "from pathlib import Path\n"
+         "load = idlibstats.figures if sys.argv[2] == 'figures' else run.read_csv_plain\n"
+         "t = time.perf_counter(); load(Path(sys.argv[1]))\n"
+         "print(time.perf_counter() - t)")
+
+
+def fresh_process_load(root: Path, what: str = "figures") -> float:
+    """Seconds of ``figures(root)`` (or ``read_csv_plain``) as the first call of a new process."""
+    done = subprocess.run([sys.executable, "-c", FRESH, str(root), what, str(ROOT / "src"),
+                           str(ROOT / "benchmarks")],
                           capture_output=True, text=True, check=True)
     return float(done.stdout)
+
+
+def fresh_pair(root: Path, repeat: int) -> tuple[float, float]:
+    """Medians of ``figures()`` and of plain ``read_csv``, each the first call of a new
+    process, the two alternating (so that they see the same machine load)."""
+    ours, plain = [], []
+    for _ in range(repeat):
+        ours.append(fresh_process_load(root, "figures"))
+        plain.append(fresh_process_load(root, "read_csv"))
+    return statistics.median(ours), statistics.median(plain)
 
 
 def import_time() -> tuple[float, bool]:
@@ -265,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=7, help="timings per step (median kept)")
+    parser.add_argument("--fresh-repeat", type=int, default=5,
+                        help="new processes per loader (median kept)")
     parser.add_argument("--slow-repeat", type=int, default=1,
                         help="timings of to_pandas and validate above 100 rows")
     parser.add_argument("--to-pandas-limit", type=float, default=120.0,
@@ -284,12 +317,12 @@ def main(argv: list[str] | None = None) -> int:
             # Every load checks everything (there is no memory of checked tables): the
             # loader and plain read_csv alternate, medians kept. A new process pays the
             # imports of Arrow's kernels once more: timed apart.
-            t_load, figs, t_csv, plain = median_of_pair(
+            t_load, figs, t_csv, plain, cpu_ratio = median_of_pair(
                 lambda root=root: idlibstats.figures(root),
                 lambda root=root: read_csv_plain(root),
                 args.repeat,
             )
-            t_fresh = statistics.median(fresh_process_load(root) for _ in range(3))
+            t_fresh, t_fresh_csv = fresh_pair(root, args.fresh_repeat)
             assert len(figs) == n, (len(figs), n)
             assert list(plain.columns) == list(figs.columns)
             slow = args.repeat if n <= 100 else args.slow_repeat
@@ -311,7 +344,8 @@ def main(argv: list[str] | None = None) -> int:
                 t_val, outcome = min(runs)
             lines.append(
                 f"| {n:,} | {fmt(t_csv)} | {fmt(t_load)} | **{t_load / t_csv:.2f}x** | "
-                f"{fmt(t_fresh)} | {t_fresh / t_csv:.2f}x | {fmt(t_tp)} | "
+                f"{cpu_ratio:.2f}x | {fmt(t_fresh_csv)} | {fmt(t_fresh)} | "
+                f"{t_fresh / t_fresh_csv:.2f}x | {fmt(t_tp)} | "
                 f"{fmt(t_month, n)} [{len(m):,} rows out] | {fmt(t_rec, n)} [{len(r):,} groups] "
                 f"| {fmt(t_val)} ({outcome}) |"
             )
@@ -319,12 +353,15 @@ def main(argv: list[str] | None = None) -> int:
     real = real_package_rows(min(args.repeat, 5))
     print(f"Machine at start: {before}\nMachine at end: {machine()}\n")
     print("| figure rows | `read_csv` (same dtypes) | `figures()`, every check | ratio "
-          "| `figures()` first call of a new process | ratio | frictionless `to_pandas()` "
+          "| CPU-time ratio | new process: `read_csv` | new process: `figures()` | ratio "
+          "| frictionless `to_pandas()` "
           "| `monthly('killed')` | `reconcile()` | `frictionless validate` |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     print("\n".join(lines))
-    print(f"\nMedians of {args.repeat} alternating runs in one process (new process: median "
-          f"of 3; to_pandas and validate: {args.slow_repeat} run above 100 rows).\n")
+    print(f"\nMedians of {args.repeat} alternating runs in one process (CPU time: every "
+          f"thread); new process: each the first call of its own process, alternating, "
+          f"median of {args.fresh_repeat}; to_pandas and validate: {args.slow_repeat} run "
+          f"above 100 rows.\n")
     print("| the real package | time | |\n|---|---:|---|")
     print("\n".join(real))
     for note in notes:

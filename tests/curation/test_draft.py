@@ -20,6 +20,7 @@ from idlibstats.curation.draft import (
     REVIEW_REASONS,
     draft_figures,
 )
+from idlibstats.curation.match import drafted_matches_recorded
 from idlibstats.curation.textnorm import norm, numbers_in, text_sha256
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import open_package
@@ -391,26 +392,6 @@ def test_every_draft_row_is_traceable_in_any_text(fragments):
 # --- the real reports (outside the project) -----------------------------------------------
 
 
-def _spans(needle: str, hay: str) -> list[tuple[int, int]]:
-    out, start = [], hay.find(needle)
-    while start >= 0:
-        out.append((start, start + len(needle)))
-        start = hay.find(needle, start + 1)
-    return out
-
-
-def _matches(recorded: pd.Series, drafted: pd.Series, text: str) -> bool:
-    """Same value, and the two excerpts overlap in the text on a phrase giving the value."""
-    if pd.isna(drafted["value"]) or int(recorded["value"]) != int(drafted["value"]):
-        return False
-    for r0, r1 in _spans(norm(str(recorded["excerpt"])), text):
-        for d0, d1 in _spans(str(drafted["excerpt"]), text):
-            lo, hi = max(r0, d0), min(r1, d1)
-            if lo < hi and int(recorded["value"]) in [n.value for n in numbers_in(text[lo:hi])]:
-                return True
-    return False
-
-
 def _reports() -> list[tuple[str, str]]:
     """(source_id, text) for each of the five reports of LEFT_OUT, matched by text_sha256."""
     sources = idlibstats.sources(ROOT)
@@ -439,7 +420,7 @@ def test_draft_recalls_every_recorded_figure_of_every_report():
         recorded = figures[figures["source_id"] == source_id]
         found = 0
         for _, fig in recorded.iterrows():
-            hits = [d for _, d in drafted.iterrows() if _matches(fig, d, text)]
+            hits = [d for _, d in drafted.iterrows() if drafted_matches_recorded(fig, d, text)]
             found += bool(hits)
             if not hits:
                 misses.append(fig["figure_id"])

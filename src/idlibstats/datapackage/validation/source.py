@@ -4,7 +4,9 @@
 descriptor's ``bytes`` and ``hash``, hashed in a thread while the CSV is parsed).
 :func:`read_text` checks the header against the schema's field names and reads every cell
 as text into an Arrow table with :mod:`pyarrow.csv` (an explicit all-string schema: nothing
-is inferred, nothing is missing yet). Rows whose number of cells differs from the header,
+is inferred, nothing is missing yet), first with Arrow's faster parser for files of one
+line per row, kept only when the file proves to be one (:func:`_one_line_read`), else with
+newlines allowed in cells. Rows whose number of cells differs from the header,
 and blank lines, are reported and left out; only then is the file read again, exactly, with
 :mod:`csv`, to number them (Arrow reads a blank line as a row of empty cells, so a row
 of nothing but empty cells sends the file to that exact reader too). Rows are numbered as a
@@ -162,6 +164,7 @@ class TextTable:
     text: pa.Table
     rows: np.ndarray  # row number (header = 1) of each row of ``text``
     body: bytes = b""  # the file as read (for :meth:`cells_hold_newlines`)
+    one_line_rows: bool = False  # already known: every row took one line of the file
 
     def column(self, name: str) -> pa.ChunkedArray:
         """Return the cells of field ``name``, as text."""
@@ -170,11 +173,21 @@ class TextTable:
     @functools.cached_property
     def cells_hold_newlines(self) -> bool:
         """Tell whether some cell holds a newline: the file has more lines than rows."""
+        if self.one_line_rows:
+            return False
         if not self.body:
             return True  # read by the exact reader: assume the worst
-        lines = int(np.count_nonzero(np.frombuffer(self.body, np.uint8) == 10))
-        lines += not self.body.endswith(b"\n")
-        return lines != self.text.num_rows + 1
+        return _line_count(self.body) != self.text.num_rows + 1
+
+
+def _line_count(body: bytes) -> int:
+    """Count the lines of ``body`` (a last line without its newline counts)."""
+    # 1 MiB at a time: one comparison of the whole file would allocate (and page-fault) a
+    # mask as large as the file on every load
+    data, step = np.frombuffer(body, np.uint8), 1 << 20
+    lines = sum(int(np.count_nonzero(data[i: i + step] == 10))
+                for i in range(0, len(data), step))
+    return lines + (bool(body) and not body.endswith(b"\n"))
 
 
 def dialect_of(resource: dict[str, Any]) -> dict[str, Any]:
@@ -227,7 +240,8 @@ def _check_header(got: list[str], want: list[str], rel: str, report: Report) -> 
 
 
 def _arrow_read(body: bytes, dialect: dict[str, Any], names: list[str],
-                include: list[str] | None) -> tuple[pa.Table, int]:
+                include: list[str] | None,
+                newlines_in_values: bool = True) -> tuple[pa.Table, int]:
     """Read ``body`` (header included) with every cell as a string; count the odd rows."""
     odd = [0]
 
@@ -240,7 +254,7 @@ def _arrow_read(body: bytes, dialect: dict[str, Any], names: list[str],
         read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
         parse_options=pacsv.ParseOptions(
             delimiter=dialect["delimiter"], quote_char=dialect["quoteChar"],
-            double_quote=True, escape_char=False, newlines_in_values=True,
+            double_quote=True, escape_char=False, newlines_in_values=newlines_in_values,
             ignore_empty_lines=False, invalid_row_handler=skip),
         convert_options=pacsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.string()), null_values=[],
@@ -248,6 +262,27 @@ def _arrow_read(body: bytes, dialect: dict[str, Any], names: list[str],
             include_columns=include),
     )
     return table, odd[0]
+
+
+def _one_line_read(body: bytes, dialect: dict[str, Any], names: list[str]) -> pa.Table | None:
+    """Read ``body`` with Arrow's faster parser for one line per row; None unless it fits.
+
+    Arrow splits a file whose cells hold no newline among its threads much faster. The
+    result is kept only when no row was odd, Arrow raised nothing and the file has exactly
+    one line per row (header included): with two fields or more, a row cut at a newline
+    inside a quoted cell leaves a piece of the wrong width, and a newline kept inside a
+    cell leaves more lines than rows. Otherwise the caller reads the file again, with
+    newlines allowed in cells.
+    """
+    if len(names) < 2:
+        return None
+    try:
+        table, odd = _arrow_read(body, dialect, names, None, newlines_in_values=False)
+    except pa.ArrowInvalid:
+        return None
+    if odd or _line_count(body) != table.num_rows + 1:
+        return None
+    return table
 
 
 def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
@@ -328,8 +363,10 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
         return None
     body = data.replace(b"\r\n", b"\n") if b"\r" in data else data  # CR already reported
     body = body[len(BOM):] if body.startswith(BOM) else body
+    fast = _one_line_read(body, dialect, names) if include is None else None
     try:
-        table, odd = _arrow_read(body, dialect, names, include)
+        table, odd = (fast, 0) if fast is not None else _arrow_read(body, dialect, names,
+                                                                    include)
     except pa.ArrowInvalid as exc:
         if "UTF8" in str(exc) or "UTF-8" in str(exc):
             problem = utf8_error(data, rel)
@@ -342,6 +379,7 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
             return None
         return TextTable(rel, include, table, np.arange(2, table.num_rows + 2))
     if odd == 0 and table is not None and not _has_empty_rows(table):
-        return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), body)
+        return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), body,
+                         one_line_rows=fast is not None)
     text_table, rows = _exact_read(body.decode("utf-8"), dialect, names, rel, report)
     return TextTable(rel, names, text_table, rows)

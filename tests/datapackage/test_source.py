@@ -1,0 +1,54 @@
+"""Reading a CSV as text: the fast one-line-per-row read never changes what is read."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from idlibstats.datapackage.validation.report import Report
+from idlibstats.datapackage.validation.source import read_text
+
+
+def _csv(rows: list[list[str]]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _read(data: bytes, names: list[str]):
+    report = Report("all")
+    table = read_text(data, {}, "data/t.csv", names, report)
+    assert not report.problems, report.problems
+    return table
+
+
+@pytest.mark.parametrize("where", [0, 1, 2])
+@pytest.mark.parametrize("at_row", [1, 19_000, 49_999])
+def test_a_newline_in_a_quoted_cell_is_read_as_python_reads_it(where: int, at_row: int):
+    """Rows past Arrow's 1 MiB blocks; one cell (first, middle or last field) spans lines."""
+    names = ["a", "b", "c"]
+    rows = [[f"id{i}", f"text, with a comma {i}", f"{i}" * 6] for i in range(50_000)]
+    rows[at_row][where] = 'two\nlines, "quoted"\nthree'
+    data = _csv([names, *rows])
+    assert len(data) > 2 << 20
+    table = _read(data, names)
+    assert table.text.to_pylist() == [dict(zip(names, r, strict=True)) for r in rows]
+    assert table.cells_hold_newlines
+    assert table.rows.tolist() == list(range(2, len(rows) + 2))
+
+
+def test_one_line_per_row_is_known_without_counting_again():
+    names = ["a", "b"]
+    rows = [[f"x{i}", "y"] for i in range(100)]
+    table = _read(_csv([names, *rows]), names)
+    assert table.one_line_rows and not table.cells_hold_newlines
+    assert table.text.to_pylist() == [dict(zip(names, r, strict=True)) for r in rows]
+
+
+def test_a_one_field_table_with_a_newline_in_a_cell_keeps_its_rows():
+    rows = [["a"], ["one"], ["two\nlines"], ["three"]]
+    table = _read(_csv(rows), ["a"])
+    assert table.text.column("a").to_pylist() == ["one", "two\nlines", "three"]
+    assert not table.one_line_rows and table.cells_hold_newlines
