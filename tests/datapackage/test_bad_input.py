@@ -3,17 +3,14 @@
 Each case mutates a temporary copy of the real package (see ``badinput.py``). The library
 loader must raise ``DataPackageError`` naming file, row and field; ``validate_package`` must
 list the same problem; every file in the copy must be byte-identical afterwards; and
-``frictionless validate`` (the same command ``make validate`` runs, as a subprocess, with the
-project's checklist) must fail too where it can see the problem.
+frictionless (its ``validate``, run in this process, with the project's checklist; the command
+``make validate`` runs is tested in ``tests/test_workflows.py``) must fail too where it can see
+the problem.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import subprocess
-import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -22,7 +19,7 @@ from conftest import ROOT, restamp_package
 
 from idlibstats import DataPackageError, load_table, validate_package
 
-FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
+frictionless = pytest.importorskip("frictionless")
 
 
 def build(case: Case, root: Path) -> Path:
@@ -132,17 +129,22 @@ def test_nothing_outside_the_package_is_read(tmp_path: Path) -> None:
 
 
 def _frictionless(root: Path, resource: str | None) -> dict:
-    cmd = [FRICTIONLESS, "validate", "datapackage.json", "--json"]
+    """What ``frictionless validate`` reports, run in this process (as the CLI's ``--json``).
+
+    In-process, not as a subprocess: a new process spends most of its 2 s importing
+    frictionless. The command line itself is run once, in ``tests/test_workflows.py``.
+    """
+    options: dict = {}
     if resource is not None:
-        cmd += ["--resource-name", resource]
-        if (root / "checks" / f"{resource}.json").is_file():
-            cmd += ["--checklist", f"checks/{resource}.json"]
-    done = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=300, check=False)
+        options["resource_name"] = resource
+        checklist = root / "checks" / f"{resource}.json"
+        if checklist.is_file():
+            options["checklist"] = frictionless.Checklist.from_descriptor(str(checklist))
     try:
-        report = json.loads(done.stdout)
-    except json.JSONDecodeError:
-        report = {"valid": False, "errors": [{"message": done.stdout + done.stderr}], "tasks": []}
-    report["returncode"] = done.returncode
+        report = frictionless.validate(str(root / "datapackage.json"), **options).to_dict()
+    except frictionless.FrictionlessException as exc:  # the CLI prints it and exits 1
+        report = {"valid": False, "errors": [{"message": str(exc)}], "tasks": []}
+    report["returncode"] = 0 if report["valid"] else 1
     return report
 
 
@@ -181,7 +183,7 @@ def build_many(cases: list[Case], root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def frictionless_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
-    """Run ``frictionless validate`` on every case's package (grouped, two at a time)."""
+    """Run ``frictionless validate`` on every case's package (grouped), in this process."""
     by_id = {c.id: c for c in FRICTIONLESS_CASES}
     runs = [[by_id[i] for i in ids] for ids in SHARED.values()]
     runs += [[c] for c in FRICTIONLESS_CASES if c.id not in _GROUP_OF]
@@ -192,8 +194,7 @@ def frictionless_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
         report = _frictionless(root, "figures" if only_figures else None)
         return [(c.id, report) for c in cases]
 
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        return {key: report for pairs in pool.map(run, runs) for key, report in pairs}
+    return {key: report for pairs in map(run, runs) for key, report in pairs}
 
 
 def _errors(report: dict) -> list[dict]:
