@@ -1,6 +1,7 @@
-"""The careful computations on the figures: bounds, competing claims, months, a summary.
+"""The careful computations on the figures: bounds, competing claims, months.
 
 :mod:`.bounds` (low / best / high from the wording), :mod:`.claims` (each claim group as one
-range), :mod:`.monthly` (figures by calendar month, apportioned by days, never summed),
-:mod:`.summary` (what the package holds, for ``idlibstats summary``).
+range), :mod:`.monthly` (what the figures imply for each calendar month, never a share and
+never a sum); :mod:`.frames` (the check each of them makes of the frame it is given). Frames
+in, frames out: nothing here reads a package.
 """

@@ -36,6 +36,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from idlibstats.analysis.frames import require_figures
+
 __all__ = ["QUALIFIERS", "bounds"]
 
 #: The qualifiers the rules cover, in the schema's order.
@@ -122,14 +124,8 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
     >>> bounds(f)[["low", "best", "high"]].iloc[0].tolist()
     [30, 30, <NA>]
     """
-    if figures is None:
-        raise TypeError("bounds takes the figures as a DataFrame (analysis never loads "
-                        "the package): pass idlibstats.figures(), or call "
-                        "idlibstats.bounds(), which loads them")
+    figures = require_figures(figures, ("figure_id", "value", "qualifier"), function="bounds")
     frac = _band_fraction(band)
-    missing = [c for c in ("figure_id", "value", "qualifier") if c not in figures.columns]
-    if missing:
-        raise ValueError(f"bounds needs the column(s) {missing}")
     out = figures.copy()
     n = len(out)
     if n == 0:

@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 
 from idlibstats.analysis.bounds import bounds as figure_bounds
+from idlibstats.analysis.frames import require_figures
 
 __all__ = ["reconcile"]
 
@@ -181,13 +182,7 @@ def reconcile(
         ``population`` (a data error; the message names the group), or for any error of
         :func:`idlibstats.bounds`.
     """
-    if figures is None:
-        raise TypeError("reconcile takes the figures as a DataFrame (analysis never loads "
-                        "the package): pass idlibstats.figures(), or call "
-                        "idlibstats.reconcile(), which loads them")
-    missing = [c for c in _NEEDED if c not in figures.columns]
-    if missing:
-        raise ValueError(f"reconcile needs the column(s) {missing}")
+    figures = require_figures(figures, _NEEDED, function="reconcile")
     b = figure_bounds(figures[list(_NEEDED)], band=band).reset_index(drop=True)
     if b["claim_group"].isna().any():
         bad = b.loc[b["claim_group"].isna(), "figure_id"].iloc[0]

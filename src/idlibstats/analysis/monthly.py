@@ -36,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from idlibstats.analysis.bounds import bounds as figure_bounds
+from idlibstats.analysis.frames import require_figures
 
 __all__ = [
     "MEASURES", "NATIONAL", "STATUSES", "monthly", "monthly_summary", "spans",
@@ -140,13 +141,8 @@ def _select(
     national: bool,
     movements: bool,
 ) -> pd.DataFrame:
-    if figures is None:
-        raise TypeError("monthly, spans and monthly_summary take the figures as a DataFrame "
-                        "(analysis never loads the package): pass idlibstats.figures(), or "
-                        "call idlibstats.monthly(), which loads them")
-    missing = [c for c in _NEEDED if c not in figures.columns]
-    if missing:
-        raise ValueError(f"monthly needs the column(s) {missing}")
+    figures = require_figures(figures, _NEEDED, function="monthly",
+                              takes="monthly, spans and monthly_summary take")
     ind = figures["indicator"].astype("string")
     if not (ind == indicator).any():
         known = ", ".join(sorted(ind.dropna().unique()))
