@@ -22,7 +22,7 @@ TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab filter test stripped lint validate html charts bench draft-eval lock clean FORCE
+.PHONY: lab filter test stripped lint validate html charts bench draft-eval lock clean browser FORCE
 
 # Kernel details a run adds (the notebooks keep only language_info.name), stripped too.
 NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
@@ -41,7 +41,7 @@ filter: $(READY)
 	  echo "git filter nbstripout installed: notebook outputs are stripped on commit"; \
 	else echo "not a git clone: no filter to install"; fi
 
-test: $(READY) lint validate stripped
+test: $(READY) lint validate stripped browser
 	$(BIN)/pytest --nbval-lax --nbval-current-env
 
 # The notebooks as git holds them (the index: what the next commit records, and in a fresh
@@ -56,6 +56,16 @@ stripped: $(READY)
 	  echo "nbstripout --verify on the notebooks as git holds them (git show :notebooks/...)" && \
 	  cd "$$tmp" && $(abspath $(BIN))/nbstripout --verify notebooks/*.ipynb; \
 	else $(BIN)/nbstripout --verify notebooks/*.ipynb; fi
+
+# The browser tests (tests/browser.py) drive Debian's chromium; install it when it is missing
+# and this user may (root, apt-get). Otherwise say how: the tests then skip with that reason
+# (and fail under IDLIBSTATS_REQUIRE_BROWSER=1, as .ci/run sets).
+browser:
+	@if command -v chromium >/dev/null 2>&1 || [ -n "$$IDLIBSTATS_CHROMIUM" ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "installing Debian's chromium for the browser tests" && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "no chromium: the browser tests will skip (install Debian's chromium, or set IDLIBSTATS_CHROMIUM)"; fi
 
 # The notebooks, executed, as HTML pages for readers without Python (build/html/*.html).
 html: $(READY)
