@@ -27,21 +27,22 @@ if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
     from idlibstats.charts.data import ChartTables
 
 __all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_table",
-           "reconcile", "spans", "to_hxl", "to_monthly_csv"]
+           "period_bounds", "reconcile", "spans", "to_hxl", "to_monthly_csv"]
 
 PackageArg = str | os.PathLike[str] | None
 
 
-def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1,
+def bounds(figures: pd.DataFrame | None = None, *, convention_band: float | None = None,
            package: PackageArg = None) -> pd.DataFrame:
     """Return low / best / high for each figure: :func:`idlibstats.analysis.bounds.bounds`.
 
     ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
     """
-    return _bounds.bounds(read.figures(package) if figures is None else figures, band=band)
+    return _bounds.bounds(read.figures(package) if figures is None else figures,
+                          convention_band=convention_band)
 
 
-def reconcile(figures: pd.DataFrame | None = None, *, band: float = 0.1,
+def reconcile(figures: pd.DataFrame | None = None, *,
               corroborations: pd.DataFrame | None = None,
               package: PackageArg = None) -> pd.DataFrame:
     """Return each claim group as one range: :func:`idlibstats.analysis.claims.reconcile`.
@@ -52,68 +53,94 @@ def reconcile(figures: pd.DataFrame | None = None, *, band: float = 0.1,
         figures = read.figures(package)
     if corroborations is None:
         corroborations = read.corroborations(package)
-    return _claims.reconcile(figures, band=band, corroborations=corroborations)
+    return _claims.reconcile(figures, corroborations=corroborations)
 
 
 def monthly(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
-            national: bool = False, model: bool = False, movements: bool = False,
-            band: float = 0.1, package: PackageArg = None) -> pd.DataFrame:
+            populations: pd.DataFrame | None = None, national: bool = False,
+            model: bool = False, movements: bool = False,
+            package: PackageArg = None) -> pd.DataFrame:
     """Return what the figures imply per calendar month: :func:`.analysis.monthly.monthly`.
 
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
+    ``figures`` and ``populations`` default to the tables of ``package``.
     """
     return _monthly.monthly(indicator, population,
                             read.figures(package) if figures is None else figures,
-                            national=national, model=model, movements=movements, band=band)
+                            populations=_populations(populations, package),
+                            national=national, model=model, movements=movements)
 
 
 def spans(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
-          national: bool = False, movements: bool = False, band: float = 0.1,
-          package: PackageArg = None) -> pd.DataFrame:
+          populations: pd.DataFrame | None = None, national: bool = False,
+          movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
     """Return the figures whose bounds hold only for a span: :func:`.analysis.monthly.spans`.
 
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
+    ``figures`` and ``populations`` default to the tables of ``package``.
     """
     return _monthly.spans(indicator, population,
                           read.figures(package) if figures is None else figures,
-                          national=national, movements=movements, band=band)
+                          populations=_populations(populations, package),
+                          national=national, movements=movements)
 
 
 def monthly_summary(indicator: str, population: str = "all",
-                    figures: pd.DataFrame | None = None, *, national: bool = False,
-                    movements: bool = False, band: float = 0.1,
-                    package: PackageArg = None) -> pd.DataFrame:
+                    figures: pd.DataFrame | None = None, *,
+                    populations: pd.DataFrame | None = None, national: bool = False,
+                    movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
     """Return one row per month: :func:`idlibstats.analysis.monthly.monthly_summary`.
 
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
+    ``figures`` and ``populations`` default to the tables of ``package``.
     """
     return _monthly.monthly_summary(indicator, population,
                                     read.figures(package) if figures is None else figures,
-                                    national=national, movements=movements, band=band)
+                                    populations=_populations(populations, package),
+                                    national=national, movements=movements)
 
 
-def monthly_table(figures: pd.DataFrame | None = None, *, national: bool = False,
-                  band: float = 0.1, package: PackageArg = None) -> pd.DataFrame:
+def period_bounds(indicator: str, population: str, claimant: str, start: object, end: object,
+                  figures: pd.DataFrame | None = None, *,
+                  populations: pd.DataFrame | None = None, national: bool = False,
+                  movements: bool = False, package: PackageArg = None) -> pd.Series:
+    """Return what a claimant's figures imply for any period: :func:`.monthly.period_bounds`.
+
+    ``figures`` and ``populations`` default to the tables of ``package``.
+    """
+    return _monthly.period_bounds(indicator, population, claimant, start, end,  # type: ignore[arg-type]
+                                  read.figures(package) if figures is None else figures,
+                                  populations=_populations(populations, package),
+                                  national=national, movements=movements)
+
+
+def monthly_table(figures: pd.DataFrame | None = None, *,
+                  populations: pd.DataFrame | None = None, national: bool = False,
+                  package: PackageArg = None) -> pd.DataFrame:
     """Return one row per month, a floor per quantity: :func:`.exports.monthly_csv.monthly_table`.
 
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
+    ``figures`` and ``populations`` default to the tables of ``package``.
     """
     return _monthly_csv.monthly_table(read.figures(package) if figures is None else figures,
-                                      national=national, band=band)
+                                      populations=_populations(populations, package),
+                                      national=national)
 
 
 def to_monthly_csv(path: str | os.PathLike[str] | None = None, *, hxl: bool = False,
-                   figures: pd.DataFrame | None = None, national: bool = False,
+                   figures: pd.DataFrame | None = None,
+                   populations: pd.DataFrame | None = None, national: bool = False,
                    overwrite: bool = False, package: PackageArg = None) -> str | None:
     """Return, or write, the monthly floors as CSV: :func:`.exports.monthly_csv.to_monthly_csv`.
 
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``; the hashtags come from
-    the ``indicators`` of ``package``.
+    ``figures`` and ``populations`` default to the tables of ``package``; the hashtags come
+    from the ``indicators`` of ``package``.
     """
     if figures is None:
         figures = read.figures(package)
-    return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path, hxl=hxl,
-                                       national=national, overwrite=overwrite)
+    return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path,
+                                       populations=_populations(populations, package),
+                                       hxl=hxl, national=national, overwrite=overwrite)
+
+
+def _populations(populations: pd.DataFrame | None, package: PackageArg) -> pd.DataFrame:
+    return read.populations(package) if populations is None else populations
 
 
 def to_hxl(figures: pd.DataFrame | None = None, path: str | os.PathLike[str] | None = None,
@@ -141,9 +168,9 @@ def chart_tables(package: PackageArg = None) -> ChartTables:
     Returns
     -------
     idlibstats.charts.data.ChartTables
-        The package's figures, sources, organisations, corroborations, indicators and
-        claimant styles, checked by the loaders. ``.with_figures(frame)`` gives the same
-        bundle with filtered figures, to chart them alone.
+        The package's figures, sources, organisations, corroborations, indicators,
+        claimant styles and populations, checked by the loaders. ``.with_figures(frame)``
+        gives the same bundle with filtered figures, to chart them alone.
     """
     from idlibstats.charts.data import ChartTables
 
@@ -154,4 +181,5 @@ def chart_tables(package: PackageArg = None) -> ChartTables:
         styles=read.claimant_styles(package),
         corroborations=read.corroborations(package),
         indicators=read.indicators(package),
+        populations=read.populations(package),
     )

@@ -74,7 +74,7 @@ def test_atoms_are_coarsened_to_what_the_populations_tell_apart(rel):
 
 def test_relations_in_words(rel):
     text = rel.relation_text(["all", "children", "women"])
-    assert text == ("children is part of all; women is part of all; "
+    assert text == ("children are part of all people; women are part of all people; "
                     "children and women share no one")
     assert rel.relation_text(["civilians", "men"]) == ""  # they may overlap: nothing to say
 

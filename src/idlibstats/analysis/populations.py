@@ -19,6 +19,7 @@ whole, and nothing more. Roots (populations that are part of nothing: ``all``, a
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -90,20 +91,27 @@ class Relations:
         missing = [c for c in _NEEDED if c not in populations.columns]
         if missing:
             raise ValueError(f"the populations table needs the column(s) {missing}")
-        names = [str(p) for p in populations["population"]]
+        key = tuple(zip(*(populations[c].astype(object).where(populations[c].notna(), None)
+                          .tolist() for c in _NEEDED), strict=True))
+        return _from_rows(key)
+
+    @classmethod
+    def _from_rows(cls, rows: tuple[tuple, ...]) -> Relations:
+        """Build the relations from (population, part_of, disjoint_from, made_of_parts)."""
+        names = [str(r[0]) for r in rows]
         dupes = sorted({p for p in names if names.count(p) > 1})
         if dupes:
             raise ValueError(f"population {dupes[0]!r} is listed twice in the populations table")
         if len(names) > _MAX_POPULATIONS:
             raise ValueError(f"the populations table has {len(names)} populations; at most "
                              f"{_MAX_POPULATIONS} are supported")
-        parent = {p: _text(w) for p, w in zip(names, populations["part_of"], strict=True)}
+        parent = {p: _text(r[1]) for p, r in zip(names, rows, strict=True)}
         pairs = set()
-        for p, other in zip(names, populations["disjoint_from"], strict=True):
-            if _text(other) is not None:
-                pairs.add(frozenset((p, str(other))))
-        made = frozenset(p for p, flag in zip(names, populations["made_of_parts"], strict=True)
-                         if not pd.isna(flag) and bool(flag))
+        for p, r in zip(names, rows, strict=True):
+            if _text(r[2]) is not None:
+                pairs.add(frozenset((p, str(r[2]))))
+        made = frozenset(p for p, r in zip(names, rows, strict=True)
+                         if r[3] is not None and not pd.isna(r[3]) and bool(r[3]))
         for p, whole in parent.items():
             if whole is not None and whole not in parent:
                 raise ValueError(f"population {p!r} is part of {whole!r}, which the "
@@ -188,19 +196,29 @@ class Relations:
         Returns
         -------
         str
-            E.g. ``'children is part of all; children and women share no one'``; '' when
-            there is nothing to say.
+            E.g. ``'children are part of all people; children and women share no one'``;
+            '' when there is nothing to say.
         """
         names = list(dict.fromkeys(populations))
         said = []
         for p, q in itertools.combinations(names, 2):
             if self.within(p, q) and not self.within(q, p):
-                said.append(f"{p} is part of {q}")
+                said.append(f"{_words(p)} are part of {_words(q)}")
             elif self.within(q, p) and not self.within(p, q):
-                said.append(f"{q} is part of {p}")
+                said.append(f"{_words(q)} are part of {_words(p)}")
             elif not self.overlaps(p, q):
-                said.append(f"{p} and {q} share no one")
+                said.append(f"{_words(p)} and {_words(q)} share no one")
         return "; ".join(said)
+
+
+def _words(population: str) -> str:
+    return "all people" if population == "all" else population.replace("_", " ")
+
+
+@functools.lru_cache(maxsize=32)
+def _from_rows(rows: tuple[tuple, ...]) -> Relations:
+    """Return the relations of one table's rows, built once per distinct table."""
+    return Relations._from_rows(rows)
 
 
 def _atoms(
