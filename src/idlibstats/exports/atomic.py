@@ -14,7 +14,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["check_target", "write_atomic"]
 
 
 def _usual_mode(target: Path) -> int:
@@ -45,6 +45,23 @@ def _refuse_unsafe(target: Path, raw: str) -> None:
         raise OSError(errno.EINVAL, "is not a regular file (a device, FIFO or socket); "
                       "exports write only regular files (for standard output, leave -o out)",
                       raw)
+
+
+def check_target(path: str | os.PathLike[str], overwrite: bool) -> None:
+    """Refuse, before any work, a target :func:`write_atomic` would refuse.
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` exists and ``overwrite`` is false.
+    OSError
+        If ``path`` is empty, a folder, a symbolic link, a device, a FIFO or a socket.
+    """
+    raw = os.fspath(path)
+    target = Path(raw)
+    _refuse_unsafe(target, raw)
+    if target.exists() and not overwrite:
+        raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
 
 
 def write_atomic(
@@ -80,11 +97,9 @@ def write_atomic(
         If ``path`` is empty, a folder, a symbolic link (even a dangling one), a device, a
         FIFO or a socket (``strerror`` says which), or cannot be written.
     """
+    check_target(path, overwrite)
     raw = os.fspath(path)
     target = Path(raw)
-    _refuse_unsafe(target, raw)
-    if target.exists() and not overwrite:
-        raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     mode = _usual_mode(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
