@@ -224,17 +224,16 @@ def _no_field_limit() -> Iterator[None]:
         csv.field_size_limit(old)
 
 
-def _csv_reader(lines: Iterable[str], dialect: dict[str, Any]) -> Iterator[list[str]]:
+def _csv_reader(lines: Iterable[str], dialect: dict[str, Any],
+                strict: bool = True) -> Iterator[list[str]]:
     return csv.reader(lines, delimiter=dialect["delimiter"], quotechar=dialect["quoteChar"],
-                      strict=True)
+                      strict=strict)
 
 
 def _csv_problem(exc: csv.Error) -> str:
     text = str(exc)
     if "unexpected end of data" in text:
         return "a quote is left open: the file ends inside a quoted cell"
-    if "expected after" in text:
-        return f"a quoted cell goes on after its closing quote ({text})"
     return f"is not a readable CSV record: {text}"
 
 
@@ -329,17 +328,14 @@ def _one_line_read(body: bytes, dialect: dict[str, Any], names: list[str]) -> pa
     return table
 
 
-def _last_record_closed(body: bytes, table: pa.Table, dialect: dict[str, Any]) -> bool:
-    """Tell whether Arrow's last row is what :mod:`csv` reads there (no quote left open).
+def _last_record_closed(body: bytes, last: list[str], dialect: dict[str, Any]) -> bool:
+    """Tell whether ``last``, the last record read, is whole: no quote left open at the end.
 
-    Arrow reads a quote that is never closed as a cell running to the end of the file;
-    :mod:`csv` (and frictionless) refuse it. Every other record is bounded by the next one,
-    so only the last is read again, from the line where it starts: its newlines are those of
-    its cells.
+    Arrow, and :mod:`csv` when not strict, read a quote that is never closed as a cell
+    running to the end of the file; frictionless's rows would not agree, so it is refused.
+    Every other record is bounded by the next one, so only the last is read again, strictly,
+    from the line where it starts (its newlines are those of its cells).
     """
-    if table.num_rows == 0:
-        return True
-    last = [table.column(i)[-1].as_py() for i in range(table.num_columns)]
     start = len(body) - 1 if body.endswith(b"\n") else len(body)
     for _ in range(sum(cell.count("\n") for cell in last) + 1):
         start = body.rfind(b"\n", 0, start)
@@ -357,29 +353,32 @@ def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
     width = len(names)
     kept: list[list[str]] = []
     rows: list[int] = []
-    row = 1
+    row, record = 1, []
     with _no_field_limit():
-        reader = _csv_reader(io.StringIO(text, newline=""), dialect)
-        try:
-            next(reader, None)
-            for row, record in enumerate(reader, start=2):
-                if not record and width == 1:
-                    record = [""]
-                if not record:
-                    report.add(DataPackageError("is a blank line", file=rel, row=row))
-                elif len(record) != width:
-                    report.add(DataPackageError(
-                        f"has {len(record)} cells; the header has {width}", file=rel, row=row,
-                        field=names[len(record)] if len(record) < width else None))
-                elif max(map(len, record)) > FIELD_LIMIT:
-                    report.add(DataPackageError(
-                        f"holds a cell of more than {FIELD_LIMIT} characters (the limit of "
-                        "Python's csv reader, which frictionless uses)", file=rel, row=row))
-                else:
-                    kept.append(record)
-                    rows.append(row)
-        except csv.Error as exc:
-            report.add(DataPackageError(_csv_problem(exc), file=rel, row=row + 1))
+        reader = _csv_reader(io.StringIO(text, newline=""), dialect, strict=False)
+        next(reader, None)
+        for row, record in enumerate(reader, start=2):
+            if not record and width == 1:
+                record = [""]
+            if not record:
+                report.add(DataPackageError("is a blank line", file=rel, row=row))
+            elif len(record) != width:
+                report.add(DataPackageError(
+                    f"has {len(record)} cells; the header has {width}", file=rel, row=row,
+                    field=names[len(record)] if len(record) < width else None))
+            elif max(map(len, record)) > FIELD_LIMIT:
+                report.add(DataPackageError(
+                    f"holds a cell of more than {FIELD_LIMIT} characters (the limit of "
+                    "Python's csv reader, which frictionless uses)", file=rel, row=row))
+            else:
+                kept.append(record)
+                rows.append(row)
+    if row > 1 and not _last_record_closed(text.encode("utf-8"), record, dialect):
+        report.add(DataPackageError(_csv_problem(csv.Error("unexpected end of data")),
+                                    file=rel, row=row))
+        if rows and rows[-1] == row:
+            kept.pop()
+            rows.pop()
     columns = list(zip(*kept, strict=True)) if kept else [()] * width
     table = pa.table({n: pa.array(list(c), pa.string()) for n, c in zip(names, columns,
                                                                         strict=True)})
@@ -460,7 +459,8 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
         return TextTable(rel, include, table, np.arange(2, table.num_rows + 2))
     if (odd == 0 and table is not None and not _has_empty_rows(table)
             and (len(body) <= FIELD_LIMIT or _longest_cell(table) <= FIELD_LIMIT)
-            and _last_record_closed(body, table, dialect)):
+            and (table.num_rows == 0 or _last_record_closed(
+                body, [c[-1].as_py() for c in table.columns], dialect))):
         return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), body,
                          one_line_rows=fast is not None)
     text_table, rows = _exact_read(body.decode("utf-8"), dialect, names, rel, report)
