@@ -73,19 +73,18 @@ def _where(path: Any, descriptor: Any) -> str:
     """Word a JSON path as the resource, field and key it points to."""
     parts, node = [], descriptor
     for step in path:
-        name = node.get("name") if isinstance(node, dict) and isinstance(step, int) else None
-        if isinstance(step, int) and isinstance(node, list):
-            item = node[step] if step < len(node) else None
-            name = item.get("name") if isinstance(item, dict) else None
-        node = node[step] if isinstance(node, dict | list) else None
         if isinstance(step, int):
+            item = node[step] if isinstance(node, list) and step < len(node) else None
+            name = item.get("name") if isinstance(item, dict) else None
             last = parts[-1] if parts else ""
-            kind = {"resources": "resource", "fields": "field"}.get(last, f"{last}[{step}]")
-            label = f"{kind} {name}" if isinstance(name, str) and name else (
-                f"{kind} {step + 1}" if last in ("resources", "fields") else kind)
-            parts[-1:] = [label]
+            kind = {"resources": "resource", "fields": "field"}.get(last)
+            if kind is None:
+                parts[-1:] = [f"{last}[{step}]"]
+            else:
+                parts[-1:] = [f"{kind} {name if isinstance(name, str) and name else step + 1}"]
         else:
             parts.append(str(step))
+        node = node[step] if isinstance(node, dict | list) else None
     return ".".join(parts).replace(".resource ", ", resource ").replace(".field ", ", field ")
 
 
@@ -107,11 +106,9 @@ def _message(error: Any, descriptor: Any) -> str:
         key = str(error.absolute_path[-1]) if error.absolute_path else where
         return unsupported(key, where.rsplit(".", 1)[0])
     if error.validator in ("const", "enum", "not") and error.absolute_path:
-        key = str(error.absolute_path[-1])
-        value = json.dumps(error.instance, ensure_ascii=False)
+        value = json.dumps(error.instance, ensure_ascii=False)[:60]
         parent = where.rsplit(".", 1)[0] if "." in where else ""
-        return (f"`{key}: {value[:60]}`{f' ({parent})' if parent else ''} is not supported "
-                "by idlibstats; remove it, or validate this package with frictionless")
+        return unsupported(f"{error.absolute_path[-1]}: {value}", parent)
     return f"{where or 'the descriptor'}: {error.message[:200]}"
 
 
