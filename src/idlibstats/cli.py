@@ -172,7 +172,6 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "draft":
         from idlibstats.curation.draft import draft_figures
-
         from idlibstats.datapackage.locate import read_regular
 
         try:  # a regular file only: a FIFO is refused, never waited on
@@ -248,7 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
-    except Exception as exc:  # noqa: BLE001 - the one guard: never a traceback
+    except Exception as exc:  # the one guard: never a traceback
         print(unexpected(exc, getattr(args, "path", None) or getattr(args, "report", None)),
               file=sys.stderr)
         return 1

@@ -149,7 +149,7 @@ def frictionless_errors(root: Path, resource: str) -> list[str]:
         report = frictionless.validate(
             str(root / "datapackage.json"), resource_name=resource,
             checklist=frictionless.Checklist.from_descriptor(str(root / "checks/figures.json")))
-    except Exception as exc:  # noqa: BLE001 - the command fails with exit 1 on these
+    except Exception as exc:  # the command fails with exit 1 on these
         return [f"frictionless raised {exc}"]
     return [str(e) for e in report.flatten(["rowNumber", "fieldName", "type", "note"])] or (
         [] if report.valid else ["invalid"])

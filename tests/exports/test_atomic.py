@@ -112,8 +112,8 @@ def test_a_fifo_a_folder_and_an_empty_path_are_refused(tmp_path: Path) -> None:
 
 def test_a_device_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     """``-o /dev/null --force`` as root would have renamed a file over the device."""
-    before = os.stat("/dev/null")
+    before = Path("/dev/null").stat()
     _refused(Path("/dev/null"), True, "is not a regular file")
-    after = os.stat("/dev/null")
+    after = Path("/dev/null").stat()
     assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
     assert not any(p.name.startswith(".null.") for p in Path("/dev").iterdir())

@@ -255,7 +255,7 @@ def _document(name: str) -> None:
         descriptor = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))  # type: ignore[operator]
         schema = next(r for r in descriptor["resources"] if r["name"] == name)["schema"]
         table = columns_doc(schema)
-    except Exception:  # noqa: BLE001 - documentation only: the import must not fail
+    except Exception:  # documentation only: the import must not fail
         table = "        One column per field of the resource's Table Schema."
     loader.__doc__ = (loader.__doc__ or "").replace("        {columns}", table)
 

@@ -22,7 +22,6 @@ Stocks (population) are levels, never summed over months: they are left out.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pandas as pd
 

@@ -81,7 +81,7 @@ class TableContext:
         return self.table.column(name)
 
     def is_missing(self, name: str) -> np.ndarray:
-        """Which cells of ``name`` hold one of its (the field's, else the schema's) missingValues."""
+        """Which cells of ``name`` hold a missing value (the field's, else the schema's)."""
         if name not in self.missing:
             col = self.text(name)
             spec = next(f for f in self.schema["fields"] if f["name"] == name)
