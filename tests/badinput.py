@@ -10,8 +10,10 @@ what ``frictionless validate`` can see of it (``None``: it cannot; the reason is
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -661,3 +663,28 @@ ISSUE_18 = [
          note="frictionless would wait on the FIFO for ever"),
 ]
 CASES += ISSUE_18
+
+
+def build(case: Case, root: Path) -> Path:
+    """Copy the real package into ``root`` and apply the case's mutation (then re-stamp)."""
+    from conftest import ROOT, restamp_package
+
+    root.mkdir(parents=True)
+    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "checks", root / "checks")
+    case.mutate(root)
+    if case.stamp:
+        restamp_package(root)
+    return root
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``root`` (a FIFO or a link loop by its kind)."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_symlink() and not path.exists():
+            out[str(path.relative_to(root))] = f"link to {path.readlink()}"
+        elif path.is_file():
+            out[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out

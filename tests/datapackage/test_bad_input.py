@@ -10,36 +10,15 @@ the problem.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from badinput import CASES, ISSUE_18, Case
+from badinput import CASES, ISSUE_18, Case, build, snapshot
 from conftest import ROOT, restamp_package
 
 from idlibstats import DataPackageError, load_table, validate_package
 
 frictionless = pytest.importorskip("frictionless")
-
-
-def build(case: Case, root: Path) -> Path:
-    """Copy the real package into ``root`` and apply the case's mutation."""
-    import shutil
-
-    root.mkdir(parents=True)
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "checks", root / "checks")
-    case.mutate(root)
-    if case.stamp:
-        restamp_package(root)
-    return root
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``root``."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def matches(problem: DataPackageError, case: Case) -> bool:

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from badinput import CASES, ISSUE_18, Case
+from badinput import CASES, ISSUE_18, Case, build, snapshot
 from conftest import ROOT, restamp_package
-from test_bad_input import build, snapshot
 
 from idlibstats import validate_package
 from idlibstats.cli import main
