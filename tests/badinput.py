@@ -662,6 +662,25 @@ ISSUE_18 = [
          "is not a regular file (a FIFO, socket or device)", stamp=False, frictionless=None,
          note="frictionless would wait on the FIFO for ever"),
 ]
+# Found by the descriptor fuzz (tests/datapackage/test_fuzz_differential.py): metadata that
+# frictionless checks beyond the profiles.
+ISSUE_18 += [
+    Case("package-level-fields", edit_descriptor(_set("fields", [])), "indicators", D, None,
+         None, f"`fields` {UNSUPPORTED}", stamp=False, frictionless="invalid"),
+    Case("created-without-seconds", edit_descriptor(_set("created", "2026-11-21T10:18")),
+         "indicators", D, None, None, "created: '2026-11-21T10:18' does not match",
+         stamp=False, frictionless="invalid"),
+    Case("created-not-a-day", edit_descriptor(_set("created", "2026-02-30T10:18:36Z")),
+         "indicators", D, None, None, "created: '2026-02-30T10:18:36Z' is not a date and time",
+         stamp=False, frictionless="invalid"),
+    Case("resource-name-upper-case",
+         edit_descriptor(_resource_edit("indicators", _set("name", "Indicators"))),
+         "figures", D, None, None, "resource Indicators.name: 'Indicators' does not match",
+         stamp=False, frictionless="invalid"),
+    Case("example-not-of-the-type", _field_edit("figures", "value", _set("example", "many")),
+         "figures", D, None, None, f"`example` (resource figures.schema, field value) "
+         f"{UNSUPPORTED}", stamp=False, frictionless="invalid"),
+]
 CASES += ISSUE_18
 
 

@@ -102,9 +102,13 @@ def _message(error: Any, descriptor: Any) -> str:
         extra = sorted(k for k in error.instance if k not in allowed)
         if extra:
             return unsupported(extra[0], where)
-    if error.schema is False:
-        key = str(error.absolute_path[-1]) if error.absolute_path else where
-        return unsupported(key, where.rsplit(".", 1)[0])
+    if error.schema is False:  # a key the subset closes for this object (or this type)
+        node: Any = descriptor
+        for step in error.absolute_path:
+            node = node[step]
+        keys = [k for k, v in node.items() if v is error.instance] if isinstance(node,
+                                                                                 dict) else []
+        return unsupported(keys[0] if keys else "a key", where)
     if error.validator in ("const", "enum", "not") and error.absolute_path:
         value = json.dumps(error.instance, ensure_ascii=False)[:60]
         parent = where.rsplit(".", 1)[0] if "." in where else ""
@@ -143,6 +147,27 @@ def _re2_problems(pattern: str) -> list[str]:
     return []
 
 
+def _metadata_problem(descriptor: dict[str, Any]) -> str | None:
+    """Return what frictionless refuses in the package's metadata beyond the profiles."""
+    import datetime
+    import re
+
+    from idlibstats.datapackage.validation.checks.types import EMAIL
+
+    created = descriptor.get("created")
+    if isinstance(created, str):
+        try:
+            datetime.datetime.fromisoformat(created.replace("Z", "+00:00"))
+        except ValueError:
+            return f"created: {created!r} is not a date and time (ISO 8601)"
+    for key in ("contributors", "sources"):
+        for item in descriptor.get(key) or []:
+            email = item.get("email") if isinstance(item, dict) else None
+            if email and (not isinstance(email, str) or not re.fullmatch(EMAIL, email)):
+                return f"{key}[].email: {email!r} is not an email address"
+    return None
+
+
 @functools.lru_cache(maxsize=16)
 def _problem_of(text: str) -> str | None:
     descriptor = json.loads(text)
@@ -154,7 +179,7 @@ def _problem_of(text: str) -> str | None:
             while best.context:  # oneOf / anyOf: the branch that got furthest says why
                 best = max(best.context, key=lambda e: len(e.absolute_path))
             return _message(best, descriptor)
-    return _pattern_problem(descriptor)
+    return _metadata_problem(descriptor) or _pattern_problem(descriptor)
 
 
 def descriptor_problem(text: str) -> DataPackageError | None:
