@@ -13,9 +13,10 @@ standard output stays clean for pipes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from idlibstats.datapackage.errors import DataPackageError
@@ -102,6 +103,17 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+@contextlib.contextmanager
+def _data_errors() -> Iterator[None]:
+    """Word a ``ValueError`` of the computations (a figure they cannot bound) as data's fault."""
+    try:
+        yield
+    except DataPackageError:
+        raise
+    except ValueError as exc:
+        raise DataPackageError(str(exc)) from None
+
+
 def _run(args: argparse.Namespace) -> int:
     path = getattr(args, "path", None) or getattr(args, "path_option", None)
     root, why = resolve_package(path)
@@ -120,7 +132,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "summary":
         from idlibstats.datapackage.summary import summary
 
-        print(summary(args.path))
+        with _data_errors():
+            text = summary(args.path)
+        print(text)
         return 0
     if args.command == "export":
         from idlibstats.api import to_hxl, to_monthly_csv
@@ -135,12 +149,13 @@ def _run(args: argparse.Namespace) -> int:
             return 2
         figs = figures(args.path)
         try:
-            if args.monthly:
-                text = to_monthly_csv(
-                    args.output, hxl=args.hxl, figures=figs,
-                    national=args.national, overwrite=args.force, package=args.path)
-            else:
-                text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
+            with _data_errors():
+                if args.monthly:
+                    text = to_monthly_csv(
+                        args.output, hxl=args.hxl, figures=figs,
+                        national=args.national, overwrite=args.force, package=args.path)
+                else:
+                    text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
         except FileExistsError:
             raise DataPackageError("exists; add --force to replace it",
                                    file=args.output) from None
@@ -157,10 +172,12 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "draft":
         from idlibstats.curation.draft import draft_figures
+        from idlibstats.datapackage.locate import read_regular
 
-        try:
-            text = Path(args.report).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        try:  # a regular file only: a FIFO is refused, never waited on
+            text = read_regular(Path(args.report), args.report).decode("utf-8")
+            text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
+        except UnicodeDecodeError as exc:
             raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
         if not text.replace("\ufeff", "").replace("\u200b", "").strip():
             raise DataPackageError(
@@ -230,6 +247,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # the one guard: never a traceback
+        print(unexpected(exc, getattr(args, "path", None) or getattr(args, "report", None)),
+              file=sys.stderr)
+        return 1
+
+
+def unexpected(exc: BaseException, where: str | None) -> str:
+    """Word an exception idlibstats did not expect as one ``error:`` line asking for a report.
+
+    Parameters
+    ----------
+    exc : BaseException
+        The exception.
+    where : str or None
+        The package (or file) being read.
+
+    Returns
+    -------
+    str
+        ``error: PATH: unexpected TYPE: MESSAGE (a bug in idlibstats ...)``, one line.
+    """
+    text = " ".join(str(exc).split())[:300]
+    place = f"{where}: " if where else ""
+    return (f"error: {place}unexpected {type(exc).__name__}: {text} (a bug in idlibstats "
+            f"{_version()}: please report it with this line)")
+
+
+def _version() -> str:
+    from idlibstats import __version__
+
+    return __version__
 
 
 if __name__ == "__main__":

@@ -26,7 +26,7 @@ RESOURCES = {res["name"]: res for res in DESCRIPTOR["resources"]}
 FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
 
 RESOURCE_KEYS = {"name", "type", "path", "scheme", "format", "mediatype", "encoding", "title",
-                 "description", "dialect", "schema", "hash", "bytes"}
+                 "description", "dialect", "schema", "hash", "bytes", "checklist"}
 SCHEMA_KEYS = {"fields", "primaryKey", "foreignKeys", "missingValues"}
 FIELD_KEYS = {"name", "type", "format", "description", "title", "constraints", "categoriesOrdered"}
 CONSTRAINT_KEYS = {"required", "unique", "pattern", "enum", "minimum", "maximum", "minLength",

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass
 from functools import cached_property
 from importlib import resources
@@ -20,7 +21,8 @@ from typing import Any
 
 from idlibstats.datapackage.errors import DataPackageError
 
-__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "locate_package", "open_package"]
+__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "inside", "locate_package", "open_package",
+           "read_regular"]
 
 DESCRIPTOR = "datapackage.json"
 ENV_VAR = "IDLIBSTATS_PACKAGE"
@@ -51,21 +53,129 @@ def locate_package(package: str | os.PathLike[str] | Package | None = None) -> P
     if package is None and os.environ.get(ENV_VAR):
         package = os.environ[ENV_VAR]
     if package is not None:
-        root = Path(package).expanduser().resolve()
-        if root.is_file() and root.name == DESCRIPTOR:
-            root = root.parent
-        if not (root / DESCRIPTOR).is_file():
+        try:
+            root = Path(package).expanduser().resolve()
+            if root.is_file() and root.name == DESCRIPTOR:
+                root = root.parent
+            found = (root / DESCRIPTOR).is_file()
+        except (OSError, RuntimeError, ValueError) as exc:  # a NUL, a loop, a name too long
+            raise DataPackageError(f"cannot be used as a package path: {_reason(exc)}",
+                                   file=repr(str(package))[1:-1]) from None
+        if not found:
             raise DataPackageError(f"no {DESCRIPTOR} in {root}", file=str(root / DESCRIPTOR))
         return root
+    shipped = shipped_root()
+    if shipped is not None:
+        return shipped
+    raise DataPackageError(
+        f"no {DESCRIPTOR} found: pass path=..., set {ENV_VAR}, or install the idlibstats wheel"
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    if isinstance(exc, RuntimeError):  # Path.resolve() on a link that points to itself
+        return "a symbolic link loop"
+    return str(exc)
+
+
+def read_regular(path: Path, rel: str) -> bytes:
+    """Return the bytes of ``path``, which must be a regular file; never wait on it.
+
+    The one way the library reads a file a package (or a user) names: a folder, a FIFO, a
+    socket or a device is refused by name before a byte is read (a FIFO is opened without
+    waiting for a writer, so nothing hangs), and every operating-system error (missing,
+    no permission, a link loop, a name too long, a NUL in the path) becomes one
+    :class:`DataPackageError`.
+
+    Parameters
+    ----------
+    path : pathlib.Path
+        The file to read.
+    rel : str
+        How messages name it (a path inside the package, or as the user typed it).
+
+    Returns
+    -------
+    bytes
+        The file's content.
+
+    Raises
+    ------
+    DataPackageError
+        If ``path`` is not a readable regular file.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise DataPackageError("file is missing", file=rel) from None
+    except (OSError, ValueError) as exc:
+        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel) from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise DataPackageError("is a folder, not a file", file=rel)
+        if not stat.S_ISREG(mode):
+            raise DataPackageError("is not a regular file (a FIFO, socket or device); "
+                                   "idlibstats reads only files", file=rel)
+        chunks = []
+        while chunk := os.read(fd, 1 << 24):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel) from None
+    finally:
+        os.close(fd)
+
+
+def _check_path_text(rel: str, where: str) -> None:
+    """Refuse a path that is absolute, a URL, climbs out, holds a NUL or is too long."""
+    if "://" in rel or rel.startswith(("/", "\\")) or ":" in rel.split("/")[0]:
+        raise DataPackageError(
+            f"{where}: path {rel[:80]!r} is absolute or a URL; only paths inside the package "
+            "are read", file=DESCRIPTOR)
+    if ".." in rel.replace("\\", "/").split("/"):
+        raise DataPackageError(
+            f"{where}: path {rel[:80]!r} climbs out of the package; only paths inside it are "
+            "read", file=DESCRIPTOR)
+    if "\x00" in rel or len(rel) > 1024:
+        raise DataPackageError(f"{where}: path {rel[:60]!r} holds a NUL byte or is longer "
+                               "than 1024 characters", file=DESCRIPTOR)
+
+
+def inside(root: Path, rel: str, where: str) -> Path:
+    """Return ``root / rel``, refusing a path that is absolute, a URL, or leads outside ``root``.
+
+    Links are followed before the check, so a link inside the package that points outside
+    it is refused too.
+
+    Raises
+    ------
+    DataPackageError
+        Naming ``datapackage.json`` and ``where`` (``resource figures``).
+    """
+    _check_path_text(rel, where)
+    try:
+        full = (root / rel).resolve()
+        outside = not full.is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel) from None
+    if outside:
+        raise DataPackageError(f"{where}: path {rel!r} leads outside the package",
+                               file=DESCRIPTOR)
+    return full
+
+
+def shipped_root() -> Path | None:
+    """Return the package shipped with the library: the wheel's copy, else the checkout's."""
     bundled = Path(str(resources.files("idlibstats") / "_package"))
     if (bundled / DESCRIPTOR).is_file():
         return bundled
     checkout = Path(__file__).resolve().parents[3]
     if (checkout / DESCRIPTOR).is_file():
         return checkout
-    raise DataPackageError(
-        f"no {DESCRIPTOR} found: pass path=..., set {ENV_VAR}, or install the idlibstats wheel"
-    )
+    return None
 
 
 @dataclass(frozen=True)
@@ -109,32 +219,24 @@ class Package:
         Raises
         ------
         DataPackageError
-            If the path is missing, not a single relative path inside the package, or the
-            file does not exist.
+            If the path is missing, or not a single relative path inside the package.
         """
         path = self.resource(name).get("path")
         where = f"resource {name}"
         if not isinstance(path, str) or not path:
             raise DataPackageError(f"{where}: 'path' must be one relative file path",
                                    file=DESCRIPTOR)
-        if "://" in path or path.startswith(("/", "\\")) or ":" in path.split("/")[0]:
-            raise DataPackageError(
-                f"{where}: path {path!r} is absolute or a URL; only paths inside the package "
-                "are read",
-                file=DESCRIPTOR,
-            )
-        if ".." in path.replace("\\", "/").split("/"):
-            raise DataPackageError(
-                f"{where}: path {path!r} climbs out of the package; only paths inside it are read",
-                file=DESCRIPTOR,
-            )
-        full = (self.root / path).resolve()
-        if not full.is_relative_to(self.root.resolve()):
-            raise DataPackageError(f"{where}: path {path!r} leads outside the package",
-                                   file=DESCRIPTOR)
-        if not full.is_file():
-            raise DataPackageError("file is missing", file=path)
-        return full
+        return inside(self.root, path, where)
+
+    def read(self, name: str) -> bytes:
+        """Return the bytes of resource ``name``'s file (see :meth:`resource_path`).
+
+        Raises
+        ------
+        DataPackageError
+            If the path is unsafe, or the file is missing, not a regular file or unreadable.
+        """
+        return read_regular(self.resource_path(name), self.resource(name)["path"])
 
 
 def open_package(package: str | os.PathLike[str] | Package | None = None) -> Package:
@@ -157,11 +259,20 @@ def open_package(package: str | os.PathLike[str] | Package | None = None) -> Pac
     """
     if isinstance(package, Package):  # already open
         return package
+    from idlibstats.datapackage.profile import descriptor_problem
+
     root = locate_package(package)
     try:
-        descriptor = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        text = read_regular(root / DESCRIPTOR, DESCRIPTOR).decode("utf-8")
+        descriptor = json.loads(text)
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise DataPackageError(f"is not valid UTF-8 JSON: {exc}", file=DESCRIPTOR) from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
         raise DataPackageError("must be a JSON object with a 'resources' list", file=DESCRIPTOR)
+    for resource in descriptor["resources"]:  # said plainly, before the profile's pattern
+        if isinstance(resource, dict) and isinstance(resource.get("path"), str):
+            _check_path_text(resource["path"], f"resource {resource.get('name')}")
+    problem = descriptor_problem(text)
+    if problem is not None:
+        raise problem
     return Package(root=root, descriptor=descriptor)
