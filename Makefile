@@ -22,7 +22,7 @@ TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab filter test stripped lint validate html charts bench draft-eval lock clean browser FORCE
+.PHONY: lab filter test stripped lint validate docs html charts bench draft-eval lock clean browser FORCE
 
 # Kernel details a run adds (the notebooks keep only language_info.name), stripped too.
 NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
@@ -67,9 +67,15 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "no chromium: the browser tests will skip (install Debian's chromium, or set IDLIBSTATS_CHROMIUM)"; fi
 
-# The notebooks, executed, as HTML pages for readers without Python (build/html/*.html).
-html: $(READY)
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir build/html notebooks/*.ipynb
+# The documentation site (docs/, Sphinx with MyST-NB and furo) into build/html/: the pages,
+# the notebooks executed, the data dictionary and the command line reference generated, the
+# API reference from the docstrings. -W: a warning (a broken link between pages, a notebook
+# cell that fails, a docstring that does not parse) fails the build. The notebooks run again
+# only when they, the data or the library change (MyST-NB's cache, build/jupyter_cache/).
+# `make html` is the same target.
+docs html: $(READY)
+	$(BIN)/sphinx-build -W --keep-going -q -b html -d build/doctrees docs build/html
+	@echo "the site is in build/html/: open build/html/index.html"
 
 lint: $(READY)
 	$(BIN)/ruff check .

@@ -105,12 +105,6 @@ def test_make_lab_passes_arguments_to_jupyterlab(clone: tuple[Path, list[str]]) 
     assert "nbstripout --install" in done.stdout  # the filter comes first
 
 
-def test_make_html_executes_the_notebooks_into_build_html(clone: tuple[Path, list[str]]) -> None:
-    root, make = clone
-    done = subprocess.run([*make, "-n", "html"], cwd=root, capture_output=True, text=True,
-                          check=True)
-    assert "jupyter nbconvert --to html --execute --output-dir build/html notebooks/*.ipynb" in (
-        done.stdout)
 
 
 def test_binder_installs_the_lock_and_the_project() -> None:

@@ -64,7 +64,7 @@ def test_the_regenerating_command_is_a_make_target_with_pinned_pip_tools() -> No
     assert re.search(r"^PIP_TOOLS := pip-tools==\d+\.\d+\.\d+$", makefile, re.M)
     assert re.search(r"^lock:", makefile, re.M) and "--generate-hashes" in makefile
     assert "--require-hashes -r requirements.lock" in makefile
-    assert "make lock" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make lock" in (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
     assert "pip-compile" in LOCK.split("\n\n", 1)[0]  # the header says how it was made
 
 

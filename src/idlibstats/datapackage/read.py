@@ -246,7 +246,8 @@ def _document(name: str) -> None:
     """Put the column table of resource ``name``, from the descriptor, in its loader's doc."""
     loader = globals()[name]
     try:
-        table = columns_doc(open_package().resource(name)["schema"])
+        table = ("        The columns, from the schema in ``datapackage.json``:\n\n"
+                 + columns_doc(open_package().resource(name)["schema"]))
     except (DataPackageError, KeyError):  # no package found: say where the columns are
         table = "        One column per field of the resource's Table Schema."
     loader.__doc__ = (loader.__doc__ or "").replace("        {columns}", table)
