@@ -8,6 +8,7 @@ The site itself (built by Sphinx and opened in a browser) is tested in ``test_si
 from __future__ import annotations
 
 import doctest
+import inspect
 import json
 import re
 import sys
@@ -143,6 +144,32 @@ def test_every_public_name_is_in_the_api_reference() -> None:
     documented = set(re.findall(r"^\.\. auto(?:function|exception|class):: idlibstats\.(\w+)$",
                                 text, flags=re.M))
     assert set(idlibstats.__all__) - {"__version__"} - documented == set()
+
+
+@pytest.mark.parametrize("name", [n for n in idlibstats.api.__all__ if n != "chart_tables"])
+def test_each_wrapper_has_the_full_docstring_of_what_it_wraps(name: str) -> None:
+    """help(ils.monthly) is the computation's own numpydoc, with every parameter of the
+    wrapper documented (package among them), not a stub pointing elsewhere."""
+    function = getattr(idlibstats, name)
+    doc = inspect.getdoc(function)
+    assert doc is not None and len(doc.splitlines()) > 20, f"{name}: a stub"
+    params = doc.split("Parameters\n----------\n", 1)[1].split("\n\n", 1)[0]
+    documented = {name.strip() for line in params.splitlines() if not line.startswith(" ")
+                  for name in line.split(" : ")[0].split(",")}
+    assert documented == set(inspect.signature(function).parameters), name
+    assert "package : str or path-like, optional" in doc
+    assert "DataPackageError" in doc.split("Raises\n------\n", 1)[1]
+    for section in ("Returns", "Raises"):
+        assert f"\n{section}\n{'-' * len(section)}\n" in doc, f"{name}: no {section}"
+
+
+def test_help_shows_the_whole_docstring() -> None:
+    import pydoc
+
+    text = pydoc.render_doc(idlibstats.monthly, renderer=pydoc.plaintext)
+    assert "package : str or path-like, optional" in text
+    assert "Returns" in text and "status" in text
+    assert "monthly(indicator" in text  # the wrapper's own signature, not the wrapped one's
 
 
 # --- Links between the pages, and no placeholders -----------------------------------------
