@@ -134,6 +134,7 @@ def test_the_cli_page_is_every_command_s_help() -> None:
     for command in ("validate", "summary", "export", "draft", "verify-excerpts", "stamp"):
         assert f"## `idlibstats {command}`" in text
         assert f"usage: idlibstats {command}" in text
+    assert "--version" in text
     assert cli.PACKAGE_HELP.split()[0] in text
 
 

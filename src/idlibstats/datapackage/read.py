@@ -21,7 +21,7 @@ import os
 import pandas as pd
 
 from idlibstats.datapackage.errors import DataPackageError
-from idlibstats.datapackage.locate import open_package
+from idlibstats.datapackage.locate import library_package, open_package
 from idlibstats.datapackage.schema import columns_doc
 from idlibstats.datapackage.validation.engine import check_table
 from idlibstats.datapackage.validation.report import Report
@@ -243,11 +243,14 @@ def corroborations(package: PathArg = None) -> pd.DataFrame:
 
 
 def _document(name: str) -> None:
-    """Put the column table of resource ``name``, from the descriptor, in its loader's doc."""
+    """Put the column table of resource ``name``, from the descriptor, in its loader's doc.
+
+    The library's own package, whatever folder ``import idlibstats`` runs in.
+    """
     loader = globals()[name]
     try:
         table = ("        The columns, from the schema in ``datapackage.json``:\n\n"
-                 + columns_doc(open_package().resource(name)["schema"]))
+                 + columns_doc(open_package(library_package()[0]).resource(name)["schema"]))
     except (DataPackageError, KeyError):  # no package found: say where the columns are
         table = "        One column per field of the resource's Table Schema."
     loader.__doc__ = (loader.__doc__ or "").replace("        {columns}", table)
