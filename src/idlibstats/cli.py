@@ -97,7 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
     p.add_argument("--path", dest="path_option", help=argparse.SUPPRESS)  # the old spelling
 
-    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the descriptor")
+    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the "
+                       "descriptor, then validate the package")
     p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     return parser
 
@@ -192,12 +193,21 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "stamp":
         from idlibstats.datapackage.stamp import stamp
+        from idlibstats.datapackage.validate import validate_package
 
         changed = stamp(args.path)
         for name in changed:
             print(f"stamped {name}")
         if not changed:
             print("nothing to stamp: every resource's bytes and hash are current")
+        # A stamp records the bytes; it does not make them right: say what is still wrong.
+        problems = validate_package(args.path)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if problems:
+            print(f"error: the package is stamped but not valid: {len(problems)} problem(s) "
+                  "above", file=sys.stderr)
+            return 1
         return 0
     raise AssertionError(args.command)  # argparse rejects unknown commands first
 
