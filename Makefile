@@ -22,7 +22,7 @@ TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab filter test stripped lint validate docs html charts bench draft-eval lock clean browser FORCE
+.PHONY: lab filter test stripped lint validate docs html sdist charts bench draft-eval lock clean browser FORCE
 
 # Kernel details a run adds (the notebooks keep only language_info.name), stripped too.
 NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
@@ -30,9 +30,10 @@ NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extens
 # Extra arguments go to JupyterLab: make lab ARGS='--port 8899 --no-browser'.
 # First, the git filter that strips outputs on commit (.gitattributes names it; nbstripout
 # --install defines it in this clone's .git/config), so notebooks run and saved in the lab
-# can be committed as they are.
+# can be committed as they are. .jupyter/jupyter_server_config.py (JUPYTER_CONFIG_PATH)
+# keeps `git status` clean for a notebook saved with outputs and no other change.
 lab: $(READY) filter
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(ARGS)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter $(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(ARGS)
 
 filter: $(READY)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
@@ -76,6 +77,17 @@ browser:
 docs html: $(READY)
 	$(BIN)/sphinx-build -W --keep-going -q -b html -d build/doctrees docs build/html
 	@echo "the site is in build/html/: open build/html/index.html"
+
+# The source archive, dist/idlibstats-VERSION.tar.gz, from the files git holds at HEAD (git
+# archive, then hatchling in that copy): notebook outputs saved in the lab and files git does
+# not track never reach it. Changes not yet committed are refused rather than left out
+# silently (git diff runs the notebook filter: outputs alone are not a change).
+sdist: $(READY)
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { echo "make sdist builds from git: run it in a clone"; exit 1; }
+	@git diff --quiet HEAD -- || { git status --short --untracked-files=no; echo "changes not committed (above): commit them first, the sdist is built from HEAD"; exit 1; }
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  git archive HEAD | tar -x -C "$$tmp" && \
+	  cd "$$tmp" && $(abspath $(BIN))/python -m hatchling build -t sdist -d "$(CURDIR)/dist"
 
 lint: $(READY)
 	$(BIN)/ruff check .

@@ -37,8 +37,31 @@ extensions = [
     "idlibstats_docs",
 ]
 
-# The pages are Markdown (MyST) and the four notebooks (docs/notebooks links to ../notebooks).
+# The pages are Markdown (MyST) and the four notebooks.
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
+
+
+def _copy_notebooks() -> None:
+    """Copy ../notebooks/*.ipynb into docs/notebooks/ (not tracked: .gitignore).
+
+    Sphinx reads pages from docs/ only. A copy, not a link: a link would make the sdist
+    (hatchling follows links once) pack the notebooks under docs/ instead of notebooks/.
+    Only what changed is rewritten, so an unchanged notebook does not make Sphinx read it
+    again.
+    """
+    target = DOCS / "notebooks"
+    target.mkdir(exist_ok=True)
+    sources = {path.name: path for path in (ROOT / "notebooks").glob("*.ipynb")}
+    for old in target.glob("*.ipynb"):
+        if old.name not in sources:
+            old.unlink()
+    for name, source in sources.items():
+        copy = target / name
+        if not copy.is_file() or copy.read_bytes() != source.read_bytes():
+            shutil.copy2(source, copy)
+
+
+_copy_notebooks()
 exclude_patterns = ["_build", "_ext", "img/README*", "**/.ipynb_checkpoints"]
 root_doc = "index"
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+from unittest.mock import MagicMock
 
 import pytest
 from conftest import ROOT
@@ -122,3 +125,78 @@ def test_binder_installs_the_lock_and_the_project() -> None:
     post = binder / "postBuild"
     assert os.access(post, os.X_OK)
     assert "pip install --no-deps --editable ." in post.read_text(encoding="utf-8")
+
+
+def _lab_save_hook() -> Any:
+    """The post-save hook ``make lab`` gives JupyterLab (.jupyter/jupyter_server_config.py)."""
+    config = MagicMock()
+    runpy.run_path(str(ROOT / ".jupyter" / "jupyter_server_config.py"),
+                   init_globals={"get_config": lambda: config})
+    return config.FileContentsManager.post_save_hook
+
+
+def _saved(clone: Path, hook: Any, notebook: str = NOTEBOOK) -> None:
+    """What JupyterLab does when it saves a run notebook: write it with outputs (as JSON,
+    without running a kernel here), then call the post-save hook."""
+    path = clone / notebook
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    for number, cell in enumerate(c for c in saved["cells"] if c["cell_type"] == "code"):
+        cell["execution_count"] = number + 1
+        cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["ran\n"]}]
+    path.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    hook(model={"type": "notebook"}, os_path=str(path), contents_manager=MagicMock())
+
+
+def test_a_notebook_saved_with_outputs_alone_is_clean_in_git_status(
+        clone: tuple[Path, list[str]]) -> None:
+    """Issue 21: after a lab session git status listed the notebooks, git diff nothing."""
+    root, make = clone
+    assert _make(root, make, "filter").returncode == 0
+    _saved(root, lambda **_: None)  # a save without the hook: what git showed before
+    assert _git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"  # git's size check
+    assert _git(root, "diff") == ""  # while the filtered content is unchanged
+    _saved(root, _lab_save_hook())
+    assert _git(root, "status", "--porcelain") == ""
+    assert _git(root, "diff", "--cached") == ""  # nothing was staged
+    cells = json.loads((root / NOTEBOOK).read_text(encoding="utf-8"))["cells"]
+    assert any(cell.get("outputs") for cell in cells)  # the lab keeps its outputs
+
+
+def test_a_real_change_saved_in_the_lab_still_shows_and_is_not_staged(
+        clone: tuple[Path, list[str]]) -> None:
+    root, make = clone
+    assert _make(root, make, "filter").returncode == 0
+    notebook = json.loads((root / NOTEBOOK).read_text(encoding="utf-8"))
+    notebook["cells"][0]["source"] += "\n\nA sentence a reader added."
+    (root / NOTEBOOK).write_text(json.dumps(notebook, indent=1) + "\n", encoding="utf-8")
+    _saved(root, _lab_save_hook())
+    assert _git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"
+    assert _git(root, "diff", "--cached") == ""
+    assert "A sentence a reader added." in _git(root, "diff")
+
+
+def test_the_hook_leaves_untracked_notebooks_and_clones_without_the_filter_alone(
+        clone: tuple[Path, list[str]]) -> None:
+    root, _ = clone
+    hook = _lab_save_hook()
+    untracked = "notebooks/scratch.ipynb"
+    shutil.copy(root / NOTEBOOK, root / untracked)
+    _saved(root, hook, untracked)
+    assert _git(root, "status", "--porcelain") == f"?? {untracked}\n"
+    _saved(root, hook)  # no filter in this clone: the outputs are a change git sees
+    assert _git(root, "diff", "--cached") == ""
+    assert f" M {NOTEBOOK}" in _git(root, "status", "--porcelain")
+
+
+def test_make_lab_loads_the_hook_into_jupyter(tmp_path: Path) -> None:
+    made = subprocess.run(["make", "-n", "-s", "lab", f"VENV={BIN.parent}"], cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout
+    (line,) = [x for x in made.splitlines() if "jupyter lab" in x]
+    assert line.startswith(f"JUPYTER_CONFIG_PATH={ROOT}/.jupyter ")
+    env = {**os.environ, "JUPYTER_CONFIG_PATH": str(ROOT / ".jupyter"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_DATA_DIR": str(tmp_path / "data"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    shown = subprocess.run([str(BIN / "jupyter"), "server", "--show-config"], env=env,
+                           capture_output=True, text=True, timeout=120, check=True).stdout
+    assert ".post_save_hook = <function refresh_git_index" in shown

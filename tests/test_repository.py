@@ -12,8 +12,7 @@ MARKERS = ("<<<<<<< ", ">>>>>>> ", "=======\n")
 def _tracked_text_files() -> list[str]:
     listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True,
                             check=True).stdout.decode().split("\0")
-    return [name for name in listed if name and not name.endswith((".png", ".whl"))
-            and (ROOT / name).is_file()]  # not docs/notebooks, a link to a folder
+    return [name for name in listed if name and not name.endswith((".png", ".whl"))]
 
 
 def test_no_tracked_file_holds_a_merge_conflict_marker() -> None:
