@@ -50,6 +50,13 @@ def test_the_lock_covers_the_declared_dependencies() -> None:
     assert names - set(_requirements()) == set()
 
 
+#: `make` marks the environment it installed from the lock with this file in the venv.
+MADE_BY_MAKE = Path(sys.prefix) / ".ready"
+
+
+@pytest.mark.skipif(not MADE_BY_MAKE.is_file(), reason=(
+    f"this Python ({sys.prefix}) is not an environment `make` installed from "
+    "requirements.lock (it has no .ready): the lock is checked in `make test`"))
 def test_this_venv_is_the_lock() -> None:
     """What `make` installed is exactly what the lock pins (no drift, nothing unpinned)."""
     installed = {_canon(d.metadata["Name"]): d.version for d in md.distributions()}
