@@ -140,4 +140,4 @@ lock:
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock $(ARGS) pyproject.toml
 
 clean:
-	rm -rf $(VENV) $(TOOLS) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) build dist docs/notebooks .pytest_cache .ruff_cache .hypothesis
