@@ -20,40 +20,17 @@ from unittest.mock import MagicMock
 
 import pytest
 from conftest import ROOT
+from gitclone import git, make_clone, needs_git_and_make
 
 NOTEBOOK = "notebooks/01_sources_and_coverage.ipynb"
 BIN = Path(sys.executable).parent
-pytestmark = pytest.mark.skipif(
-    shutil.which("make") is None or shutil.which("git") is None
-    or not (ROOT / ".git").exists(), reason="needs make, git and a git checkout")
-
-
-def _git(clone: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=clone, capture_output=True, text=True,
-                          check=True).stdout
+pytestmark = needs_git_and_make
 
 
 @pytest.fixture
 def clone(tmp_path: Path) -> tuple[Path, list[str]]:
     """A fresh clone holding this checkout's Makefile and .gitattributes, and make's argv."""
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    for name in ("Makefile", ".gitattributes"):
-        shutil.copy(ROOT / name, clone / name)
-    _git(clone, "add", "Makefile", ".gitattributes")
-    _git(clone, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty",
-         "-m", "this checkout's Makefile")
-    venv = tmp_path / "venv"
-    (venv / "bin").mkdir(parents=True)
-    for tool in ("python", "nbstripout", "jupyter"):
-        (venv / "bin" / tool).symlink_to(BIN / tool)
-    ident = subprocess.run(
-        [sys.executable, "-c", "import os, sys; "
-         "print(sys.version.split()[0], os.path.realpath(sys.executable))"],
-        capture_output=True, text=True, check=True).stdout
-    (venv / ".interpreter").write_text(ident, encoding="utf-8")
-    (venv / ".ready").touch()  # newer than the clone's pyproject.toml and lock: no rebuild
-    return clone, ["make", "-s", f"VENV={venv}", f"PYTHON={sys.executable}"]
+    return make_clone(tmp_path, ("Makefile", ".gitattributes"))
 
 
 def _make(clone: Path, make: list[str], target: str) -> subprocess.CompletedProcess[str]:
@@ -75,14 +52,14 @@ def test_outputs_saved_in_the_lab_then_added_still_pass(clone: tuple[Path, list[
     root, make = clone
     done = _make(root, make, "filter")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "nbstripout" in _git(root, "config", "filter.nbstripout.clean")
-    assert _git(root, "status", "--porcelain") == ""  # .gitattributes already names it
+    assert "nbstripout" in git(root, "config", "filter.nbstripout.clean")
+    assert git(root, "status", "--porcelain") == ""  # .gitattributes already names it
 
     _run_in_the_lab(root)
     done = _make(root, make, "stripped")  # not yet added: the index is still stripped
     assert done.returncode == 0, done.stdout + done.stderr
-    _git(root, "add", NOTEBOOK)  # the filter strips the outputs on the way in
-    assert _git(root, "status", "--porcelain") == ""
+    git(root, "add", NOTEBOOK)  # the filter strips the outputs on the way in
+    assert git(root, "status", "--porcelain") == ""
     done = _make(root, make, "stripped")
     assert done.returncode == 0, done.stdout + done.stderr
     assert subprocess.run([str(BIN / "nbstripout"), "--verify", NOTEBOOK], cwd=root,
@@ -93,7 +70,7 @@ def test_without_the_filter_outputs_reach_git_and_the_check_fails(
         clone: tuple[Path, list[str]]) -> None:
     root, make = clone
     _run_in_the_lab(root)
-    _git(root, "add", NOTEBOOK)  # no filter defined in this clone: outputs go in
+    git(root, "add", NOTEBOOK)  # no filter defined in this clone: outputs go in
     done = _make(root, make, "stripped")
     assert done.returncode != 0
     assert NOTEBOOK in done.stdout + done.stderr
@@ -153,11 +130,11 @@ def test_a_notebook_saved_with_outputs_alone_is_clean_in_git_status(
     root, make = clone
     assert _make(root, make, "filter").returncode == 0
     _saved(root, lambda **_: None)  # a save without the hook: what git showed before
-    assert _git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"  # git's size check
-    assert _git(root, "diff") == ""  # while the filtered content is unchanged
+    assert git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"  # git's size check
+    assert git(root, "diff") == ""  # while the filtered content is unchanged
     _saved(root, _lab_save_hook())
-    assert _git(root, "status", "--porcelain") == ""
-    assert _git(root, "diff", "--cached") == ""  # nothing was staged
+    assert git(root, "status", "--porcelain") == ""
+    assert git(root, "diff", "--cached") == ""  # nothing was staged
     cells = json.loads((root / NOTEBOOK).read_text(encoding="utf-8"))["cells"]
     assert any(cell.get("outputs") for cell in cells)  # the lab keeps its outputs
 
@@ -170,9 +147,9 @@ def test_a_real_change_saved_in_the_lab_still_shows_and_is_not_staged(
     notebook["cells"][0]["source"] += "\n\nA sentence a reader added."
     (root / NOTEBOOK).write_text(json.dumps(notebook, indent=1) + "\n", encoding="utf-8")
     _saved(root, _lab_save_hook())
-    assert _git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"
-    assert _git(root, "diff", "--cached") == ""
-    assert "A sentence a reader added." in _git(root, "diff")
+    assert git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"
+    assert git(root, "diff", "--cached") == ""
+    assert "A sentence a reader added." in git(root, "diff")
 
 
 def test_the_hook_leaves_untracked_notebooks_and_clones_without_the_filter_alone(
@@ -182,10 +159,10 @@ def test_the_hook_leaves_untracked_notebooks_and_clones_without_the_filter_alone
     untracked = "notebooks/scratch.ipynb"
     shutil.copy(root / NOTEBOOK, root / untracked)
     _saved(root, hook, untracked)
-    assert _git(root, "status", "--porcelain") == f"?? {untracked}\n"
+    assert git(root, "status", "--porcelain") == f"?? {untracked}\n"
     _saved(root, hook)  # no filter in this clone: the outputs are a change git sees
-    assert _git(root, "diff", "--cached") == ""
-    assert f" M {NOTEBOOK}" in _git(root, "status", "--porcelain")
+    assert git(root, "diff", "--cached") == ""
+    assert f" M {NOTEBOOK}" in git(root, "status", "--porcelain")
 
 
 def test_make_lab_loads_the_hook_into_jupyter(tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -19,41 +18,17 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from gitclone import make_clone, needs_git_and_make
 
 NOTEBOOK = "notebooks/02_deaths_and_injuries.ipynb"
-pytestmark = pytest.mark.skipif(
-    shutil.which("make") is None or shutil.which("git") is None
-    or not (ROOT / ".git").exists(), reason="needs make, git and a git checkout")
-
-
-def _git(root: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True,
-                          check=True).stdout
+pytestmark = needs_git_and_make
 
 
 @pytest.fixture
 def clone(tmp_path: Path) -> tuple[Path, list[str]]:
     """A clone whose lab left outputs in a notebook, and the argv of make in it."""
-    root = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(root)], check=True)
-    for name in ("Makefile", "pyproject.toml", "hatch_build.py", ".gitattributes"):
-        shutil.copy(ROOT / name, root / name)
-    _git(root, "add", "Makefile", "pyproject.toml", "hatch_build.py", ".gitattributes")
-    _git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty",
-         "-m", "this checkout's build files")
-    venv = tmp_path / "venv"  # stand-in tools that run this venv's, so make rebuilds nothing
-    (venv / "bin").mkdir(parents=True)
-    for tool in ("python", "nbstripout"):
-        script = venv / "bin" / tool
-        script.write_text(f'#!/bin/sh\nexec "{Path(sys.executable).parent / tool}" "$@"\n',
-                          encoding="utf-8")
-        script.chmod(0o755)
-    ident = subprocess.run([sys.executable, "-c", "import os, sys; print(sys.version.split()[0],"
-                            " os.path.realpath(sys.executable))"], capture_output=True,
-                           text=True, check=True).stdout
-    (venv / ".interpreter").write_text(ident, encoding="utf-8")
-    (venv / ".ready").touch()
-    make = ["make", "-s", f"VENV={venv}", f"PYTHON={sys.executable}"]
+    root, make = make_clone(tmp_path, ("Makefile", "pyproject.toml", "hatch_build.py",
+                                       ".gitattributes"))
     subprocess.run([*make, "filter"], cwd=root, capture_output=True, check=True)
     saved = json.loads((root / NOTEBOOK).read_text(encoding="utf-8"))
     for cell in saved["cells"]:
