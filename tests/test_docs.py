@@ -135,6 +135,7 @@ def test_the_cli_page_is_every_command_s_help() -> None:
         assert f"## `idlibstats {command}`" in text
         assert f"usage: idlibstats {command}" in text
     assert "--version" in text
+    assert "Export for HDX: the figures" in text  # each command's summary as written
     assert cli.PACKAGE_HELP.split()[0] in text
 
 

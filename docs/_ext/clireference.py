@@ -46,6 +46,7 @@ def cli_markdown() -> str:
         lines = ["## `idlibstats`", "", "```text", parser.format_help().rstrip(), "```", ""]
         helps = _helps(parser)
         for name, sub in _subcommands(parser).items():
-            lines += [f"## `idlibstats {name}`", "", f"{helps.get(name, '').capitalize()}.", "",
+            summary = helps.get(name, "")
+            lines += [f"## `idlibstats {name}`", "", f"{summary[:1].upper()}{summary[1:]}.", "",
                       "```text", sub.format_help().rstrip(), "```", ""]
     return "\n".join(lines)
