@@ -143,3 +143,20 @@ def test_version() -> None:
     done = subprocess.run([IDLIBSTATS, "--version"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert done.stdout == f"idlibstats {ils.__version__}\n"
+
+
+def test_another_package_above_the_current_folder_is_named_when_it_lacks_a_table(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk up can find an unrelated package (a user's own data); the error says which."""
+    other = tmp_path / "my-data"
+    (other / "analysis").mkdir(parents=True)
+    (other / "data.csv").write_text("a\n1\n", encoding="utf-8")
+    (other / "datapackage.json").write_text(
+        '{"name": "mine", "resources": [{"name": "mine", "path": "data.csv"}]}',
+        encoding="utf-8")
+    monkeypatch.delenv(locate.ENV_VAR, raising=False)
+    monkeypatch.chdir(other / "analysis")
+    with pytest.raises(DataPackageError) as err:
+        ils.figures()
+    assert str(err.value).startswith(f"{other.resolve()}/datapackage.json: no resource named "
+                                     "'figures'; the package has: mine")

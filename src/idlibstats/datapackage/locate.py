@@ -167,7 +167,8 @@ class Package:
         except KeyError:
             known = ", ".join(self.resources)
             raise DataPackageError(
-                f"no resource named {name!r}; the package has: {known}", file=DESCRIPTOR
+                f"no resource named {name!r}; the package has: {known}",
+                file=str(self.root / DESCRIPTOR),  # which package: found above, perhaps
             ) from None
 
     def resource_path(self, name: str) -> Path:
