@@ -165,6 +165,43 @@ def test_each_wrapper_has_the_full_docstring_of_what_it_wraps(name: str) -> None
         assert f"\n{section}\n{'-' * len(section)}\n" in doc, f"{name}: no {section}"
 
 
+def test_a_wrapper_docstring_keeps_the_wrapper_s_parameters_in_its_order() -> None:
+    """Grouped entries lose the names the wrapper loads itself, entries follow the wrapper's
+    signature, and a docstring without Raises gets one."""
+    from idlibstats.docstrings import wrapper_docstring
+
+    def computes(figures, sources, indicators, *, band=0.1):
+        """Return something computed.
+
+        Parameters
+        ----------
+        figures : pandas.DataFrame
+            The figures.
+        sources, indicators : pandas.DataFrame
+            Tables the wrapper loads.
+        band : float, default 0.1
+            A band.
+
+        Returns
+        -------
+        pandas.DataFrame
+            The result.
+        """
+
+    def loads(*, band=0.1, figures=None, package=None):
+        pass
+
+    doc = wrapper_docstring(computes, loads, ("figures", "sources", "indicators"))
+    params = doc.split("Parameters\n----------\n", 1)[1].split("\n\n", 1)[0]
+    entries = [line for line in params.splitlines() if not line.startswith(" ")]
+    assert entries == ["band : float, default 0.1", "figures : pandas.DataFrame, optional",
+                       "package : str or path-like, optional"]
+    assert "``figures`` (when omitted) and ``sources`` and ``indicators``" in " ".join(
+        params.split())
+    assert doc.index("Returns") < doc.index("Raises\n------\nDataPackageError")
+    assert doc.startswith("Return something computed.\n")
+
+
 def test_help_shows_the_whole_docstring() -> None:
     import pydoc
 

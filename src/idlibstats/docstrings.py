@@ -116,7 +116,7 @@ def _raises(tables: Sequence[str]) -> str:
 def _parameters(body: str, own: list[str], optional: list[str], always: list[str]) -> str:
     kept = []
     for names, kind, lines in _entries(body):
-        names = [name for name in names if name in own]
+        names = [name for name in names if name in own and name != "package"]  # added below
         if not names:
             continue
         if len(names) == 1 and names[0] in optional and kind and "optional" not in kind:
