@@ -3,9 +3,10 @@
 This module only parses arguments and prints; the work is done by the library modules.
 
 Every command that reads a package takes it as an optional positional argument. Without
-one, the package is ``$IDLIBSTATS_PACKAGE`` if set, else the current folder when it holds a
-``datapackage.json``, else the library's default (the copy bundled in the wheel, or the
-source checkout): see :func:`resolve_package`. Each such command first writes one line to
+one, the package is found by the library's one rule: ``$IDLIBSTATS_PACKAGE`` if set, else the
+nearest folder at or above the current one that holds a ``datapackage.json``, else the copy
+that comes with the library (bundled in the wheel, or the source checkout): see
+:func:`resolve_package`. Each such command first writes one line to
 standard error, ``package: DIR (why)``, so the user sees which package was read while
 standard output stays clean for pipes.
 """
@@ -19,8 +20,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from idlibstats import __version__
+from idlibstats.datapackage import locate
 from idlibstats.datapackage.errors import DataPackageError
-from idlibstats.datapackage.locate import DESCRIPTOR, ENV_VAR, locate_package
 
 __all__ = ["main", "resolve_package"]
 
@@ -31,6 +33,10 @@ EXIT_BROKEN_PIPE = 141
 def resolve_package(package: str | None) -> tuple[Path, str]:
     """Return the package directory a command reads, and why that one.
 
+    The library's one rule (:func:`idlibstats.datapackage.locate.resolve_package`): the
+    argument, else ``$IDLIBSTATS_PACKAGE``, else the nearest folder at or above the current
+    one that holds ``datapackage.json``, else the package that comes with the library.
+
     Parameters
     ----------
     package : str or None
@@ -40,27 +46,20 @@ def resolve_package(package: str | None) -> tuple[Path, str]:
     -------
     tuple of (pathlib.Path, str)
         The directory holding ``datapackage.json``, and the reason: ``argument``,
-        ``$IDLIBSTATS_PACKAGE``, ``current folder``, ``bundled with idlibstats`` or
-        ``source checkout``.
+        ``$IDLIBSTATS_PACKAGE``, ``current folder``, ``enclosing folder``, ``bundled with
+        idlibstats`` or ``source checkout``.
 
     Raises
     ------
     DataPackageError
         If no descriptor is found where the rule points.
     """
-    if package is not None:
-        return locate_package(package), "argument"
-    if os.environ.get(ENV_VAR):
-        return locate_package(os.environ[ENV_VAR]), f"${ENV_VAR}"
-    here = Path.cwd()
-    if (here / DESCRIPTOR).is_file():
-        return locate_package(here), "current folder"
-    root = locate_package()
-    return root, ("bundled with idlibstats" if root.name == "_package" else "source checkout")
+    return locate.resolve_package(package)
 
 
 PACKAGE_HELP = ("package directory or datapackage.json (default: $IDLIBSTATS_PACKAGE, else the "
-                "current folder if it holds datapackage.json, else the installed package)")
+                "nearest folder at or above the current one that holds datapackage.json, else "
+                "the installed package)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -68,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="idlibstats",
         description="Figures reported on the 2019 Idlib offensive: validate, summarise, export.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a data package; one line per problem")
@@ -98,7 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
     p.add_argument("--path", dest="path_option", help=argparse.SUPPRESS)  # the old spelling
 
-    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the descriptor")
+    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the "
+                       "descriptor, then validate the package")
     p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     return parser
 
@@ -209,12 +210,21 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "stamp":
         from idlibstats.datapackage.stamp import stamp
+        from idlibstats.datapackage.validate import validate_package
 
         changed = stamp(args.path)
         for name in changed:
             print(f"stamped {name}")
         if not changed:
             print("nothing to stamp: every resource's bytes and hash are current")
+        # A stamp records the bytes; it does not make them right: say what is still wrong.
+        problems = validate_package(args.path)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if problems:
+            print(f"error: the package is stamped but not valid: {len(problems)} problem(s) "
+                  "above", file=sys.stderr)
+            return 1
         return 0
     raise AssertionError(args.command)  # argparse rejects unknown commands first
 

@@ -1,11 +1,16 @@
 """Find a data package on disk and read its descriptor, safely.
 
-The rule for finding the package (documented in the README, section "Where the data comes from"):
+The one rule for finding the package, for the library and the command line alike
+(documented once, in docs/getting-started.md, "Which package is read"):
 
-1. an explicit ``path`` argument (a directory holding ``datapackage.json``, or the file itself);
+1. an explicit ``package`` argument (a directory holding ``datapackage.json``, the file
+   itself, or an opened :class:`Package`);
 2. otherwise the environment variable ``IDLIBSTATS_PACKAGE``, read the same way;
-3. otherwise the copy bundled inside the installed wheel (``idlibstats/_package``);
-4. otherwise the root of the source checkout this module sits in (an editable install).
+3. otherwise the nearest folder at or above the current folder that holds a
+   ``datapackage.json`` (as git finds its repository);
+4. otherwise the package that comes with the library: the copy bundled in the installed
+   wheel (``idlibstats/_package``), or the root of the source checkout this module sits in
+   (an editable install).
 """
 
 from __future__ import annotations
@@ -21,11 +26,99 @@ from typing import Any
 
 from idlibstats.datapackage.errors import DataPackageError
 
-__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "inside", "locate_package", "open_package",
-           "read_regular"]
+__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "inside", "library_package", "locate_package",
+           "open_package", "read_regular", "resolve_package"]
 
 DESCRIPTOR = "datapackage.json"
 ENV_VAR = "IDLIBSTATS_PACKAGE"
+
+
+def _root(package: str | os.PathLike[str]) -> Path:
+    """Return the directory of a package named by its folder or its ``datapackage.json``."""
+    try:
+        root = Path(package).expanduser().resolve()
+        if root.is_file() and root.name == DESCRIPTOR:
+            root = root.parent
+        found = (root / DESCRIPTOR).is_file()
+    except (OSError, RuntimeError, ValueError) as exc:  # a NUL, a loop, a name too long
+        raise DataPackageError(f"cannot be used as a package path: {_reason(exc)}",
+                               file=repr(str(package))[1:-1]) from None
+    if not found:
+        raise DataPackageError(f"no {DESCRIPTOR} in {root}", file=str(root / DESCRIPTOR))
+    return root
+
+
+def _enclosing() -> tuple[Path, str] | None:
+    """Return the nearest folder at or above the current one holding a descriptor."""
+    try:
+        here = Path.cwd().resolve()
+    except OSError:  # the current folder was removed
+        return None
+    for folder in (here, *here.parents):
+        if (folder / DESCRIPTOR).is_file():
+            return folder, "current folder" if folder == here else "enclosing folder"
+    return None
+
+
+def library_package() -> tuple[Path, str]:
+    """Return the package that comes with the library (step 4 of the rule), and which.
+
+    Returns
+    -------
+    tuple of (pathlib.Path, str)
+        The copy bundled in the installed wheel (``bundled with idlibstats``), else the root
+        of the source checkout this module sits in (``source checkout``).
+
+    Raises
+    ------
+    DataPackageError
+        If neither holds a ``datapackage.json``.
+    """
+    bundled = Path(str(resources.files("idlibstats") / "_package"))
+    if (bundled / DESCRIPTOR).is_file():
+        return bundled, "bundled with idlibstats"
+    checkout = Path(__file__).resolve().parents[3]
+    if (checkout / DESCRIPTOR).is_file():
+        return checkout, "source checkout"
+    raise DataPackageError(
+        f"no {DESCRIPTOR} found: pass a package, set {ENV_VAR}, work in a folder that holds "
+        "one, or install the idlibstats wheel"
+    )
+
+
+def resolve_package(
+    package: str | os.PathLike[str] | Package | None = None,
+) -> tuple[Path, str]:
+    """Return the directory of the data package to read, and why that one.
+
+    The one rule of the library and the command line: the ``package`` argument, else
+    ``$IDLIBSTATS_PACKAGE``, else the nearest folder at or above the current one that
+    holds ``datapackage.json``, else the package that comes with the library.
+
+    Parameters
+    ----------
+    package : str, path-like or Package, optional
+        A package directory, its ``datapackage.json``, or an opened package.
+
+    Returns
+    -------
+    tuple of (pathlib.Path, str)
+        The absolute directory that holds ``datapackage.json``, and the reason:
+        ``argument``, ``$IDLIBSTATS_PACKAGE``, ``current folder``, ``enclosing folder``,
+        ``bundled with idlibstats`` or ``source checkout``.
+
+    Raises
+    ------
+    DataPackageError
+        If no descriptor is found where the rule points.
+    """
+    if isinstance(package, Package):
+        return package.root, "argument"
+    if package is not None:
+        return _root(package), "argument"
+    if os.environ.get(ENV_VAR):
+        return _root(os.environ[ENV_VAR]), f"${ENV_VAR}"
+    return _enclosing() or library_package()
 
 
 def locate_package(package: str | os.PathLike[str] | Package | None = None) -> Path:
@@ -33,10 +126,11 @@ def locate_package(package: str | os.PathLike[str] | Package | None = None) -> P
 
     Parameters
     ----------
-    package : str or path-like, optional
-        A package directory, or its ``datapackage.json``. When omitted, the environment
-        variable ``IDLIBSTATS_PACKAGE``, then the copy bundled in the wheel, then the root
-        of the source checkout are tried, in that order.
+    package : str, path-like or Package, optional
+        A package directory, or its ``datapackage.json``. When omitted:
+        ``$IDLIBSTATS_PACKAGE``, else the nearest folder at or above the current one that
+        holds ``datapackage.json``, else the copy bundled in the wheel (or, in an editable
+        install, the root of the source checkout). :func:`resolve_package` also says which.
 
     Returns
     -------
@@ -48,28 +142,7 @@ def locate_package(package: str | os.PathLike[str] | Package | None = None) -> P
     DataPackageError
         If no descriptor is found where the rule points.
     """
-    if isinstance(package, Package):
-        return package.root
-    if package is None and os.environ.get(ENV_VAR):
-        package = os.environ[ENV_VAR]
-    if package is not None:
-        try:
-            root = Path(package).expanduser().resolve()
-            if root.is_file() and root.name == DESCRIPTOR:
-                root = root.parent
-            found = (root / DESCRIPTOR).is_file()
-        except (OSError, RuntimeError, ValueError) as exc:  # a NUL, a loop, a name too long
-            raise DataPackageError(f"cannot be used as a package path: {_reason(exc)}",
-                                   file=repr(str(package))[1:-1]) from None
-        if not found:
-            raise DataPackageError(f"no {DESCRIPTOR} in {root}", file=str(root / DESCRIPTOR))
-        return root
-    shipped = shipped_root()
-    if shipped is not None:
-        return shipped
-    raise DataPackageError(
-        f"no {DESCRIPTOR} found: pass path=..., set {ENV_VAR}, or install the idlibstats wheel"
-    )
+    return resolve_package(package)[0]
 
 
 def _reason(exc: BaseException) -> str:
@@ -167,17 +240,6 @@ def inside(root: Path, rel: str, where: str) -> Path:
     return full
 
 
-def shipped_root() -> Path | None:
-    """Return the package shipped with the library: the wheel's copy, else the checkout's."""
-    bundled = Path(str(resources.files("idlibstats") / "_package"))
-    if (bundled / DESCRIPTOR).is_file():
-        return bundled
-    checkout = Path(__file__).resolve().parents[3]
-    if (checkout / DESCRIPTOR).is_file():
-        return checkout
-    return None
-
-
 @dataclass(frozen=True)
 class Package:
     """A data package on disk: its root directory and its parsed descriptor.
@@ -206,7 +268,8 @@ class Package:
         except KeyError:
             known = ", ".join(self.resources)
             raise DataPackageError(
-                f"no resource named {name!r}; the package has: {known}", file=DESCRIPTOR
+                f"no resource named {name!r}; the package has: {known}",
+                file=str(self.root / DESCRIPTOR),  # which package: found above, perhaps
             ) from None
 
     def resource_path(self, name: str) -> Path:
