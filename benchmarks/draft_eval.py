@@ -267,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures; ``-v`` also lists every miss, wrong label and false row."""
     verbose = "-v" in (argv if argv is not None else sys.argv[1:])
     out = []
-    for name in ("classes", "round2", "round3", "holdout"):
+    for name in ("classes", "round2", "round3", "holdout", "classes20"):
         if (CORPUS / f"{name}.json").exists():
             score = score_corpus(name)
             out.append(report(f"corpus {name}.json", score))
