@@ -1,6 +1,6 @@
-"""Clause-level reading for the draft tool: which word governs a number, what it counts.
+"""Stage 3 of the draft: read the clause, which word governs a number and what it counts.
 
-The draft tool (:mod:`idlibstats.curation.draft`) finds the numbers of a sentence; this module says,
+The draft (:mod:`idlibstats.curation.draft`) finds the numbers of a sentence; this module says,
 for each, which verb or noun decides its indicator and how sure that is. It works on a
 *masked* sentence in which every amount (a number with its wording, or a vague amount such
 as 'dozens') is replaced by ``#`` followed by ``_`` up to the same length, so that offsets
