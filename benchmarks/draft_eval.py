@@ -48,6 +48,8 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "curation" / "draft_corpus"
+#: The corpora, in the order they were written.
+CORPORA = ("classes", "round2", "round3", "holdout", "classes20")
 SID = "tst-2019-05-01"
 
 
@@ -267,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures; ``-v`` also lists every miss, wrong label and false row."""
     verbose = "-v" in (argv if argv is not None else sys.argv[1:])
     out = []
-    for name in ("classes", "round2", "round3", "holdout", "classes20"):
+    for name in CORPORA:
         if (CORPUS / f"{name}.json").exists():
             score = score_corpus(name)
             out.append(report(f"corpus {name}.json", score))

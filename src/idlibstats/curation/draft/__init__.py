@@ -25,13 +25,20 @@ The stages, one module each, in the order they run (:mod:`.reader` runs them):
 lists what ``needs_review`` may say, and :mod:`.model` holds the records passed along.
 """
 
-from idlibstats.curation.draft.frame import DRAFT_NOTE, REVIEW_COLUMN, draft_figures, draft_text
+from idlibstats.curation.draft.frame import (
+    DRAFT_NOTE,
+    HOW_COLUMN,
+    REVIEW_COLUMN,
+    draft_figures,
+    draft_text,
+)
 from idlibstats.curation.draft.indicator import INDICATOR_WORDS
 from idlibstats.curation.draft.numbers import QUALIFIER_WORDS
 from idlibstats.curation.draft.reasons import REVIEW_REASONS
 
 __all__ = [
     "DRAFT_NOTE",
+    "HOW_COLUMN",
     "INDICATOR_WORDS",
     "QUALIFIER_WORDS",
     "REVIEW_COLUMN",

@@ -2,28 +2,35 @@
 
 The draft (:mod:`idlibstats.curation.draft`) finds the numbers of a sentence; this module says,
 for each, which verb or noun decides its indicator and how sure that is. It works on a
-*masked* sentence in which every amount (a number with its wording, or a vague amount such
-as 'dozens') is replaced by ``#`` followed by ``_`` up to the same length, so that offsets
-stay those of the sentence and one pattern can step over another number.
+*masked* sentence (:func:`idlibstats.curation.draft.phrases.mask`): every amount (a number
+with its wording, or a vague amount such as 'dozens') is ``#`` followed by ``_`` up to the
+same length, so that offsets stay those of the sentence and one pattern can step over
+another number.
 
 The readings, tried in this order (:func:`govern`):
 
 ``noun``
-    a counted noun right after the number: '3013 airstrikes', 'four medical facilities',
-    'almost 100 dead', '18 villages';
+    a counted noun right after the number, when it is the head of its phrase: '3013
+    airstrikes', 'four medical facilities', 'almost 100 dead', '18 villages', and a bare
+    'four facilities' (not '860 hospital admissions');
 ``object``
     the object of an active verb: 'killed 10 and wounded 13', 'kill three', 'displaced
     millions', 'killed 12 civilians and 30 fighters';
 ``subject``
     the subject of a passive or intransitive verb, over a list of subjects and an aside:
     '13, including two children, were wounded', 'Two children and one woman were killed',
-    'More than 3 million people live', 'forced thousands to flee';
+    'More than 3 million people live', 'forced thousands to flee', '120,000 Syrians escape',
+    'Three more civilians succumbed to their wounds';
 ``before``
     a noun phrase that introduces the number: 'home to about three million', 'the number of
     dead was at least 50', 'the death toll rose to 30'.
 
-Breakdowns ('including 67 children', '572 of these civilians were men, 213 were women')
-are found by :func:`breakdown` and take the indicator of the total they break down.
+A verb joined to another ('killed and wounded 40', '40 were killed or injured') is noted in
+the reading's ``joined``: the number counts both.
+
+Breakdowns ('including 67 children', '572 of these civilians were men, 213 were women',
+'nearly all - 1,031 -') are found by :func:`breakdown` and take the indicator of the total
+they break down.
 A number with none of these readings falls back to the nearest keyword (the draft tool's
 ``guess``) and is marked for review.
 """
@@ -33,18 +40,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from idlibstats.curation.draft.phrases import (
+    AMOUNT,
+    ASIDE,
+    AUX,
+    LIST,
+    NP,
+    OF_THEIR,
+    STOP,
+    WORD,
+    alternation,
+    indicator_of,
+)
+
 __all__ = [
-    "MASK",
+    "HEALTH_FACILITY_WORDS",
     "Reading",
     "breakdown",
     "counted_thing",
     "govern",
     "is_known_thing",
-    "mask",
+    "is_people",
     "predicate_group",
 ]
-
-MASK = "#"
 
 # Keywords -> indicator (before the health-facility split into attacked / destroyed).
 _OBJECT_VERBS = (
@@ -54,15 +72,20 @@ _OBJECT_VERBS = (
     (r"hosts|hosted|hosting|houses|housed|housing", "population"),
 )
 _SUBJECT_VERBS = (
-    (r"killed|died|die|dead|lost\s+their\s+lives|perished", "killed"),
+    (
+        r"killed|died|die|dead|lost\s+their\s+lives|perished|"
+        r"succumbed(?:\s+to\s+(?:their|his|her|the)\s+(?:wounds|injuries))?|succumb(?:s|ing)?",
+        "killed",
+    ),
     (r"injured|wounded|hurt|(?:suffered|sustained)\s+(?:injuries|wounds)", "injured"),
     (
-        r"displaced|fled|flee|fleeing|moved|uprooted|made\s+homeless|"
-        r"forced\s+(?:from|out\s+of)\s+their\s+homes|left\s+their\s+homes",
+        r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
+        r"made\s+homeless|forced\s+(?:from|out\s+of)\s+their\s+homes|left\s+their\s+homes",
         "displaced",
     ),
     (r"live|lived|living|reside|resided|resides|residing", "population"),
 )
+#: Hospitals, clinics and medical or health facilities, structures, centres, points.
 HEALTH_FACILITY_WORDS = (
     r"hospitals?|clinics?|(?:medical|health|health\s+care|healthcare)\s+"
     r"(?:facilities|facility|structures?|centres?|centers?|points?)"
@@ -85,124 +108,100 @@ _BEFORE = (
     (r"number\s+of\s+(?:the\s+)?(?:displaced|people\s+displaced|IDPs)", "displaced"),
     (r"population", "population"),
 )
-
-# Words that end a noun phrase after a number (and never are the thing counted).
-_STOP = (
-    r"were|was|is|are|be|been|being|had|have|has|will|would|could|may|might|did|do|does|"
-    r"of|in|on|at|by|from|to|into|towards?|for|with|without|since|during|after|before|"
-    r"across|near|under|over|between|among|amid|including|until|through|per|as|than|"
-    r"and|or|but|while|whereas|when|where|who|whom|which|that|whose|if|"
-    r"the|a|an|this|these|those|their|its|his|her|they|it|he|she|we|all|both|each|"
-    r"according|said|says|say|reported|also|already|now|so|last|ago|earlier|later|more|"
-    r"less|only|just|about|around|nearly|almost|some|others|"
-    r"killed|killing|kill|kills|died|dead|deaths|injured|wounded|hurt|displaced|fled|flee|"
-    r"fleeing|moved|live|living|lived|reside|residing|resides|remain|remained|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|"
-    r"out|off|up|down|back|away|north|south|east|west|there|here|home|overnight|today|"
-    r"yesterday|tonight|spent|went|said|took|came|ran|sought|made|got|began|left|fell|lost|"
-    r"[a-z]+ed"
+_THING_RE = re.compile(rf"^{OF_THEIR}\s+((?:{WORD})(?:\s+{WORD}){{0,3}})")
+# A plural noun after a keyword makes the keyword a modifier ('860 hospital admissions').
+_NOT_HEAD = (
+    rf"(?!\s+(?:workers?|staff|employees|beds|directors?|officials?|sources?|residents?|"
+    rf"(?!(?:{STOP})\b)(?-i:[a-z]+[^s\W]s)\b))"
 )
-# A word of a noun phrase; a word in -ed counts only before another ('displaced people').
-_WORD = (
-    rf"(?:(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*|"
-    rf"[A-Za-z]+ed(?=\s+(?!(?:{_STOP})\b)[A-Za-z]))"
-)
-# A noun phrase: words, or a list of words joined by commas and 'and'.
-_OF_THEIR = r"(?:\s+of\s+(?:their|the|its|his|her|our)\b)?"
-_NP = (
-    rf"{_OF_THEIR}(?:\s+(?:others|other|more))?"
-    rf"(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){_WORD}){{0,6}}"
-    r"(?:\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?[A-Za-z-]+)?"
-)
-_THING_RE = re.compile(rf"^{_OF_THEIR}\s+((?:{_WORD})(?:\s+{_WORD}){{0,3}})")
-_AMOUNT = rf"{MASK}_*"
-_LIST = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
-_ASIDE = (
-    r"(?:\s*,\s*(?:including|all|among\s+them|among\s+whom|mostly|most\s+of\s+them|"
-    r"many\s+of\s+them|of\s+whom)\b[^,;.]*,|\s+-\s+[^;.]*?\s+-|\s*\([^)]*\))?"
-)
-_AUX = (
-    r"(?:\s+(?:were|was|have|has|had|are|is|been|being|be|could|would|may|might|will|can|"
-    r"[a-z]+ly|also|now|"
-    r"already|who|that|later|all|remain|remained|believed|said|thought|estimated|feared|"
-    r"reported|to|have|since|then|subsequently|eventually|forced))*"
-)
-
-
-def _alternation(pairs: tuple[tuple[str, str], ...]) -> str:
-    return "|".join(f"(?P<k{i}>{pattern})" for i, (pattern, _) in enumerate(pairs))
-
-
-def _indicator_of(match: re.Match[str], pairs: tuple[tuple[str, str], ...]) -> str:
-    for i, (_, indicator) in enumerate(pairs):
-        if match.group(f"k{i}") is not None:
-            return indicator
-    raise AssertionError(match.group(0))
-
 
 _NOUN_RE = re.compile(
-    rf"^(?:\s+(?!(?:{_STOP})\b)[A-Za-z][A-Za-z'\u2010-]*)?\s+(?P<kw>{_alternation(_NOUNS)})\b"
-    r"(?!\s+(?:workers?|staff|employees|beds|directors?|officials?|sources?|residents?))",
+    rf"^(?:\s+(?!(?:{STOP})\b)[A-Za-z][A-Za-z'\u2010-]*)?\s+(?P<kw>{alternation(_NOUNS)})\b"
+    rf"{_NOT_HEAD}",
     re.IGNORECASE,
 )
+# 'facilities' alone, right after the number: which facilities, the context says.
+_BARE_FACILITIES_RE = re.compile(rf"^\s+(?P<kw>facilities|facility)\b{_NOT_HEAD}", re.IGNORECASE)
 _OBJECT_RE = re.compile(
-    rf"\b(?P<kw>{_alternation(_OBJECT_VERBS)})\s+(?:(?:a\s+total\s+of|only)\s+)?$", re.IGNORECASE
+    rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:(?:a\s+total\s+of|only)\s+)?$", re.IGNORECASE
 )
 _OBJECT_LIST_RE = re.compile(
-    rf"\b(?P<kw>{_alternation(_OBJECT_VERBS)})\s+(?:{_AMOUNT}|an?\b){_NP}"
-    rf"(?:{_LIST}(?:{_AMOUNT}|an?\b){_NP})*{_LIST}(?:(?:her|his|their|its)\s+)?$",
+    rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:{AMOUNT}|an?\b){NP}"
+    rf"(?:{LIST}(?:{AMOUNT}|an?\b){NP})*{LIST}(?:(?:her|his|their|its)\s+)?$",
     re.IGNORECASE,
 )
+# 'of the injured later succumbed': 'the injured' are people, not a verb.
 _SUBJECT_RE = re.compile(
-    rf"^{_NP}(?:{_LIST}{_AMOUNT}{_NP})*{_ASIDE}{_AUX}\s+(?P<kw>{_alternation(_SUBJECT_VERBS)})\b",
+    rf"^{NP}(?:{LIST}{AMOUNT}{NP})*{ASIDE}{AUX}\s+(?<!\bthe )(?<!\btheir )"
+    rf"(?P<kw>{alternation(_SUBJECT_VERBS)})\b",
     re.IGNORECASE,
 )
 _BEFORE_RE = re.compile(
-    rf"\b(?P<kw>{_alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
+    rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
     r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
     r"climbed\s+to|to|of|at|hit)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
     re.IGNORECASE,
 )
+_JOINED_BEFORE_RE = re.compile(
+    rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:and|or|and/or)\s+$", re.IGNORECASE
+)
+_JOINED_AFTER_RE = re.compile(
+    rf"^\s+(?:and|or|and/or)\s+(?P<kw>{alternation(_SUBJECT_VERBS)})\b", re.IGNORECASE
+)
 _OF_PAIRS = ((r"deaths?|killings?|killing", "killed"), (r"displacement", "displaced"))
-_OF_RE = re.compile(rf"\b(?P<kw>{_alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECASE)
+_OF_RE = re.compile(rf"\b(?P<kw>{alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECASE)
 
 # Breakdowns: the marker before the part ('including', 'of whom'), or after it ('of these').
 _PART_BEFORE_RE = re.compile(
-    rf"(?P<total>{_AMOUNT})[^#;]*?(?P<marker>\b(?:including|of\s+whom|among\s+them|"
+    rf"(?P<total>{AMOUNT})[^#;]*?(?P<marker>\b(?:including|of\s+whom|among\s+them|"
     rf"among\s+whom|among\s+the\s+dead\s+were|among\s+the\s+victims\s+were))\s+"
-    rf"(?:{_AMOUNT}{_NP}{_LIST})*$",
+    rf"(?:{AMOUNT}{NP}{LIST})*$",
     re.IGNORECASE,
 )
-_OF_THE_TOTAL_RE = re.compile(rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{_AMOUNT})[^#;.]*,\s+$")
+_OF_THE_TOTAL_RE = re.compile(rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{AMOUNT})[^#;.]*,\s+$")
 _PART_AFTER_RE = re.compile(
     r"^\s+of\s+(?:these|those|them|whom|the\s+dead|the\s+victims|the\s+total)\b", re.IGNORECASE
 )
+# 'nearly all - 1,031 - were...', 'most of them (80)': a share of the last total, in numbers.
+_QUANTIFIER_BEFORE_RE = re.compile(
+    r"\b(?:(?:nearly|almost|virtually|practically|about|roughly|more\s+than)\s+)?"
+    r"(?:all|most|half|the\s+majority)(?:\s+of\s+(?:them|these|those|the\s+[a-z]+))?"
+    r"\s*(?:-|,|\()\s*$",
+    re.IGNORECASE,
+)
+_QUANTIFIER_AFTER_RE = re.compile(r"^\s*(?:-|,|\))")
 _PART_GROUP = r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers"
 _PREDICATE_RE = re.compile(
     rf"^(?:\s+of\s+(?:these|those|them|whom)(?:\s+[a-z-]+)?)?\s+(?:were|was|are)\s+"
     rf"(?P<group>{_PART_GROUP})\b|^\s+of\s+(?:these|those|them|whom)\s+(?P<bare>{_PART_GROUP})\b",
     re.IGNORECASE,
 )
-_PREDICATE_LIST_RE = re.compile(rf"{_AMOUNT}[^#;.]*?{_LIST}$")
+_PREDICATE_LIST_RE = re.compile(rf"{AMOUNT}[^#;.]*?{LIST}$")
 
 # People and the counted nouns the tool knows; any other noun is an unknown thing.
-_KNOWN_WORDS = re.compile(
-    r"\b(?:people|persons|individuals|civilians?|children|child|kids|boys|girls|babies|"
+_PEOPLE_WORDS = (
+    r"people|persons|individuals|civilians?|children|child|kids|boys|girls|babies|"
     r"infants|women|woman|men|man|fighters?|combatants?|soldiers?|troops|rebels?|militants?|"
     r"opponents|members|forces|militiamen|jihadists|residents|inhabitants|refugees|IDPs|"
     r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
     r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
     r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"
-    r"jihadists|insurgents|extremists|Helmets|"
-    r"dead|deaths|fatalities|air\s?strikes?|air\s+raids?|raids?|strikes|sorties|"
-    r"villages?|towns?|hospitals?|clinics?|displaced|pro-(?:government|regime)|government)\b|"
+    r"insurgents|extremists|Helmets|others|dead|displaced|pro-(?:government|regime)|government|"
+    r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans|Uighurs"
+)
+_KNOWN_WORDS = re.compile(
+    rf"\b(?:{_PEOPLE_WORDS}|"
+    r"deaths|fatalities|air\s?strikes?|air\s+raids?|raids?|strikes|sorties|"
+    r"villages?|towns?|hospitals?|clinics?)\b|"
     rf"(?:{HEALTH_FACILITY_WORDS})\b",
     re.IGNORECASE,
 )
+_PEOPLE_RE = re.compile(rf"(?:{_PEOPLE_WORDS})", re.IGNORECASE)
 
 
 _HEALTH_RE = re.compile(rf"\b(?:{HEALTH_FACILITY_WORDS})\b", re.IGNORECASE)
+_BARE_FACILITIES = {"facilities", "facility"}
 _PLURAL_RE = re.compile(r"[a-z]+[^s]s", re.IGNORECASE)
 _PLACE_RE = re.compile(r"villages?|towns?", re.IGNORECASE)
 _CONTROL_RE = re.compile(
@@ -225,20 +224,18 @@ class Reading:
         The deciding word's span in the sentence.
     how : str
         ``noun``, ``object``, ``subject`` or ``before`` (see the module's docstring).
+    joined : str or None
+        The verbs as written when one of another indicator is joined to the deciding one
+        ('killed and wounded'): the number counts both.
     """
 
     indicator: str
     start: int
     end: int
     how: str
+    joined: str | None = None
 
 
-def mask(sentence: str, spans: list[tuple[int, int]]) -> str:
-    """Return ``sentence`` with each span replaced by ``#`` and ``_`` of the same length."""
-    chars = list(sentence)
-    for start, end in spans:
-        chars[start:end] = MASK + "_" * (end - start - 1)
-    return "".join(chars)
 
 
 def counted_thing(masked: str, end: int) -> tuple[str, int, int]:
@@ -255,11 +252,16 @@ def counted_thing(masked: str, end: int) -> tuple[str, int, int]:
 def is_known_thing(phrase: str, sentence: str = "") -> bool:
     """Whether a counted noun phrase names people or a thing the indicators count.
 
-    The head noun decides ('rebel group' is a group, 'fighters loyal' are fighters);
-    villages and towns count only in a sentence that says they were taken or lost.
+    The head noun decides ('rebel group' is a group, 'fighters loyal' are fighters,
+    'hospital admissions' are admissions); villages and towns count only in a sentence that
+    says they were taken or lost. A bare 'facilities' is known: the verb and the context
+    say which.
     """
-    if not phrase or _HEALTH_RE.search(phrase):
+    if not phrase or phrase.lower() in _BARE_FACILITIES:
         return True
+    health = list(_HEALTH_RE.finditer(phrase))
+    if health:
+        return not any(_PLURAL_RE.fullmatch(word) for word in phrase[health[-1].end() :].split())
     words = phrase.split()
     known = [i for i, word in enumerate(words) if _KNOWN_WORDS.fullmatch(word)]
     if not known:
@@ -273,13 +275,20 @@ def is_known_thing(phrase: str, sentence: str = "") -> bool:
     return True
 
 
+def is_people(phrase: str) -> bool:
+    """Whether the head of a known counted phrase is a word for people ('120,000 Syrians')."""
+    words = [w for w in phrase.split() if _KNOWN_WORDS.fullmatch(w)]
+    return bool(words) and _PEOPLE_RE.fullmatch(words[-1]) is not None
+
+
 def govern(masked: str, start: int, end: int) -> Reading | None:
     """Return the word that governs the amount at ``masked[start:end]``, or ``None``.
 
     Parameters
     ----------
     masked : str
-        The sentence with every amount masked (:func:`mask`).
+        The sentence with every amount masked
+        (:func:`idlibstats.curation.draft.phrases.mask`).
     start, end : int
         The amount's span (its wording included).
 
@@ -292,16 +301,18 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     match = _NOUN_RE.match(after)
     if match:
         return _reading(match, _NOUNS, end, "noun")
-    for pattern in (_OBJECT_RE,):
-        match = pattern.search(before)
-        if match:
-            return _reading(match, _OBJECT_VERBS, 0, "object")
+    match = _BARE_FACILITIES_RE.match(after)
+    if match:
+        return Reading("facilities", end + match.start("kw"), end + match.end("kw"), "noun")
+    match = _OBJECT_RE.search(before)
+    if match:
+        return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
     match = _SUBJECT_RE.match(after)
     if match:
-        return _reading(match, _SUBJECT_VERBS, end, "subject")
+        return _joined(masked, _reading(match, _SUBJECT_VERBS, end, "subject"))
     match = _OBJECT_LIST_RE.search(before)
     if match:
-        return _reading(match, _OBJECT_VERBS, 0, "object")
+        return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
     match = _OF_RE.search(before)
     if match:
         return _reading(match, _OF_PAIRS, 0, "before")
@@ -317,8 +328,25 @@ def _reading(
     match: re.Match[str], pairs: tuple[tuple[str, str], ...], offset: int, how: str
 ) -> Reading:
     return Reading(
-        _indicator_of(match, pairs), offset + match.start("kw"), offset + match.end("kw"), how
+        indicator_of(match, pairs), offset + match.start("kw"), offset + match.end("kw"), how
     )
+
+
+def _joined(masked: str, reading: Reading) -> Reading:
+    """Note a verb of another indicator joined to the reading's ('killed and wounded 40')."""
+    if reading.how == "object":
+        match = _JOINED_BEFORE_RE.search(masked[: reading.start])
+        pairs = _OBJECT_VERBS
+    else:
+        match = _JOINED_AFTER_RE.match(masked[reading.end :])
+        pairs = _SUBJECT_VERBS
+    if match is None or indicator_of(match, pairs) == reading.indicator:
+        return reading
+    if reading.how == "object":
+        lo, hi = match.start("kw"), reading.end
+    else:
+        lo, hi = reading.start, reading.end + match.end("kw")
+    return Reading(reading.indicator, lo, hi, reading.how, masked[lo:hi])
 
 
 def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | None:
@@ -330,8 +358,10 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
         ``('including', total_start)`` when a marker before it points back to a total in
         the sentence ('277 civilians, including 72 children and 32 women'); ``('of these',
         None)`` when the total is named after it ('572 of these civilians') and so lies in an
-        earlier sentence; ``('list', None)`` for a number that continues a list of parts
-        ('..., 213 were women'); ``None`` otherwise.
+        earlier sentence; ``('share', None)`` for a number set off after 'nearly all',
+        'most of them' ('nearly all - 1,031 - were...'), a share of the last total;
+        ``('list', None)`` for a number that continues a list of parts ('..., 213 were
+        women'); ``None`` otherwise.
     """
     before, after = masked[:start], masked[end:]
     match = _PART_BEFORE_RE.search(before)
@@ -345,6 +375,8 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
         return "including", match.start("total")
     if _PART_AFTER_RE.match(after):
         return "of these", None
+    if _QUANTIFIER_BEFORE_RE.search(before) and _QUANTIFIER_AFTER_RE.match(after):
+        return "share", None
     if _PREDICATE_RE.match(after) and _PREDICATE_LIST_RE.search(before):
         return "list", None
     return None

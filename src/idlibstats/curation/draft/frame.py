@@ -14,12 +14,15 @@ from idlibstats.curation.draft.repeats import mark_repeats
 from idlibstats.curation.draft.vocabulary import Vocabulary
 from idlibstats.datapackage.schema import pandas_dtypes
 
-__all__ = ["DRAFT_NOTE", "REVIEW_COLUMN", "draft_figures", "draft_text"]
+__all__ = ["DRAFT_NOTE", "HOW_COLUMN", "REVIEW_COLUMN", "draft_figures", "draft_text"]
 
 DRAFT_NOTE = "draft: check indicator, population, period, claimant"
 
 #: The column added after the figures table's columns; empty when the tool is sure.
 REVIEW_COLUMN = "needs_review"
+
+#: The last column: which rule decided the indicator and the population of each row.
+HOW_COLUMN = "how"
 
 
 def draft_text(
@@ -33,13 +36,13 @@ def draft_text(
     vocabulary = Vocabulary.of(package)
     vocabulary.check_source_id(source_id)
     vocabulary.check_qualifiers({"exact", *QUALIFIER_WORDS.values()})
-    drafted = read_text(text, vocabulary.indicators)
+    drafted = read_text(text, vocabulary)
     figure_ids = [f"{source_id}-{i:02d}" for i in range(1, len(drafted.drafts) + 1)]
     mark_repeats(drafted.drafts, figure_ids)
     rows = [_row(draft, figure_ids) for draft in drafted.drafts]
     for figure_id, row in zip(figure_ids, rows, strict=True):
         row.update(figure_id=figure_id, source_id=source_id, notes=DRAFT_NOTE)
-    dtypes = {**pandas_dtypes(vocabulary.schema), REVIEW_COLUMN: "string"}
+    dtypes = {**pandas_dtypes(vocabulary.schema), REVIEW_COLUMN: "string", HOW_COLUMN: "string"}
     frame = pd.DataFrame(rows, columns=list(dtypes))
     return frame.astype(dtypes), drafted
 
@@ -64,7 +67,8 @@ def draft_figures(
     -------
     pandas.DataFrame
         The figures table's columns, typed as :func:`idlibstats.figures` types them, then
-        ``needs_review`` (string); one row per number (or vague amount) in text order.
+        ``needs_review`` and ``how`` (strings); one row per number (or vague amount) in
+        text order.
         Filled in:
 
         ==================  =============================================================
@@ -72,9 +76,11 @@ def draft_figures(
         source_id           as given
         indicator           from the word that governs the number in its clause; else
                             the nearest keyword (flagged); empty for an unknown thing
+                            and for facilities not said to be hit (flagged)
         population          from the words after the number (or 'were women' for a
                             part); ``not_applicable`` for strikes, facilities and places;
-                            empty if no guess or no code fits
+                            empty if no guess, or if the group's code is not in the
+                            schema's ``population`` enum (flagged)
         value               the number's value; empty for a vague amount
         qualifier           from the wording before it (``at least`` -> ``at_least`` ...);
                             empty for a vague amount
@@ -85,11 +91,15 @@ def draft_figures(
         excerpt             shortest verbatim span with the number, its wording and the
                             words the guesses came from
         notes               ``draft: check indicator, population, period, claimant``
-        needs_review        ``;``-separated reasons (:data:`REVIEW_REASONS`), or empty
+        needs_review        ``;``-separated reasons the tool is unsure of a label
+                            (:data:`REVIEW_REASONS`), or empty
+        how                 the rule that decided each label: ``indicator: object of
+                            'killed'; population: words after the number: 'civilians'``
         ==================  =============================================================
 
         Every other column (periods, place, claimant, claim group...) is left empty for
-        the curator, who deletes ``needs_review`` before appending rows to the table.
+        the curator, who deletes ``needs_review`` and ``how`` before appending rows to the
+        table.
 
     Raises
     ------
@@ -115,4 +125,7 @@ def _row(draft: Draft, figure_ids: list[str]) -> dict[str, object]:
         "part_of": None if draft.part_of is None else figure_ids[draft.part_of],
         "excerpt": sentence[excerpt.start : excerpt.end],
         REVIEW_COLUMN: "; ".join(reasons) or None,
+        HOW_COLUMN: "; ".join(
+            f"{label}: {draft.how.get(label, 'none')}" for label in ("indicator", "population")
+        ),
     }

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from idlibstats.curation.draft import clause
+from idlibstats.curation.draft.facilities import (
+    HEALTH_CONTEXT_RE,
+    elided_facility_verb,
+    facility_verb,
+)
+from idlibstats.curation.draft.hedges import aim_or_modal
 from idlibstats.curation.draft.model import Amount, Draft, Span
+from idlibstats.curation.draft.parts import points_back
 from idlibstats.curation.draft.population import group_among
 from idlibstats.curation.draft.words import STRONG_BOUNDARY_RE
 
@@ -61,55 +68,149 @@ _BACKWARD_COST = 5
 
 
 def decide_indicator(
-    draft: Draft, masked: str, amounts: list[Amount], known: dict[str, str], after_of: int
+    draft: Draft,
+    masked: str,
+    amounts: list[Amount],
+    known: dict[str, str],
+    after_of: int,
+    here: list[Draft],
+    context: str,
 ) -> None:
     """Set the draft's indicator from the clause, or from a guess with a review reason.
 
     Parameters
     ----------
     draft : Draft
-        The draft of one amount; its indicator, keyword, spans and reasons are set here.
+        The draft of one amount; its indicator, keyword, spans, reasons and ``how`` are set
+        here (and its population, when the reading names the group: 'the toll among
+        children', or says it is outside the vocabulary: 'nine gunmen were killed').
     masked : str
-        The sentence with every amount masked (:func:`idlibstats.curation.draft.clause.mask`).
+        The sentence with every amount masked (:func:`idlibstats.curation.draft.phrases.mask`).
     amounts : list of Amount
         Every amount of the sentence.
     known : dict
         The package's indicators and their units.
     after_of : int
         Where the counted thing starts after 'dozens of', else 0.
+    here : list of Draft
+        The drafts of the sentence before this one.
+    context : str
+        The sentence's paragraph and the one before: whether a bare 'facilities' is about
+        health care.
     """
     sentence, amount = draft.sentence.text, draft.amount
-    reasons, spans = draft.reasons, draft.spans
     thing, start, end = clause.counted_thing(masked, after_of or amount.end)
+    reading = clause.govern(masked, amount.start, after_of or amount.end)
     if not clause.is_known_thing(thing, sentence):
-        reasons.append(f"unknown thing counted: '{thing}'")
-        spans.append(Span(start, end))
-        return
-    reading = clause.govern(masked, amount.start, amount.end)
+        if reading is None or known.get(reading.indicator) != "people" or reading.how == "before":
+            draft.reasons.append(f"unknown thing counted: '{thing}'")
+            draft.spans.append(Span(start, end))
+            draft.how["indicator"] = f"none: unknown thing '{thing}'"
+            return
+        draft.reasons.append(f"unknown group: '{thing}'")  # 'nine gunmen were killed'
+        draft.spans.append(Span(start, end))
+        draft.how["population"] = f"none: unknown group '{thing}'"
+        draft.population = None
+    if reading is None and not thing:
+        elided = _elided_facilities(draft, masked, here, known)
+        if elided:
+            return
     if reading is not None:
-        keyword = Span(reading.start, reading.end)
-        if reading.how == "before" and draft.population is None:
-            draft.population = group_among(sentence, reading.end, amount.start)
-        indicator = reading.indicator
-        if indicator == "health_facilities":
-            indicator, extra = _health_facilities(sentence, keyword)
-            spans += extra
-        draft.indicator = indicator if indicator in known else None
-        draft.keyword = keyword
-        spans.append(keyword)
+        _from_reading(draft, masked, reading, known, context)
         return
-    value = Span(amount.start, amount.end)
+    if points_back(masked, amount):
+        return  # the reader takes the labels of the figure before
     others = [a for a in amounts if a is not amount]
-    indicator, found = _guess(sentence, value, others, known)
+    people = bool(thing) and clause.is_people(thing)
+    indicator, found = _guess(sentence, Span(amount.start, amount.end), others, known, people)
     if indicator is None:
-        reasons.append("no indicator word")
+        draft.reasons.append("no indicator word")
+        draft.how["indicator"] = "none: no word says what is counted"
         return
+    word = sentence[found[0].start : found[0].end]
     draft.indicator = indicator
     draft.keyword = found[0]
-    spans += found
-    reasons.append(f"guessed indicator: nearest word '{sentence[found[0].start : found[0].end]}'")
+    draft.spans.extend(found)
+    draft.reasons.append(f"guessed indicator: nearest word '{word}'")
+    draft.how["indicator"] = f"guess: nearest keyword '{word}'"
     if len(_indicators_in_clause(sentence, amount)) > 1:
-        reasons.append("two indicators in the clause")
+        draft.reasons.append("two indicators in the clause")
+
+
+def _from_reading(
+    draft: Draft, masked: str, reading: clause.Reading, known: dict[str, str], context: str
+) -> None:
+    """Set the indicator the clause decided, with its doubts (aim, joined verbs, facilities)."""
+    sentence, amount = draft.sentence.text, draft.amount
+    keyword = Span(reading.start, reading.end)
+    word = sentence[keyword.start : keyword.end]
+    draft.keyword = keyword
+    draft.spans.append(keyword)
+    if reading.how == "before" and draft.population is None:
+        draft.population = group_among(sentence, reading.end, amount.start)
+        if draft.population is not None:
+            draft.how["population"] = f"named before the number: '{word}'"
+    indicator: str | None = reading.indicator
+    draft.how["indicator"] = f"{_HOW[reading.how]} '{word}'"
+    if indicator in {"health_facilities", "facilities"}:
+        indicator = _facilities(draft, masked, reading, context)
+    if reading.joined is not None:
+        draft.reasons.append(f"coordination: '{reading.joined}' counts both")
+        draft.how["indicator"] = f"none: '{reading.joined}' joins two indicators"
+        indicator = None
+    between = (reading.end, amount.start) if reading.how == "before" else None
+    verb_at = amount.start if reading.how == "noun" else reading.start
+    hedge = aim_or_modal(masked, verb_at, between, verb_between=reading.how == "noun")
+    if hedge is not None and indicator is not None:
+        draft.reasons.append(f"aim or modal: '{hedge[0]}'")
+        draft.spans.append(Span(hedge[1], hedge[2]))
+    draft.indicator = indicator if indicator in known else None
+
+
+_HOW = {
+    "noun": "noun",
+    "object": "object of",
+    "subject": "subject of",
+    "before": "named before the number:",
+}
+
+
+def _facilities(draft: Draft, masked: str, reading: clause.Reading, context: str) -> str | None:
+    """Return attacked or destroyed by the facilities' own verb, or None with a reason."""
+    sentence, amount = draft.sentence.text, draft.amount
+    noun = sentence[reading.start : reading.end]
+    if reading.indicator == "facilities" and not HEALTH_CONTEXT_RE.search(context):
+        draft.reasons.append(f"facilities taken as health facilities: '{noun}'")
+    verb = facility_verb(masked, amount.start, reading.end)
+    if verb is None or verb.kind == "other":
+        said = "" if verb is None else f": '{sentence[verb.start : verb.end]}'"
+        draft.reasons.append(f"facilities not said to be hit{said}")
+        draft.how["indicator"] = f"none: no attack on the '{noun}'"
+        return None
+    draft.spans.append(Span(verb.start, verb.end))
+    draft.how["indicator"] = f"noun '{noun}', verb '{sentence[verb.start : verb.end]}'"
+    return f"health_facilities_{verb.kind}"
+
+
+def _elided_facilities(
+    draft: Draft, masked: str, here: list[Draft], known: dict[str, str]
+) -> bool:
+    """Read 'and two destroyed' after a count of facilities (flagged: of them, or others?)."""
+    previous = [d for d in here if d.indicator and d.indicator.startswith("health_facilities")]
+    if not previous:
+        return False
+    verb = elided_facility_verb(masked, draft.amount.end)
+    if verb is None:
+        return False
+    sentence = draft.sentence.text
+    said = sentence[verb.start : verb.end]
+    indicator = f"health_facilities_{verb.kind}"
+    draft.indicator = indicator if indicator in known else None
+    draft.keyword = Span(verb.start, verb.end)
+    draft.spans.append(draft.keyword)
+    draft.reasons.append("coordination: no noun after the number, read as the facilities before")
+    draft.how["indicator"] = f"verb '{said}' after the facilities before"
+    return True
 
 
 def _cost(sentence: str, value: Span, word: Span, others: list[Amount]) -> int:
@@ -126,16 +227,21 @@ def _cost(sentence: str, value: Span, word: Span, others: list[Amount]) -> int:
 
 
 def _guess(
-    sentence: str, value: Span, others: list[Amount], known: dict[str, str]
+    sentence: str, value: Span, others: list[Amount], known: dict[str, str], people: bool
 ) -> tuple[str | None, list[Span]]:
-    """Guess the indicator from the nearest keyword; return it and the spans it used."""
+    """Guess the indicator from the nearest keyword; return it and the spans it used.
+
+    A number of people ('120,000 Syrians') takes only a keyword of an indicator of people.
+    """
     best: tuple[int, str, Span] | None = None
     for pattern, indicator in _SINGULAR_RE:
         match = pattern.match(sentence, value.end)
-        if match:
+        if match and not people:
             best = (0, indicator, Span(match.start(1), match.end(1)))
             break
     for pattern, indicator in _INDICATOR_RE:
+        if people and known.get(indicator) != "people":
+            continue
         for match in pattern.finditer(sentence):
             span = Span(match.start(), match.end())
             cost = _cost(sentence, value, span, others)
@@ -152,7 +258,7 @@ def _guess(
 
 
 def _health_facilities(sentence: str, keyword: Span) -> tuple[str, list[Span]]:
-    """Destroyed if the sentence says so, else attacked; with the verb's span if near."""
+    """For a guessed keyword: destroyed if the sentence says so, else attacked (flagged)."""
     destroyed = _DESTROYED_RE.search(sentence)
     if destroyed:
         return "health_facilities_destroyed", _near(keyword, destroyed)

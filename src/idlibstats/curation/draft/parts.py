@@ -1,20 +1,31 @@
-"""Stage 5 of the draft: link a part to the total it breaks down.
+"""Stage 5 of the draft: link a part to the total it breaks down, and a number to the one before.
 
-'277 civilians, including 72 children' (the total is in the sentence), '572 of these
-civilians were men' (the total is the last one drafted, maybe in an earlier sentence),
-'..., 213 were women' (a list of parts continues).
+A part: '277 civilians, including 72 children' (the total is in the sentence), '572 of
+these civilians were men' (the total is the last one drafted, maybe in an earlier
+sentence), '..., 213 were women' (a list of parts continues), 'nearly all - 1,031 - were
+...' (a share of the last total). A number that points back ('another 58', 'a further 12',
+'58 more') counts the same thing as the figure before it, but is no part of it.
 """
 
 from __future__ import annotations
 
+import re
+
 from idlibstats.curation.draft import clause
-from idlibstats.curation.draft.model import Amount, Draft
+from idlibstats.curation.draft.model import Amount, Draft, Span
 
-__all__ = ["total_of"]
+__all__ = ["figure_before", "points_back", "total_of", "words_near"]
+
+_ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s+$", re.IGNORECASE)
+_MORE_RE = re.compile(r"^\s+(?:more|others?)\b(?!\s+than)", re.IGNORECASE)
+_NEXT_WORDS_RE = re.compile(r"^(?:\s+[A-Za-z0-9][\w'-]*){1,3}")
+_PREVIOUS_WORDS_RE = re.compile(r"(?:(?<![\w'-])[A-Za-z0-9][\w'-]*\s+){1,3}$")
 
 
-def total_of(masked: str, amount: Amount, earlier: list[Draft], here: list[Draft]) -> int | None:
-    """Return the index in ``earlier`` of the total the amount breaks down, or ``None``.
+def total_of(
+    masked: str, amount: Amount, earlier: list[Draft], here: list[Draft]
+) -> tuple[int, str] | None:
+    """Return the index in ``earlier`` of the total the amount breaks down, and how it says so.
 
     Parameters
     ----------
@@ -26,6 +37,12 @@ def total_of(masked: str, amount: Amount, earlier: list[Draft], here: list[Draft
         Every draft of the text so far, in order.
     here : list of Draft
         The drafts of this sentence so far.
+
+    Returns
+    -------
+    tuple of (int, str) or None
+        The total's index and the kind of breakdown (``including``, ``of these``,
+        ``share``, ``list``: see :func:`idlibstats.curation.draft.clause.breakdown`).
     """
     found = clause.breakdown(masked, amount.start, amount.end)
     if found is None:
@@ -34,15 +51,57 @@ def total_of(masked: str, amount: Amount, earlier: list[Draft], here: list[Draft
     if kind == "including":
         for draft in reversed(here):
             if draft.amount.start == start:
-                return _root(earlier, earlier.index(draft))
+                return _root(earlier, earlier.index(draft)), kind
         return None
     if kind == "list":
         parts = [d for d in here if d.part_of is not None]
-        return parts[-1].part_of if parts else None
-    for index in range(len(earlier) - 1, -1, -1):  # 'of these': the last total, any sentence
+        return (parts[-1].part_of, kind) if parts and parts[-1].part_of is not None else None
+    for index in range(len(earlier) - 1, -1, -1):  # the last total, in any sentence
         if earlier[index].part_of is None and not earlier[index].amount.vague:
-            return index
+            return index, kind
     return None
+
+
+def points_back(masked: str, amount: Amount) -> bool:
+    """Whether the amount counts more of what the figure before it counts ('another 58')."""
+    return bool(
+        _ANOTHER_RE.search(masked[: amount.start]) or _MORE_RE.match(masked[amount.end :])
+    )
+
+
+def words_near(masked: str, amount: Amount) -> Span:
+    """Return the words an excerpt needs besides a bare number ('another 58', '700 sorties').
+
+    The marker that points back ('another'), else the words after the number up to three,
+    else the three before it: an excerpt is never the number alone when the sentence says
+    more.
+    """
+    another = _ANOTHER_RE.search(masked[: amount.start])
+    if another:
+        return Span(another.start(), amount.start)
+    thing = clause.counted_thing(masked, amount.end)
+    if thing[0]:
+        return Span(thing[1], thing[2])
+    after = _NEXT_WORDS_RE.match(masked[amount.end :])
+    if after and "#" not in after.group(0):
+        return Span(amount.end, amount.end + after.end())
+    before = _PREVIOUS_WORDS_RE.search(masked[: amount.start])
+    if before and "#" not in before.group(0):
+        return Span(before.start(), amount.start)
+    return Span(amount.start, amount.end)
+
+
+def figure_before(earlier: list[Draft], here: list[Draft]) -> tuple[Draft | None, bool]:
+    """Return the last total with an indicator, and whether it is in this sentence.
+
+    Parts are passed over: in '19 civilians, including eight children, and 50 more', the
+    50 are more than the 19, not more children.
+    """
+    for drafts, same_sentence in ((here, True), (earlier, False)):
+        for draft in reversed(drafts):
+            if draft.indicator is not None and not draft.amount.vague and draft.part_of is None:
+                return draft, same_sentence
+    return None, False
 
 
 def _root(earlier: list[Draft], index: int) -> int:

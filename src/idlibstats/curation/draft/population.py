@@ -1,41 +1,62 @@
 """Stage 4 of the draft: who a number counts, from the words after it.
 
 '12 civilians' -> ``civilians``; 'Four other people - all women and children' ->
-``women_and_children``; 'almost 100 on both sides' -> ``fighters``. A group with no population
-code ('men', 'families') and a group counted as another ('rescuers' as civilians, 'Turkish
-soldiers' as fighters) say so in a review reason.
+``women_and_children``; 'almost 100 on both sides' -> ``fighters``. Group words map to a
+population code here; whether the code exists is the schema's to say
+(:class:`idlibstats.curation.draft.vocabulary.Vocabulary`): 'men' has no code today and
+is flagged, and works as soon as the ``population`` enum has ``men``. A group counted as
+another ('rescuers' as civilians, 'Turkish soldiers' as fighters) says so in a review
+reason; so does a number with no group of its own after a group the sentence names ('Civil
+Defence volunteers carry a man from the rubble, where four were wounded').
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from idlibstats.curation.draft.model import Span
 
-__all__ = ["combine_groups", "group_after", "group_among"]
+__all__ = ["Group", "combine_groups", "group_after", "group_among", "named_groups"]
 
+_RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
 _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
     r"pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
     r"kids|women|woman|men|fighters?|combatants|soldiers|troops|rebels|opponents|militants|"
-    r"rescuers?|(?:health|medical|aid|humanitarian|rescue)\s+workers?|medics|doctors|nurses|"
+    r"rescuers?|(?:health|medical|aid|humanitarian|rescue|health\s+care|healthcare)\s+"
+    r"(?:workers?|staff|personnel)|medics|doctors|nurses|"
+    rf"(?:members\s+of\s+(?:the\s+)?)?{_RESCUE_SERVICE}(?:\s+(?:members|volunteers|workers|"
+    r"rescuers|teams?|personnel))?|"
+    r"members\s+of\s+(?:one|a|the\s+same|their|his|her)\s+family|family\s+members|"
     r"paramedics|volunteers?|first\s+responders|families|households|jihadists|insurgents|"
     r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
-    r"elderly|patients|students|pupils|teachers|journalists)"
+    r"elderly|patients|students|pupils|teachers|journalists|others|"
+    r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans)"
 )
+_GROUP_LIST = rf"{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*"
 _GROUPS_RE = re.compile(
     rf"^\s+(?:(?:of|their|the|other|more)\s+)*(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}})"
-    rf"(?P<groups>{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b",
+    rf"(?P<groups>{_GROUP_LIST})\b",
     re.IGNORECASE,
 )
-_APPOSITIVE_RE = re.compile(
-    rf"^\s*[-,]\s*all\s+({_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*)\b", re.IGNORECASE
+_NAMED_RE = re.compile(
+    rf"(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}})\b(?P<groups>{_GROUP_LIST})\b", re.IGNORECASE
 )
+_CLAUSE_START_RE = re.compile(r"(?:^|[;:]\s*)(?:(?:the|a|an|some|local)\s+)?$", re.IGNORECASE)
+_CLAIMANT_RE = re.compile(
+    r"^(?:\s*,[^,;]*,)?\s+(?:also\s+)?(?:said|says|say|told|tells|reported|reports|counted|"
+    r"recorded|records|documented|estimated|estimates|confirmed|announced|stated|added|"
+    r"warned|noted|put|puts|gave|gives|has\s+said|have\s+said)\b",
+    re.IGNORECASE,
+)
+_APPOSITIVE_RE = re.compile(rf"^\s*[-,]\s*all\s+({_GROUP_LIST})\b", re.IGNORECASE)
 _AMONG_RE = re.compile(rf"\b(?:among|of)\s+(?:the\s+)?({_GROUP})\b", re.IGNORECASE)
 # Names before a group that leave its side as the words say ('Syrian soldiers').
 _OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposition"}
 _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
+# Group words -> population code (the schema decides whether the code exists).
 _GROUP_POPULATION = (
     (r"pro-(?:government|regime)|government|soldiers|troops", "pro_government_fighters"),
     (
@@ -46,35 +67,54 @@ _GROUP_POPULATION = (
     (r"civilians?", "civilians"),
     (r"children|child|kids", "children"),
     (r"women|woman", "women"),
-    (r"rescuers?|workers?|medics|doctors|nurses|paramedics|volunteers?|responders", "rescuers"),
     (
-        r"families|households|sons|daughters|brothers|sisters|relatives|wives|husbands|"
+        r"rescuers?|workers?|staff|personnel|medics|doctors|nurses|paramedics|volunteers?|"
+        rf"responders|{_RESCUE_SERVICE}",
+        "rescuers",
+    ),
+    (
+        r"famil(?:y|ies)|households|sons|daughters|brothers|sisters|relatives|wives|husbands|"
         r"mothers|fathers|elderly|patients|students|pupils|teachers|journalists",
         "families",
     ),
     (r"men", "men"),
-    (r"people|persons|individuals", "all"),
+    (r"Syrians|people|persons|individuals|others", "all"),
+    (r"Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans", "nationality"),
 )
-# Groups with no population code: the curator decides (the tool says why in needs_review).
-_NO_CODE = {"families", "men"}  # 'families' also stands for kin, patients, pupils...
 
 
-def group_after(sentence: str, end: int) -> tuple[str | None, list[Span], list[str]]:
-    """Guess who is counted from the words right after the amount ending at ``end``.
+@dataclass
+class Group:
+    """Who a number counts, as the words say.
 
-    Returns
-    -------
-    tuple
-        The population (``None`` if no guess), the spans of the words it came from and
-        the review reasons it raises (a group with no code, rescuers taken as civilians).
+    Attributes
+    ----------
+    population : str or None
+        The population code the words map to (the schema may not have it).
+    words : str
+        The group words ('civilians', 'women and children'); empty when none.
+    spans : list of Span
+        Where the words are.
+    reasons : list of str
+        Review reasons (rescuers taken as civilians, a side unclear, no code).
     """
+
+    population: str | None = None
+    words: str = ""
+    spans: list[Span] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)
+
+
+def group_after(sentence: str, end: int) -> Group:
+    """Return who is counted, from the words right after the amount ending at ``end``."""
     after = sentence[end:]
     both_sides = _BOTH_SIDES_RE.match(after)
     if both_sides:
-        return "fighters", [Span(end, end + both_sides.end())], []
+        words = after[: both_sides.end()].strip()
+        return Group("fighters", words, [Span(end, end + both_sides.end())])
     match = _GROUPS_RE.match(after)
     if match is None:
-        return None, [], []
+        return Group()
     stop = end + match.end()
     words = match.group("groups")
     if re.fullmatch(r"people|persons|individuals", words, re.IGNORECASE):
@@ -87,7 +127,7 @@ def group_after(sentence: str, end: int) -> tuple[str | None, list[Span], list[s
     if names and population in {"pro_government_fighters", "opposition_fighters"}:
         population = "fighters"  # 'Turkish soldiers', 'Russian troops': whose side?
         reasons.append(f"population side unclear: '{match.group('names')}{words}'")
-    return population, [Span(end + match.start("groups"), stop)], reasons
+    return Group(population, words, [Span(end + match.start("groups"), stop)], reasons)
 
 
 def group_among(sentence: str, start: int, end: int) -> str | None:
@@ -96,8 +136,34 @@ def group_among(sentence: str, start: int, end: int) -> str | None:
     return combine_groups(between.group(1))[0] if between else None
 
 
+def named_groups(sentence: str, end: int, attached: list[Span]) -> list[str]:
+    """Return the groups a clause before ``end`` starts with, that no number counts.
+
+    'Civil Defence volunteers carry a man from the rubble, where four were wounded': were
+    the four the volunteers? A number with no group of its own after such a group is
+    flagged. Only a group that starts a clause (the subject) counts, and not 'people'.
+    """
+    found = []
+    for match in _NAMED_RE.finditer(sentence, 0, end):
+        if any(s.start < match.end() and match.start() < s.end for s in attached):
+            continue
+        if not _CLAUSE_START_RE.search(sentence[: match.start()]):
+            continue
+        if _CLAIMANT_RE.match(sentence[match.end() :]):
+            continue  # 'The Civil Defence said ...': who counts, not who is counted
+        population, _ = combine_groups(match.group("groups"))
+        if population != "all":
+            found.append(match.group(0).strip())
+    return found
+
+
 def combine_groups(words: str) -> tuple[str | None, list[str]]:
-    """Return the population of a list of groups ('women, children and men': all)."""
+    """Return the population code of a list of groups ('women, children and men': all).
+
+    Rescuers, health workers and volunteers are civilians (flagged); kin, patients, pupils
+    are ``families`` and 'men' is ``men`` (codes the schema may not have); a nationality is
+    ``all`` (flagged), except 'Syrians'.
+    """
     parts = re.split(r"\s*(?:,\s*and|,|\band\b)\s*", words.strip())
     found = []
     for part in parts:
@@ -108,13 +174,18 @@ def combine_groups(words: str) -> tuple[str | None, list[str]]:
     groups = set(found)
     if groups == {"rescuers"}:
         return "civilians", [f"population taken as civilians: '{words}'"]
-    if len(groups) == 1 and found[0] in _NO_CODE:
-        return None, [f"population has no code: '{words}'"]
-    groups = {"civilians" if g == "rescuers" else "all" if g == "men" else g for g in groups}
+    if groups == {"nationality"}:
+        return "all", [f"population from a nationality: '{words}'"]
+    if len(groups) == 1 and found[0] in {"men", "families"}:
+        return found[0], []
+    groups = {
+        "civilians" if g == "rescuers" else "all" if g in {"men", "nationality"} else g
+        for g in groups
+    }
     if groups == {"women", "children"}:
         return "women_and_children", []
     if len(groups) == 1 and None not in groups:
         return next(iter(groups)), []
     if "families" in groups:
-        return None, [f"population has no code: '{words}'"]
+        return "families", []
     return "all", []

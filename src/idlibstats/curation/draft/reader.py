@@ -3,8 +3,10 @@
 For each sentence of each line that is not a caption (:mod:`.sentences`): find its amounts
 and the numbers left out (:mod:`.numbers`, :mod:`.leave_out`), then for each amount read the
 clause (:mod:`.clause`) to link a part to its total (:mod:`.parts`) or decide the indicator
-(:mod:`.indicator`), and the population (:mod:`.population`). Repeats are marked over the
-whole text afterwards (:mod:`.repeats`), when the rows have their ids.
+(:mod:`.indicator`, :mod:`.facilities`, :mod:`.hedges`), and the population
+(:mod:`.population`), which must be a code of the schema's enum (:mod:`.vocabulary`).
+Repeats are marked over the whole text afterwards (:mod:`.repeats`), when the rows have
+their ids.
 """
 
 from __future__ import annotations
@@ -16,9 +18,16 @@ from idlibstats.curation.draft import clause
 from idlibstats.curation.draft.indicator import decide_indicator
 from idlibstats.curation.draft.model import Amount, Draft, Line, Sentence, Skipped, Span
 from idlibstats.curation.draft.numbers import amounts_in
-from idlibstats.curation.draft.parts import total_of
-from idlibstats.curation.draft.population import combine_groups, group_after
+from idlibstats.curation.draft.parts import figure_before, points_back, total_of, words_near
+from idlibstats.curation.draft.phrases import mask
+from idlibstats.curation.draft.population import (
+    Group,
+    combine_groups,
+    group_after,
+    named_groups,
+)
 from idlibstats.curation.draft.sentences import lines_of, sentences_of
+from idlibstats.curation.draft.vocabulary import Vocabulary
 
 __all__ = ["DraftedText", "read_text"]
 
@@ -42,36 +51,64 @@ class DraftedText:
     skipped: list[tuple[Sentence, Skipped]]
 
 
-def read_text(text: str, known: dict[str, str]) -> DraftedText:
+@dataclass
+class _Where:
+    """What a sentence's reading needs besides the sentence itself."""
+
+    sentence: Sentence
+    masked: str
+    amounts: list[Amount]
+    groups: list[Group]  # the group words after each amount
+    context: str  # the paragraph and the one before
+    named_before: list[str]  # groups the previous sentence of the paragraph names
+
+
+def read_text(text: str, vocabulary: Vocabulary) -> DraftedText:
     """Read a report's text into drafts (no ids, no repeats marked yet).
 
     Parameters
     ----------
     text : str
         The report's plain text.
-    known : dict
-        The package's indicators and their units.
+    vocabulary : Vocabulary
+        What the package's schema allows.
     """
     lines = lines_of(text)
     drafts: list[Draft] = []
     skipped: list[tuple[Sentence, Skipped]] = []
+    previous_paragraph = ""
     for line in lines:
+        named: list[str] = []
         for sentence in sentences_of(line):
             amounts, left_out = amounts_in(sentence.text)
             skipped += [(sentence, number) for number in left_out]
-            for _ in _drafts_in(sentence, amounts, known, drafts):
+            masked = mask(sentence.text, [(a.start, a.end) for a in amounts])
+            groups = [_group_of(sentence.text, a) for a in amounts]
+            context = f"{previous_paragraph}\n{line.text}"
+            where = _Where(sentence, masked, amounts, groups, context, named)
+            for _ in _drafts_in(where, vocabulary, drafts):
                 pass
+            attached = [span for group in groups for span in group.spans]
+            named = named_groups(sentence.text, len(sentence.text), attached)
+        if line.text and not line.caption:
+            previous_paragraph = line.text
     return DraftedText(lines, drafts, skipped)
 
 
-def _drafts_in(
-    sentence: Sentence, amounts: list[Amount], known: dict[str, str], earlier: list[Draft]
-) -> Iterator[Draft]:
+def _group_of(text: str, amount: Amount) -> Group:
+    """Return the group words after an amount ('12 civilians'; 'dozens of civilians')."""
+    group = group_after(text, amount.end)
+    vague_of = amount.vague and text[amount.end :].startswith(" of")
+    if group.population is None and not group.reasons and vague_of:
+        return group_after(text, amount.end + 3)
+    return group
+
+
+def _drafts_in(where: _Where, vocabulary: Vocabulary, earlier: list[Draft]) -> Iterator[Draft]:
     """Yield one draft per amount of a sentence; ``earlier`` holds the text's drafts so far."""
-    masked = clause.mask(sentence.text, [(a.start, a.end) for a in amounts])
     here: list[Draft] = []
-    for amount in amounts:
-        draft = _read(sentence, masked, amount, amounts, known, earlier, here)
+    for amount, group in zip(where.amounts, where.groups, strict=True):
+        draft = _read(where, amount, group, vocabulary, earlier, here)
         if amount.vague and not _worth_showing(draft):
             continue
         here.append(draft)
@@ -86,46 +123,130 @@ def _worth_showing(draft: Draft) -> bool:
 
 
 def _read(
-    sentence: Sentence,
-    masked: str,
+    where: _Where,
     amount: Amount,
-    amounts: list[Amount],
-    known: dict[str, str],
+    group: Group,
+    vocabulary: Vocabulary,
     earlier: list[Draft],
     here: list[Draft],
 ) -> Draft:
     """Decide one amount's indicator, population, total and review reasons."""
-    text = sentence.text
-    draft = Draft(amount, sentence, spans=[Span(amount.start, amount.end)])
-    reasons, spans = draft.reasons, draft.spans
+    text, masked, known = where.sentence.text, where.masked, vocabulary.indicators
+    draft = Draft(amount, where.sentence, spans=[Span(amount.start, amount.end)])
     if amount.vague:
-        reasons.append("vague amount")
-    population, group_spans, group_reasons = group_after(text, amount.end)
-    after_of = amount.end + 3 if text[amount.end :].startswith(" of") and amount.vague else 0
-    if population is None and after_of:
-        population, group_spans, group_reasons = group_after(text, after_of)
-    spans += group_spans
-    reasons += group_reasons
+        draft.reasons.append("vague amount")
+    draft.spans += group.spans
+    draft.reasons += group.reasons
+    population, words = group.population, group.words
+    if group.words:
+        draft.how["population"] = f"words after the number: '{group.words}'"
     total = total_of(masked, amount, earlier, here)
     if total is not None:
-        host = earlier[total]
-        draft.part_of = total
-        predicate = clause.predicate_group(masked, amount.end, amount.start)
-        if predicate is not None:
-            population, group_reasons = combine_groups(predicate[0])
-            spans.append(Span(predicate[1], predicate[2]))
-            reasons += group_reasons
-        if host not in here:
-            reasons.append("part of an earlier total")
-        draft.indicator = host.indicator
-        if host.keyword is not None and host in here:
-            spans.append(host.keyword)
+        population, words = _part(draft, total, group, where, earlier, here)
     else:
-        decide_indicator(draft, masked, amounts, known, after_of)
-    if draft.indicator is not None and draft.indicator in known:
-        if known[draft.indicator] != "people":
-            population = "not_applicable"
-        elif population is None and not any(r.startswith("population") for r in reasons):
-            population = "all"
-    draft.population = population if draft.population is None else draft.population
+        after_of = amount.end + 3 if text[amount.end :].startswith(" of") and amount.vague else 0
+        decide_indicator(draft, masked, where.amounts, known, after_of, here, where.context)
+        if draft.indicator is None and points_back(masked, amount):
+            _from_figure_before(draft, earlier, here, indicator=True)
+    if draft.population is not None:  # named before the number: 'the toll among children'
+        population = draft.population
+    elif population is None and not group.reasons and points_back(masked, amount):
+        population = _from_figure_before(draft, earlier, here, indicator=False)
+    draft.population = _population(draft, population, words, where, vocabulary)
+    if all(span.end <= amount.end and span.start >= amount.start for span in draft.spans):
+        draft.spans.append(words_near(where.masked, amount))
     return draft
+
+
+def _part(
+    draft: Draft,
+    total: tuple[int, str],
+    group: Group,
+    where: _Where,
+    earlier: list[Draft],
+    here: list[Draft],
+) -> tuple[str | None, str]:
+    """Label a part of a total: the total's indicator; the group it is said to be."""
+    index, kind = total
+    host = earlier[index]
+    draft.part_of = index
+    population, words = group.population, group.words
+    predicate = clause.predicate_group(where.masked, draft.amount.end, draft.amount.start)
+    if predicate is not None:
+        population, reasons = combine_groups(predicate[0])
+        words = predicate[0]
+        draft.spans.append(Span(predicate[1], predicate[2]))
+        draft.reasons.extend(reasons)
+        draft.how["population"] = f"said to be '{predicate[0]}'"
+    elif kind == "share" and not group.words:  # 'nearly all - 1,031 -': of the same people
+        population = host.population
+        draft.how["population"] = "as its total's"
+    if host not in here:
+        draft.reasons.append("part of an earlier total")
+    draft.indicator = host.indicator
+    draft.how["indicator"] = "as its total's"
+    if host.keyword is not None and host in here:
+        draft.spans.append(host.keyword)
+    return population, words
+
+
+def _from_figure_before(
+    draft: Draft, earlier: list[Draft], here: list[Draft], *, indicator: bool
+) -> str | None:
+    """Take the indicator (or return the population) of the figure 'another 58' points to."""
+    before, same_sentence = figure_before(earlier, here)
+    label = "indicator" if indicator else "population"
+    if before is None:
+        if indicator:
+            draft.reasons.append("no indicator word")
+            draft.how["indicator"] = "none: no word says what is counted"
+        return None
+    if not same_sentence:
+        draft.reasons.append("label from an earlier sentence")
+    draft.how[label] = "as the figure before ('another')"
+    if indicator:
+        draft.indicator = before.indicator
+        return None
+    if same_sentence and before.population not in {None, "all"}:
+        draft.reasons.append(f"population from the figure before: '{before.population}'")
+    return before.population
+
+
+def _population(
+    draft: Draft, population: str | None, words: str, where: _Where, vocabulary: Vocabulary
+) -> str | None:
+    """Return the population code to write: by the indicator's unit, a default, the enum."""
+    unit = vocabulary.indicators.get(draft.indicator or "")
+    if unit is not None and unit != "people":
+        draft.how["population"] = f"not_applicable: {draft.indicator} counts {unit}"
+        population, words = "not_applicable", "not_applicable"
+    elif unit is not None and population is None and not _population_doubt(draft):
+        population = "all"
+        draft.how["population"] = "all: no group named"
+        _named_before(draft, where)
+    if population is not None and population not in vocabulary.populations:
+        draft.reasons.append(f"population has no code: '{words or population}'")
+        draft.how["population"] = f"none: '{population}' is not in the population enum"
+        return None
+    if population is None and "population" not in draft.how:
+        draft.how["population"] = "none"
+    return population
+
+
+def _named_before(draft: Draft, where: _Where) -> None:
+    """Flag a bare number ('four were wounded') after a clause that names a group."""
+    reading = draft.how.get("indicator", "")
+    if not reading.startswith(("subject", "object")):
+        return  # '8 bodies', '20 wounded', 'the toll was 50': not a bare count of people
+    if clause.counted_thing(where.masked, draft.amount.end)[0]:
+        return
+    attached = [span for group in where.groups for span in group.spans]
+    named = named_groups(where.sentence.text, draft.amount.start, attached)
+    named = named or where.named_before
+    if named:
+        draft.reasons.append(f"population not said: '{named[-1]}' named before")
+
+
+def _population_doubt(draft: Draft) -> bool:
+    """Whether a reason already says the population is in doubt (no default 'all' then)."""
+    return any(r.startswith(("population", "unknown group")) for r in draft.reasons)
