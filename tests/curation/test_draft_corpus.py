@@ -70,6 +70,16 @@ def test_the_scores_on_the_corpus():
     assert score.false_rows == 0
 
 
+@pytest.mark.parametrize("name", ["classes20", "dev20"])
+def test_no_wrong_label_goes_unflagged_and_no_number_is_missed(name):
+    # issue 20: a curator who trusts the flags records no wrong row
+    score = draft_eval.score_corpus(name)
+    assert score.found == score.expected > 40
+    assert score.false_rows == 0
+    assert score.wrong_flagged == score.wrong
+    assert score.all_four >= 0.95 * score.matched
+
+
 def test_the_scores_on_the_corpus_of_issue_20():
     score = draft_eval.score_corpus("classes20")
     assert score.found == score.expected > 40

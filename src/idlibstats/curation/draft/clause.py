@@ -74,13 +74,19 @@ _OBJECT_VERBS = (
 _SUBJECT_VERBS = (
     (
         r"killed|died|die|dead|lost\s+their\s+lives|perished|"
-        r"succumbed(?:\s+to\s+(?:their|his|her|the)\s+(?:wounds|injuries))?|succumb(?:s|ing)?",
+        r"succumbed(?:\s+to\s+(?:their|his|her|the)\s+(?:wounds|injuries))?|succumb(?:s|ing)?|"
+        r"among\s+(?:those|the\s+people)\s+killed|among\s+the\s+(?:dead|victims|fatalities)",
         "killed",
     ),
-    (r"injured|wounded|hurt|(?:suffered|sustained)\s+(?:injuries|wounds)", "injured"),
+    (
+        r"injured|wounded|hurt|(?:suffered|sustained)\s+(?:injuries|wounds)|"
+        r"among\s+(?:those|the\s+people)\s+(?:injured|wounded)|among\s+the\s+(?:injured|wounded)",
+        "injured",
+    ),
     (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
-        r"made\s+homeless|forced\s+(?:from|out\s+of)\s+their\s+homes|left\s+their\s+homes",
+        r"made\s+homeless|forced\s+(?:from|out\s+of)\s+their\s+homes|"
+        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region)",
         "displaced",
     ),
     (r"live|lived|living|reside|resided|resides|residing", "population"),
@@ -107,6 +113,8 @@ _BEFORE = (
     (r"number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries|people\s+injured)", "injured"),
     (r"number\s+of\s+(?:the\s+)?(?:displaced|people\s+displaced|IDPs)", "displaced"),
     (r"population", "population"),
+    (r"among\s+(?:the\s+dead|the\s+victims|those\s+killed)", "killed"),
+    (r"among\s+(?:the\s+(?:wounded|injured)|those\s+(?:wounded|injured))", "injured"),
 )
 _THING_RE = re.compile(rf"^{OF_THEIR}\s+((?:{WORD})(?:\s+{WORD}){{0,3}})")
 # A plural noun after a keyword makes the keyword a modifier ('860 hospital admissions').
@@ -139,7 +147,7 @@ _SUBJECT_RE = re.compile(
 _BEFORE_RE = re.compile(
     rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
     r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
-    r"climbed\s+to|to|of|at|hit)\s+$"
+    r"climbed\s+to|to|of|at|hit|were|are)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
     re.IGNORECASE,
 )
@@ -149,7 +157,10 @@ _JOINED_BEFORE_RE = re.compile(
 _JOINED_AFTER_RE = re.compile(
     rf"^\s+(?:and|or|and/or)\s+(?P<kw>{alternation(_SUBJECT_VERBS)})\b", re.IGNORECASE
 )
-_OF_PAIRS = ((r"deaths?|killings?|killing", "killed"), (r"displacement", "displaced"))
+_OF_PAIRS = (
+    (r"deaths?|killings?|killing|bodies|remains", "killed"),
+    (r"displacement", "displaced"),
+)
 _OF_RE = re.compile(rf"\b(?P<kw>{alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECASE)
 
 # Breakdowns: the marker before the part ('including', 'of whom'), or after it ('of these').
@@ -159,7 +170,9 @@ _PART_BEFORE_RE = re.compile(
     rf"(?:{AMOUNT}{NP}{LIST})*$",
     re.IGNORECASE,
 )
-_OF_THE_TOTAL_RE = re.compile(rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{AMOUNT})[^#;.]*,\s+$")
+_OF_THE_TOTAL_RE = re.compile(
+    rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{AMOUNT})[^#;.]*(?:,|\s-)\s+$"
+)
 _PART_AFTER_RE = re.compile(
     r"^\s+of\s+(?:these|those|them|whom|the\s+dead|the\s+victims|the\s+total)\b", re.IGNORECASE
 )
@@ -172,9 +185,10 @@ _QUANTIFIER_BEFORE_RE = re.compile(
 )
 _QUANTIFIER_AFTER_RE = re.compile(r"^\s*(?:-|,|\))")
 _PART_GROUP = r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers"
+_PART_GROUPS = rf"(?:{_PART_GROUP})(?:\s+and\s+(?:{_PART_GROUP}))?"
 _PREDICATE_RE = re.compile(
-    rf"^(?:\s+of\s+(?:these|those|them|whom)(?:\s+[a-z-]+)?)?\s+(?:were|was|are)\s+"
-    rf"(?P<group>{_PART_GROUP})\b|^\s+of\s+(?:these|those|them|whom)\s+(?P<bare>{_PART_GROUP})\b",
+    rf"^(?:\s+of\s+(?:these|those|them|whom)(?:\s+[a-z-]+)?)?(?:\s+-)?\s+(?:were|was|are)\s+"
+    rf"(?P<group>{_PART_GROUPS})\b|^\s+of\s+(?:these|those|them|whom)\s+(?P<bare>{_PART_GROUPS})\b",
     re.IGNORECASE,
 )
 _PREDICATE_LIST_RE = re.compile(rf"{AMOUNT}[^#;.]*?{LIST}$")
@@ -183,7 +197,7 @@ _PREDICATE_LIST_RE = re.compile(rf"{AMOUNT}[^#;.]*?{LIST}$")
 _PEOPLE_WORDS = (
     r"people|persons|individuals|civilians?|children|child|kids|boys|girls|babies|"
     r"infants|women|woman|men|man|fighters?|combatants?|soldiers?|troops|rebels?|militants?|"
-    r"opponents|members|forces|militiamen|jihadists|residents|inhabitants|refugees|IDPs|"
+    r"opponents|members|forces|jihadists|residents|inhabitants|refugees|IDPs|"
     r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
     r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
     r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 
 from idlibstats.curation.draft.phrases import AMOUNT, ASIDE, LIST, NP
 
-__all__ = ["HEALTH_CONTEXT_RE", "FacilityVerb", "elided_facility_verb", "facility_verb"]
+__all__ = [
+    "HEALTH_CONTEXT_RE",
+    "FacilityVerb",
+    "elided_facility_verb",
+    "facility_verb",
+    "part_facility_verb",
+]
 
 _ATTACK = (
     r"hit|struck|bombed|shelled|targeted|attacked|damaged|raided|strafed|"
@@ -57,6 +63,10 @@ _TARGET_RE = re.compile(
     r"(?:on|against|targeting|that\s+hit)\s+$",
     re.IGNORECASE,
 )
+# 'put at least five hospitals out of service'
+_PUT_RE = re.compile(r"\b(?P<attack>put|knocked|took)\s+$", re.IGNORECASE)
+_OUT_OF_SERVICE_RE = re.compile(r"^\s+out\s+of\s+(?:service|action|operation)\b", re.IGNORECASE)
+_OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
 _ELIDED_RE = re.compile(rf"^\s+(?:{_ACTIVE})\b", re.IGNORECASE)
 #: Words that say a text is about health care: a bare 'facilities' near them is medical.
 HEALTH_CONTEXT_RE = re.compile(
@@ -99,11 +109,24 @@ def facility_verb(masked: str, start: int, noun_end: int) -> FacilityVerb | None
     if match:
         return _verb(match, noun_end)
     before = masked[:start]
+    put = _PUT_RE.search(before)
+    if put and _OUT_OF_SERVICE_RE.match(masked[noun_end:]):
+        return _verb(put, 0)
     for pattern in (_OBJECT_RE, _TARGET_RE, _OBJECT_LIST_RE):
         match = pattern.search(before)
         if match:
             return _verb(match, 0)
     return None
+
+
+def part_facility_verb(masked: str, end: int) -> FacilityVerb | None:
+    """Return the own verb of a part of a count of facilities ('14 of them were destroyed')."""
+    lead = _OF_THEM_RE.match(masked[end:])
+    offset = end + (lead.end() if lead else 0)
+    match = _SUBJECT_RE.match(masked[offset:])
+    if match is None or match.group("other"):
+        return None
+    return _verb(match, offset)
 
 
 def elided_facility_verb(masked: str, end: int) -> FacilityVerb | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["aim_or_modal"]
+__all__ = ["aim_or_modal", "modal_after"]
 
 _REACH = 40
 _MODAL = r"could|would|may|might|can|will|shall|should|must"
@@ -71,3 +71,16 @@ def aim_or_modal(
         if found:
             return found.group("hedge"), found.start("hedge"), found.end("hedge")
     return None
+
+
+_MODAL_AFTER_RE = re.compile(
+    rf"^\s+(?:more\s+|others?\s+)?(?P<hedge>(?:{_MODAL})|(?:are|were|is)\s+(?:{_AIM})\s+to|"
+    r"risk(?:s|ed)?)\b",
+    re.IGNORECASE,
+)
+
+
+def modal_after(masked: str, end: int) -> str | None:
+    """Return the modal right after a number with no verb of its own ('200,000 more could')."""
+    match = _MODAL_AFTER_RE.match(masked[end:])
+    return match.group("hedge") if match else None

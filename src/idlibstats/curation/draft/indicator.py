@@ -19,6 +19,7 @@ from idlibstats.curation.draft.facilities import (
 from idlibstats.curation.draft.hedges import aim_or_modal
 from idlibstats.curation.draft.model import Amount, Draft, Span
 from idlibstats.curation.draft.parts import points_back
+from idlibstats.curation.draft.places import place_indicator
 from idlibstats.curation.draft.population import group_among
 from idlibstats.curation.draft.words import STRONG_BOUNDARY_RE
 
@@ -118,8 +119,8 @@ def decide_indicator(
     if reading is not None:
         _from_reading(draft, masked, reading, known, context)
         return
-    if points_back(masked, amount):
-        return  # the reader takes the labels of the figure before
+    if points_back(masked, amount) in {"another", "listed"}:
+        return  # the reader takes the indicator of the figure before
     others = [a for a in amounts if a is not amount]
     people = bool(thing) and clause.is_people(thing)
     indicator, found = _guess(sentence, Span(amount.start, amount.end), others, known, people)
@@ -154,6 +155,12 @@ def _from_reading(
     draft.how["indicator"] = f"{_HOW[reading.how]} '{word}'"
     if indicator in {"health_facilities", "facilities"}:
         indicator = _facilities(draft, masked, reading, context)
+    elif indicator in _PLACES:
+        indicator, doubt = place_indicator(sentence, amount.start, word)
+        if doubt is not None:
+            draft.reasons.append(doubt)
+            if indicator is None:
+                draft.how["indicator"] = f"none: {doubt}"
     if reading.joined is not None:
         draft.reasons.append(f"coordination: '{reading.joined}' counts both")
         draft.how["indicator"] = f"none: '{reading.joined}' joins two indicators"
@@ -167,6 +174,7 @@ def _from_reading(
     draft.indicator = indicator if indicator in known else None
 
 
+_PLACES = {"villages_lost_by_opposition", "towns_captured_by_opposition"}
 _HOW = {
     "noun": "noun",
     "object": "object of",

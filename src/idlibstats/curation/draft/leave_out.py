@@ -55,7 +55,11 @@ _AFTER_MEDIA = re.compile(
     r"^(?:\s+[A-Za-z-]+)?\s+(?:photos?|photographs?|pictures?|images?|videos?|footage)\b",
     re.IGNORECASE,
 )
-_SHARE_AFTER = re.compile(r"^\s+(?:in|out\s+of)\s+(?:every\s+)?(?:\d+|ten|five|four|three|two)\b")
+_SHARE_AFTER = re.compile(
+    r"^\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b",
+    re.IGNORECASE,
+)
 _SHARE_BEFORE = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?$",
     re.IGNORECASE,

@@ -13,11 +13,20 @@ import re
 
 from idlibstats.curation.draft import clause
 from idlibstats.curation.draft.model import Amount, Draft, Span
+from idlibstats.curation.draft.phrases import AMOUNT, LIST, NP
 
-__all__ = ["figure_before", "points_back", "total_of", "words_near"]
+__all__ = ["figure_before", "has_own_predicate", "points_back", "total_of", "words_near"]
 
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s+$", re.IGNORECASE)
 _MORE_RE = re.compile(r"^\s+(?:more|others?)\b(?!\s+than)", re.IGNORECASE)
+# '9 children and 5 women': a number listed after another with its noun.
+_LISTED_RE = re.compile(rf"{AMOUNT}{NP}{LIST}$", re.IGNORECASE)
+# 'Eight health workers were killed and 14 hurt': a clause joined to one with a number.
+_JOINED_RE = re.compile(rf"{AMOUNT}[^#;]*?(?:,\s*|\s+)and\s+$", re.IGNORECASE)
+# 'another 3 were missing': the number has its own predicate, whatever it says.
+_OWN_PREDICATE_RE = re.compile(
+    r"^\s+(?:more\s+|others?\s+)?(?:were|was|are|is|have|has|had|remain\w*)\b", re.IGNORECASE
+)
 _NEXT_WORDS_RE = re.compile(r"^(?:\s+[A-Za-z0-9][\w'-]*){1,3}")
 _PREVIOUS_WORDS_RE = re.compile(r"(?:(?<![\w'-])[A-Za-z0-9][\w'-]*\s+){1,3}$")
 
@@ -62,11 +71,30 @@ def total_of(
     return None
 
 
-def points_back(masked: str, amount: Amount) -> bool:
-    """Whether the amount counts more of what the figure before it counts ('another 58')."""
-    return bool(
-        _ANOTHER_RE.search(masked[: amount.start]) or _MORE_RE.match(masked[amount.end :])
-    )
+def points_back(masked: str, amount: Amount) -> str | None:
+    """Say how the amount points to the figure before it, if it does.
+
+    Returns
+    -------
+    str or None
+        ``another`` ('another 58', 'a further 12', '58 more'): more of what the figure
+        before counts; ``listed`` ('9 children and 5 women'): the next of a list;
+        ``joined`` ('Eight health workers were killed and 14 hurt'): the number of a
+        clause joined to one with a figure, which may leave its group unsaid; ``None``.
+    """
+    before = masked[: amount.start]
+    if _ANOTHER_RE.search(before) or _MORE_RE.match(masked[amount.end :]):
+        return "another"
+    if _LISTED_RE.search(before):
+        return "listed"
+    if _JOINED_RE.search(before):
+        return "joined"
+    return None
+
+
+def has_own_predicate(masked: str, amount: Amount) -> bool:
+    """Whether a verb follows the number ('another 3 were missing'): it says what they are."""
+    return _OWN_PREDICATE_RE.match(masked[amount.end :]) is not None
 
 
 def words_near(masked: str, amount: Amount) -> Span:

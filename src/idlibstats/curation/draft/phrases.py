@@ -57,10 +57,15 @@ OF_THEIR = (
     r"(?:\s+(?:injured|wounded|dead|displaced)\b)?)?"
 )
 #: A noun phrase after a number: words, or a list of words joined by commas and 'and'.
+_ARTICLE = r"(?:(?:a|an|the|his|her|their|its)\s+)?"
+#: A noun phrase after a number: words, or a list of words joined by commas and 'and'
+#: ('civilians', 'health care workers and a pharmacist'), and a place or a body after it
+#: ('in Kafr Nabl', 'of the Syrian Civil Defence').
 NP = (
     rf"{OF_THEIR}(?:\s+(?:others|other|more))?"
-    rf"(?:(?:\s+|\s*,\s*(?:and\s+)?|\s+and\s+){WORD}){{0,6}}"
+    rf"(?:(?:\s+|\s*,\s*(?:and\s+)?{_ARTICLE}|\s+and\s+{_ARTICLE}){WORD}){{0,6}}"
     r"(?:\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?[A-Za-z-]+)?"
+    rf"(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,2}})?"
 )
 #: What joins the items of a list.
 LIST = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"

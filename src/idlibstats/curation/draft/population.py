@@ -24,22 +24,31 @@ _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
     r"pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
-    r"kids|women|woman|men|fighters?|combatants|soldiers|troops|rebels|opponents|militants|"
+    r"kids|women|woman|men|fighters?|combatants?|soldiers?|troops|rebels?|opponents|militants?|"
     r"rescuers?|(?:health|medical|aid|humanitarian|rescue|health\s+care|healthcare)\s+"
-    r"(?:workers?|staff|personnel)|medics|doctors|nurses|"
+    r"(?:workers?|staff|personnel)|medics?|doctors?|nurses?|"
     rf"(?:members\s+of\s+(?:the\s+)?)?{_RESCUE_SERVICE}(?:\s+(?:members|volunteers|workers|"
     r"rescuers|teams?|personnel))?|"
-    r"members\s+of\s+(?:one|a|the\s+same|their|his|her)\s+family|family\s+members|"
-    r"paramedics|volunteers?|first\s+responders|families|households|jihadists|insurgents|"
+    r"members\s+of\s+(?:[a-z]+\s+){1,2}famil(?:y|ies)|family\s+members|"
+    r"paramedics?|volunteers?|first\s+responders|families|households|jihadists?|insurgents?|"
     r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
     r"elderly|patients|students|pupils|teachers|journalists|others|"
     r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans)"
 )
 _GROUP_LIST = rf"{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*"
+# 'of the', 'of its', 'members at least of the' before the group words; a name or one
+# lower-case word before them ('Turkish soldiers', 'regime soldiers', 'displaced people').
+_LEAD = r"(?:(?:of|their|its|his|her|our|the|other|more|members(?:\s+at\s+least)?\s+of)\s+)*"
+_MODIFIER = rf"(?-i:[a-z][a-z-]*\s+)(?=(?:{_GROUP_LIST})\b)"
 _GROUPS_RE = re.compile(
-    rf"^\s+(?:(?:of|their|the|other|more)\s+)*(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}})"
+    rf"^\s+{_LEAD}(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}}|{_MODIFIER})"
     rf"(?P<groups>{_GROUP_LIST})\b",
     re.IGNORECASE,
+)
+# 'members of Hayat Tahrir al-Sham': a group the vocabulary has no word for.
+_MEMBERS_OF_NAME_RE = re.compile(
+    r"^\s+members\s+(?:at\s+least\s+)?of\s+(?:the\s+)?(?P<name>(?-i:[A-Z][\w'-]*)"
+    r"(?:\s+(?:(?-i:[A-Z][\w'-]*)|al-[\w'-]+))*)"
 )
 _NAMED_RE = re.compile(
     rf"(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}})\b(?P<groups>{_GROUP_LIST})\b", re.IGNORECASE
@@ -58,17 +67,17 @@ _OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposi
 _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
 # Group words -> population code (the schema decides whether the code exists).
 _GROUP_POPULATION = (
-    (r"pro-(?:government|regime)|government|soldiers|troops", "pro_government_fighters"),
+    (r"pro-(?:government|regime)|government|soldiers?|troops", "pro_government_fighters"),
     (
-        r"opposition|rebels?|opponents|militants|jihadists|insurgents|extremists",
+        r"opposition|rebels?|opponents|militants?|jihadists?|insurgents?|extremists",
         "opposition_fighters",
     ),
-    (r"fighters?|combatants", "fighters"),
+    (r"fighters?|combatants?", "fighters"),
     (r"civilians?", "civilians"),
     (r"children|child|kids", "children"),
     (r"women|woman", "women"),
     (
-        r"rescuers?|workers?|staff|personnel|medics|doctors|nurses|paramedics|volunteers?|"
+        r"rescuers?|workers?|staff|personnel|medics?|doctors?|nurses?|paramedics?|volunteers?|"
         rf"responders|{_RESCUE_SERVICE}",
         "rescuers",
     ),
@@ -114,7 +123,11 @@ def group_after(sentence: str, end: int) -> Group:
         return Group("fighters", words, [Span(end, end + both_sides.end())])
     match = _GROUPS_RE.match(after)
     if match is None:
-        return Group()
+        members = _MEMBERS_OF_NAME_RE.match(after)
+        if members is None:
+            return Group()
+        words = after[: members.end()].strip()
+        return Group(None, words, [Span(end, end + members.end())], [f"unknown group: '{words}'"])
     stop = end + match.end()
     words = match.group("groups")
     if re.fullmatch(r"people|persons|individuals", words, re.IGNORECASE):
@@ -123,7 +136,7 @@ def group_after(sentence: str, end: int) -> Group:
             words = appositive.group(1)
             stop += appositive.end()
     population, reasons = combine_groups(words)
-    names = set(match.group("names").split()) - _OWN_SIDE_NAMES
+    names = {n for n in match.group("names").split() if n[0].isupper()} - _OWN_SIDE_NAMES
     if names and population in {"pro_government_fighters", "opposition_fighters"}:
         population = "fighters"  # 'Turkish soldiers', 'Russian troops': whose side?
         reasons.append(f"population side unclear: '{match.group('names')}{words}'")

@@ -11,14 +11,23 @@ their ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from idlibstats.curation.draft import clause
+from idlibstats.curation.draft.facilities import part_facility_verb
+from idlibstats.curation.draft.hedges import modal_after
 from idlibstats.curation.draft.indicator import decide_indicator
 from idlibstats.curation.draft.model import Amount, Draft, Line, Sentence, Skipped, Span
 from idlibstats.curation.draft.numbers import amounts_in
-from idlibstats.curation.draft.parts import figure_before, points_back, total_of, words_near
+from idlibstats.curation.draft.parts import (
+    figure_before,
+    has_own_predicate,
+    points_back,
+    total_of,
+    words_near,
+)
 from idlibstats.curation.draft.phrases import mask
 from idlibstats.curation.draft.population import (
     Group,
@@ -146,12 +155,13 @@ def _read(
     else:
         after_of = amount.end + 3 if text[amount.end :].startswith(" of") and amount.vague else 0
         decide_indicator(draft, masked, where.amounts, known, after_of, here, where.context)
-        if draft.indicator is None and points_back(masked, amount):
-            _from_figure_before(draft, earlier, here, indicator=True)
+        if "indicator" not in draft.how:  # it points back to the figure before
+            _indicator_before(draft, where, earlier, here)
+    pointing = points_back(masked, amount)
     if draft.population is not None:  # named before the number: 'the toll among children'
         population = draft.population
-    elif population is None and not group.reasons and points_back(masked, amount):
-        population = _from_figure_before(draft, earlier, here, indicator=False)
+    elif population is None and not group.reasons and pointing and _counts_people(draft, known):
+        population = _population_before(draft, pointing, earlier, here)
     draft.population = _population(draft, population, words, where, vocabulary)
     if all(span.end <= amount.end and span.start >= amount.start for span in draft.spans):
         draft.spans.append(words_near(where.masked, amount))
@@ -185,30 +195,64 @@ def _part(
         draft.reasons.append("part of an earlier total")
     draft.indicator = host.indicator
     draft.how["indicator"] = "as its total's"
+    verb = None
+    if (host.indicator or "").startswith("health_facilities"):
+        verb = part_facility_verb(where.masked, draft.amount.end)
+    if verb is not None:  # '46 facilities were attacked; 14 of them were destroyed'
+        draft.indicator = f"health_facilities_{verb.kind}"
+        draft.spans.append(Span(verb.start, verb.end))
+        said = where.sentence.text[verb.start : verb.end]
+        draft.how["indicator"] = f"a part of its total, verb '{said}'"
     if host.keyword is not None and host in here:
         draft.spans.append(host.keyword)
     return population, words
 
 
-def _from_figure_before(
-    draft: Draft, earlier: list[Draft], here: list[Draft], *, indicator: bool
-) -> str | None:
-    """Take the indicator (or return the population) of the figure 'another 58' points to."""
+def _indicator_before(draft: Draft, where: _Where, earlier: list[Draft], here: list[Draft]) -> None:
+    """Take the indicator of the figure 'another 58' or '... and 5 women' points to."""
+    pointing = points_back(where.masked, draft.amount)
     before, same_sentence = figure_before(earlier, here)
-    label = "indicator" if indicator else "population"
-    if before is None:
-        if indicator:
-            draft.reasons.append("no indicator word")
-            draft.how["indicator"] = "none: no word says what is counted"
-        return None
+    if pointing == "listed":
+        before = here[-1] if here else None
+        same_sentence = True
+    if before is None or before.indicator is None or has_own_predicate(where.masked, draft.amount):
+        draft.reasons.append("no indicator word")
+        draft.how["indicator"] = "none: no word says what is counted"
+        return
+    draft.indicator = before.indicator
+    if pointing == "listed":
+        draft.how["indicator"] = "listed after the figure before"
+        if any(r.startswith("guessed indicator") for r in before.reasons):
+            draft.reasons.append("guessed indicator: as the figure it is listed with")
+    else:
+        draft.how["indicator"] = "as the figure before ('another')"
     if not same_sentence:
         draft.reasons.append("label from an earlier sentence")
-    draft.how[label] = "as the figure before ('another')"
-    if indicator:
-        draft.indicator = before.indicator
+    hedge = modal_after(where.masked, draft.amount.end)
+    if hedge is not None:  # 'up to 200,000 more could follow'
+        draft.reasons.append(f"aim or modal: '{hedge}'")
+
+
+def _population_before(
+    draft: Draft, pointing: str, earlier: list[Draft], here: list[Draft]
+) -> str | None:
+    """Return the group of the figure a number with none of its own points back to.
+
+    'another 9' in a later sentence, or a specific group ('Eight health workers were
+    killed and 14 hurt': health workers?) is flagged; 'all' taken from the figure before is
+    not.
+    """
+    before, same_sentence = figure_before(earlier, here)
+    if pointing == "listed" or before is None or before.population is None:
         return None
-    if same_sentence and before.population not in {None, "all"}:
+    if pointing == "joined" and before.population == "all":
+        return None  # the default says the same, and says why
+    if not same_sentence:
+        if "label from an earlier sentence" not in draft.reasons:
+            draft.reasons.append("label from an earlier sentence")
+    elif before.population != "all":
         draft.reasons.append(f"population from the figure before: '{before.population}'")
+    draft.how["population"] = "as the figure before"
     return before.population
 
 
@@ -236,15 +280,24 @@ def _population(
 def _named_before(draft: Draft, where: _Where) -> None:
     """Flag a bare number ('four were wounded') after a clause that names a group."""
     reading = draft.how.get("indicator", "")
-    if not reading.startswith(("subject", "object")):
-        return  # '8 bodies', '20 wounded', 'the toll was 50': not a bare count of people
+    if not reading.startswith(("subject", "noun 'wounded'", "noun 'injured'", "noun 'dead'")):
+        return  # 'killed 10', 'the toll was 50', '8 bodies'
     if clause.counted_thing(where.masked, draft.amount.end)[0]:
         return
+    if _VERB_BEFORE_RE.search(where.masked[: draft.amount.start]):
+        return  # 'Rescue workers ... treated 20 wounded': whom they treated
     attached = [span for group in where.groups for span in group.spans]
     named = named_groups(where.sentence.text, draft.amount.start, attached)
     named = named or where.named_before
     if named:
         draft.reasons.append(f"population not said: '{named[-1]}' named before")
+
+
+_VERB_BEFORE_RE = re.compile(r"\b(?:[a-z]+ed|took|saw|found|carried|brought)\s+$", re.IGNORECASE)
+
+
+def _counts_people(draft: Draft, known: dict[str, str]) -> bool:
+    return known.get(draft.indicator or "") == "people"
 
 
 def _population_doubt(draft: Draft) -> bool:

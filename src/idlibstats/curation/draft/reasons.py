@@ -23,6 +23,8 @@ REVIEW_REASONS: dict[str, str] = {
     "care in its paragraph or the one before",
     "facilities not said to be hit": "health facilities with no verb of attack ('suspended "
     "their services'): indicator empty",
+    "place taken by whom?": "villages or towns whose taker the sentence does not say, or "
+    "taken by a side no indicator counts ('regime forces seized two towns'): check",
     "part of an earlier total": "a part ('of these') of a total in an earlier sentence",
     "label from an earlier sentence": "'Another 9 died': the figure it points back to, for "
     "its indicator or its group, is in an earlier sentence",
