@@ -151,6 +151,7 @@ _BEFORE_RE = re.compile(
     r"|\b(?P<home>home\s+to)\s+$",
     re.IGNORECASE,
 )
+_HOME_TO_RE = re.compile(r"\b(?P<home>home\s+to)\s+$", re.IGNORECASE)
 _JOINED_BEFORE_RE = re.compile(
     rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:and|or|and/or)\s+$", re.IGNORECASE
 )
@@ -187,7 +188,8 @@ _QUANTIFIER_AFTER_RE = re.compile(r"^\s*(?:-|,|\))")
 _PART_GROUP = r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers"
 _PART_GROUPS = rf"(?:{_PART_GROUP})(?:\s+and\s+(?:{_PART_GROUP}))?"
 _PREDICATE_RE = re.compile(
-    rf"^(?:\s+of\s+(?:these|those|them|whom)(?:\s+[a-z-]+)?)?(?:\s+-)?\s+(?:were|was|are)\s+"
+    r"^(?:\s+of\s+(?:these|those|them|whom|the\s+(?:dead|victims|wounded|injured))"
+    rf"(?:\s+[a-z-]+)?)?(?:\s+-)?\s+(?:were|was|are)\s+"
     rf"(?P<group>{_PART_GROUPS})\b|^\s+of\s+(?:these|those|them|whom)\s+(?P<bare>{_PART_GROUPS})\b",
     re.IGNORECASE,
 )
@@ -318,6 +320,9 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     match = _BARE_FACILITIES_RE.match(after)
     if match:
         return Reading("facilities", end + match.start("kw"), end + match.end("kw"), "noun")
+    match = _HOME_TO_RE.search(before)
+    if match:  # 'home to about 3 million people, many of them displaced'
+        return Reading("population", match.start("home"), match.end("home"), "before")
     match = _OBJECT_RE.search(before)
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))

@@ -5,7 +5,7 @@ Years (``2019``), days of the month in dates (``4 May 2019``, ``Between 1 and 28
 ``2 min read``), times of day (``10am``, ``3:30``), ordinals (``2nd``, ``twenty-first``),
 designations (``F-16``), measures and shares (``10 km``, ``6 miles``, ``70 percent``, ``$5
 million``, ``eight in ten``), what a caption shows (``One photo``), fractions without a scale
-(``2.5``) and the pronoun ``one`` (``one of those``).
+(``2.5``), the pronoun ``one`` (``one of those``) and a speaker (``one official said``).
 """
 
 from __future__ import annotations
@@ -66,6 +66,12 @@ _SHARE_BEFORE = re.compile(
 )
 _AFTER_PRONOUN = re.compile(r"^\s+(?:of|another)\b", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(r"\bno\s+$", re.IGNORECASE)
+# 'one volunteer said', 'one official told AFP': who speaks, not a count.
+_AFTER_SPEAKER = re.compile(
+    r"^(?:\s+[a-z-]+){1,2}\s+(?:said|says|told|tells|added|explained|recalled|described|"
+    r"asked|warned|wrote|recounted)\b",
+    re.IGNORECASE,
+)
 
 
 def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> str | None:
@@ -85,7 +91,8 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
     str or None
         A short reason (``year``, ``day of month``, ``duration or age``, ``time of day``,
         ``ordinal``, ``designation``, ``measure, share or money``, ``date``, ``what a
-        caption shows``, ``pronoun``, ``fraction``, ``too large for an integer column``), or
+        caption shows``, ``pronoun``, ``a speaker``, ``fraction``, ``too large for an
+        integer column``), or
         ``None`` when the number may be a figure.
     """
     before, after = sentence[: number.start], sentence[number.end :]
@@ -120,6 +127,8 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
     pronoun = _AFTER_PRONOUN.match(after) or _BEFORE_PRONOUN.search(before)
     if number.text.lower() == "one" and pronoun:
         return "pronoun"
+    if number.text.lower() == "one" and _AFTER_SPEAKER.match(after):
+        return "a speaker"
     return None
 
 

@@ -27,8 +27,9 @@ _JOINED_RE = re.compile(rf"{AMOUNT}[^#;]*?(?:,\s*|\s+)and\s+$", re.IGNORECASE)
 _OWN_PREDICATE_RE = re.compile(
     r"^\s+(?:more\s+|others?\s+)?(?:were|was|are|is|have|has|had|remain\w*)\b", re.IGNORECASE
 )
-_NEXT_WORDS_RE = re.compile(r"^(?:\s+[A-Za-z0-9][\w'-]*){1,3}")
-_PREVIOUS_WORDS_RE = re.compile(r"(?:(?<![\w'-])[A-Za-z0-9][\w'-]*\s+){1,3}$")
+# A few words after or before a number, past a dash or a comma ('Most of the deaths - 370').
+_NEXT_WORDS_RE = re.compile(r"^(?:\s*[-,)]?\s+[A-Za-z0-9][\w'-]*){1,3}")
+_PREVIOUS_WORDS_RE = re.compile(r"(?:(?<![\w'-])[A-Za-z0-9][\w'-]*\s+(?:[-,(]\s*)?){1,3}$")
 
 
 def total_of(
@@ -100,9 +101,9 @@ def has_own_predicate(masked: str, amount: Amount) -> bool:
 def words_near(masked: str, amount: Amount) -> Span:
     """Return the words an excerpt needs besides a bare number ('another 58', '700 sorties').
 
-    The marker that points back ('another'), else the words after the number up to three,
-    else the three before it: an excerpt is never the number alone when the sentence says
-    more.
+    The marker that points back ('another'), else the noun after the number, else up to
+    three words before it, else up to three after it: an excerpt is never the number alone
+    when the sentence says more.
     """
     another = _ANOTHER_RE.search(masked[: amount.start])
     if another:
@@ -110,12 +111,12 @@ def words_near(masked: str, amount: Amount) -> Span:
     thing = clause.counted_thing(masked, amount.end)
     if thing[0]:
         return Span(thing[1], thing[2])
-    after = _NEXT_WORDS_RE.match(masked[amount.end :])
-    if after and "#" not in after.group(0):
-        return Span(amount.end, amount.end + after.end())
     before = _PREVIOUS_WORDS_RE.search(masked[: amount.start])
     if before and "#" not in before.group(0):
         return Span(before.start(), amount.start)
+    after = _NEXT_WORDS_RE.match(masked[amount.end :])
+    if after and "#" not in after.group(0):
+        return Span(amount.end, amount.end + after.end())
     return Span(amount.start, amount.end)
 
 

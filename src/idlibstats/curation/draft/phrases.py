@@ -37,7 +37,7 @@ STOP = (
     r"and|or|but|while|whereas|when|where|who|whom|which|that|whose|if|"
     r"the|a|an|this|these|those|their|its|his|her|they|it|he|she|we|all|both|each|"
     r"according|said|says|say|reported|also|already|now|so|last|ago|earlier|later|more|"
-    r"less|only|just|about|around|nearly|almost|some|others|"
+    r"less|only|just|about|around|nearly|almost|some|others|them|us|him|many|most|much|"
     r"killed|killing|kill|kills|died|dead|deaths|injured|wounded|hurt|displaced|fled|flee|"
     r"flees|fleeing|escape|escapes|escaping|moved|live|living|lived|reside|residing|resides|"
     r"remain|remained|succumb|succumbs|"
