@@ -91,6 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("draft", help="draft figure rows (CSV) from a report's plain text")
     p.add_argument("report", help="the report as a UTF-8 text file")
     p.add_argument("--source-id", required=True, help="source_id the rows will carry")
+    p.add_argument("--html", metavar="OUT.html",
+                   help="also write a review page: the report with every drafted number "
+                   "highlighted beside its row (one self-contained file)")
+    p.add_argument("--force", action="store_true", help="with --html: overwrite OUT.html")
 
     p = sub.add_parser("verify-excerpts", help="check every excerpt against the report texts")
     p.add_argument("path", nargs="?", help=PACKAGE_HELP)
@@ -156,30 +160,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"wrote {args.output} ({what}{', HXL' if args.hxl else ''})")
         return 0
     if args.command == "draft":
-        from idlibstats.curation.draft import draft_figures
-
-        try:
-            text = Path(args.report).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
-        if not text.replace("\ufeff", "").replace("\u200b", "").strip():
-            raise DataPackageError(
-                "the report is empty or blank: nothing to draft", file=args.report
-            )
-        rows = draft_figures(text, args.source_id, args.path)
-        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
-        if rows.empty:
-            print(
-                f"warning: {args.report}: no number in the report looks like a figure",
-                file=sys.stderr,
-            )
-        else:
-            flagged = int(rows["needs_review"].notna().sum())
-            print(
-                f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
-                file=sys.stderr,
-            )
-        return 0
+        return _draft(args)
     if args.command == "verify-excerpts":
         from idlibstats.curation.verify import verify_excerpts
 
@@ -200,6 +181,50 @@ def _run(args: argparse.Namespace) -> int:
             print("nothing to stamp: every resource's bytes and hash are current")
         return 0
     raise AssertionError(args.command)  # argparse rejects unknown commands first
+
+
+def _draft(args: argparse.Namespace) -> int:
+    """Draft rows as CSV on standard output, and the review page if asked (``--html``).
+
+    An empty or blank report, like a report in which no number looks like a figure, gives
+    the header alone, a page that says so, and a ``warning:`` line.
+    """
+    from idlibstats.curation.draft import draft_text
+    from idlibstats.curation.draft.review_page import review_page, write_review_page
+    from idlibstats.curation.draft.sentences import is_blank
+
+    if args.force and not args.html:
+        print("error: --force goes with --html", file=sys.stderr)
+        return 2
+    try:
+        text = Path(args.report).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
+    rows, drafted = draft_text(text, args.source_id, args.path)
+    if args.html:
+        page = review_page(rows, drafted, title=f"{Path(args.report).name} ({args.source_id})")
+        try:
+            write_review_page(args.html, page, overwrite=args.force)
+        except FileExistsError:
+            raise DataPackageError("exists; add --force to replace it", file=args.html) from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise DataPackageError(f"cannot write the review page: {reason}",
+                                   file=args.html) from None
+    rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+    if is_blank(text):
+        print(f"warning: {args.report}: the report is empty or blank: nothing to draft",
+              file=sys.stderr)
+    elif rows.empty:
+        print(f"warning: {args.report}: no number in the report looks like a figure",
+              file=sys.stderr)
+    else:
+        flagged = int(rows["needs_review"].notna().sum())
+        print(f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
+              file=sys.stderr)
+    if args.html:
+        print(f"wrote {args.html} (review page)", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -57,7 +57,10 @@ def _append_csv(path: Path, rows: list[dict[str, object]]) -> None:
 
 
 def _edit(drafted: pd.DataFrame) -> list[dict[str, object]]:
-    """What the curator does with the draft of REPORT (CONTRIBUTING, step 4): the two extra columns go."""
+    """What the curator does with the draft of REPORT (CONTRIBUTING, step 4).
+
+    The draft's two extra columns, needs_review and how, go.
+    """
     review = drafted.set_index("value_as_written")["needs_review"]
     # The tool flags the vague 'Dozens' (no value); the headline's '9' repeats the body's.
     assert str(review["Dozens"]).startswith("vague amount")

@@ -553,20 +553,6 @@ def test_draft_leaves_out_the_years_dates_and_durations_of_the_reports():
 # --- the command line on empty and figure-less reports -------------------------------------
 
 
-@pytest.mark.parametrize("content", ["", "   \n\t\n", "\ufeff\n"])
-def test_the_cli_refuses_an_empty_or_blank_report_with_one_error_line(
-    tmp_path, capsys, monkeypatch, content
-):
-    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
-    report = tmp_path / "empty.txt"
-    report.write_text(content, encoding="utf-8")
-    assert main(["draft", str(report), "--source-id", SID]) == 1
-    captured = capsys.readouterr()
-    assert captured.out == ""
-    [line] = after_package_line(captured.err).splitlines()
-    assert line.startswith("error: ") and "empty.txt" in line and "empty or blank" in line
-
-
 def test_the_cli_warns_when_a_report_gives_no_figure(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
     report = tmp_path / "calm.txt"

@@ -14,7 +14,10 @@ from collections.abc import Iterator
 from idlibstats.curation.draft.model import Line, Sentence
 from idlibstats.curation.textnorm import norm
 
-__all__ = ["is_caption", "lines_of", "sentences_of"]
+__all__ = ["is_blank", "is_caption", "lines_of", "sentences_of"]
+
+# A byte-order mark or a zero-width space alone makes no text.
+_INVISIBLE = ("\ufeff", "\u200b")
 
 # A caption: a line that starts 'Photo:' or ends with a photo credit ('(AFP)', '[Getty]').
 _CAPTION_RE = re.compile(
@@ -45,9 +48,16 @@ def lines_of(text: str) -> list[Line]:
     """
     lines = []
     for index, raw in enumerate(text.splitlines()):
-        block = norm(raw)
+        block = "" if is_blank(raw) else norm(raw)
         lines.append(Line(index, block, is_caption(block)))
     return lines
+
+
+def is_blank(text: str) -> bool:
+    """Whether a text holds nothing but whitespace, byte-order marks and zero-width spaces."""
+    for invisible in _INVISIBLE:
+        text = text.replace(invisible, "")
+    return not text.strip()
 
 
 def sentences_of(line: Line) -> Iterator[Sentence]:
