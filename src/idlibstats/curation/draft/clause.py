@@ -98,7 +98,8 @@ HEALTH_FACILITY_WORDS = (
 )
 _NOUNS = (
     (r"dead|deaths|fatalities|bodies", "killed"),
-    (r"wounded|injured", "injured"),
+    (r"wounded|injured|injuries", "injured"),
+    (r"(?:new\s+|individual\s+)?displacements", "displaced"),
     (r"air\s?strikes?|air\s+raids?|raids?", "airstrikes"),
     (HEALTH_FACILITY_WORDS, "health_facilities"),
     (r"villages?", "villages_lost_by_opposition"),
@@ -147,7 +148,7 @@ _SUBJECT_RE = re.compile(
 _BEFORE_RE = re.compile(
     rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
     r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
-    r"climbed\s+to|to|of|at|hit|were|are)\s+$"
+    r"(?:raised|increased|risen|climbed|jumped)\s+to|to|of|at|hit|were|are)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
     re.IGNORECASE,
 )
@@ -185,8 +186,13 @@ _QUANTIFIER_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _QUANTIFIER_AFTER_RE = re.compile(r"^\s*(?:-|,|\))")
-_PART_GROUP = r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers"
-_PART_GROUPS = rf"(?:{_PART_GROUP})(?:\s+and\s+(?:{_PART_GROUP}))?"
+_PART_GROUP = (
+    r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers|troops|"
+    r"militants|jihadists|rescuers|volunteers|medics|"
+    r"members\s+of\s+(?:[a-z-]+\s+){0,2}(?:factions|groups|forces|militias|famil(?:y|ies))"
+)
+_SIDE = r"(?:(?:regime|government|pro-government|pro-regime|opposition|rebel|armed)\s+)?"
+_PART_GROUPS = rf"{_SIDE}(?:{_PART_GROUP})(?:\s+and\s+{_SIDE}(?:{_PART_GROUP}))?"
 _PREDICATE_RE = re.compile(
     r"^(?:\s+of\s+(?:these|those|them|whom|the\s+(?:dead|victims|wounded|injured))"
     rf"(?:\s+[a-z-]+)?)?(?:\s+-)?\s+(?:were|was|are)\s+"
@@ -208,7 +214,8 @@ _PEOPLE_WORDS = (
 )
 _KNOWN_WORDS = re.compile(
     rf"\b(?:{_PEOPLE_WORDS}|"
-    r"deaths|fatalities|air\s?strikes?|air\s+raids?|raids?|strikes|sorties|"
+    r"deaths|fatalities|injuries|displacements|air\s?strikes?|air\s+raids?|raids?|strikes|"
+    r"sorties|"
     r"villages?|towns?|hospitals?|clinics?)\b|"
     rf"(?:{HEALTH_FACILITY_WORDS})\b",
     re.IGNORECASE,

@@ -19,7 +19,7 @@ __all__ = ["place_indicator"]
 _GAIN = (
     r"(?:took|taken|gained|won|seized|wrested|retook|regained)\s+control\s+of|"
     r"captur\w*|seiz\w*|took|taken|tak(?:e|es|ing)|retook|retaken|retak\w*|recaptur\w*|"
-    r"regain\w*|overr[au]n|liberat\w*|storm\w*|gained|entered"
+    r"regain\w*|overr[au]n|liberat\w*|storm\w*|gained|entered|advanc\w*\s+(?:in|into|on)"
 )
 _LOSS = (
     r"(?:lost|los(?:e|es|ing))(?:\s+control\s+of)?|fell|fallen|withdr[ea]w\w*|ceded|"

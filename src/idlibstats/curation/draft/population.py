@@ -22,7 +22,8 @@ __all__ = ["Group", "combine_groups", "group_after", "group_among", "named_group
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
 _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
-    r"pro-(?:government|regime)\s+(?:fighters|forces|militias?)|government\s+(?:forces|troops)|"
+    r"pro-(?:government|regime)\s+(?:fighters|forces|militias?)|"
+    r"(?:government|regime|army)\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
     r"kids|women|woman|men|fighters?|combatants?|soldiers?|troops|rebels?|opponents|militants?|"
     r"rescuers?|(?:health|medical|aid|humanitarian|rescue|health\s+care|healthcare)\s+"
@@ -32,13 +33,16 @@ _GROUP = (
     r"members\s+of\s+(?:[a-z]+\s+){1,2}famil(?:y|ies)|family\s+members|"
     r"paramedics?|volunteers?|first\s+responders|families|households|jihadists?|insurgents?|"
     r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
-    r"elderly|patients|students|pupils|teachers|journalists|others|"
+    r"elderly|patients|students|pupils|teachers|journalists|others|factions|forces|"
     r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans)"
 )
 _GROUP_LIST = rf"{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*"
-# 'of the', 'of its', 'members at least of the' before the group words; a name or one
+# 'of the', 'of its', 'members at least of the', 'injuries of' before the group words; a name or one
 # lower-case word before them ('Turkish soldiers', 'regime soldiers', 'displaced people').
-_LEAD = r"(?:(?:of|their|its|his|her|our|the|other|more|members(?:\s+at\s+least)?\s+of)\s+)*"
+_LEAD = (
+    r"(?:(?:of|their|its|his|her|our|the|other|more|members(?:\s+at\s+least)?\s+of|"
+    r"(?:deaths|injuries|casualties|fatalities)\s+(?:of|among))\s+)*"
+)
 _MODIFIER = rf"(?-i:[a-z][a-z-]*\s+)(?=(?:{_GROUP_LIST})\b)"
 _GROUPS_RE = re.compile(
     rf"^\s+{_LEAD}(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}}|{_MODIFIER})"
@@ -67,12 +71,16 @@ _OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposi
 _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
 # Group words -> population code (the schema decides whether the code exists).
 _GROUP_POPULATION = (
-    (r"pro-(?:government|regime)|government|soldiers?|troops", "pro_government_fighters"),
     (
-        r"opposition|rebels?|opponents|militants?|jihadists?|insurgents?|extremists",
+        r"pro-(?:government|regime)|government|regime|army|soldiers?|troops",
+        "pro_government_fighters",
+    ),
+    (
+        r"opposition|rebels?|opponents|militants?|jihadists?|insurgents?|extremists|factions",
         "opposition_fighters",
     ),
     (r"fighters?|combatants?", "fighters"),
+    (r"forces", "forces"),
     (r"civilians?", "civilians"),
     (r"children|child|kids", "children"),
     (r"women|woman", "women"),
@@ -189,10 +197,13 @@ def combine_groups(words: str) -> tuple[str | None, list[str]]:
         return "civilians", [f"population taken as civilians: '{words}'"]
     if groups == {"nationality"}:
         return "all", [f"population from a nationality: '{words}'"]
+    if groups == {"forces"}:  # 'forces' of no side the words name
+        return "fighters", [f"population side unclear: '{words}'"]
     if len(groups) == 1 and found[0] in {"men", "families"}:
         return found[0], []
     groups = {
-        "civilians" if g == "rescuers" else "all" if g in {"men", "nationality"} else g
+        "civilians" if g == "rescuers" else "all" if g in {"men", "nationality"} else
+        "fighters" if g == "forces" else g
         for g in groups
     }
     if groups == {"women", "children"}:

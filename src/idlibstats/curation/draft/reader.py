@@ -188,7 +188,7 @@ def _part(
         draft.spans.append(Span(predicate[1], predicate[2]))
         draft.reasons.extend(reasons)
         draft.how["population"] = f"said to be '{predicate[0]}'"
-    elif kind == "share" and not group.words:  # 'nearly all - 1,031 -': of the same people
+    elif kind in {"share", "of these"} and not group.words:  # 'nearly all - 1,031 -', '8 of them'
         population = host.population
         draft.how["population"] = "as its total's"
     if host not in here:
