@@ -85,7 +85,7 @@ _SUBJECT_VERBS = (
     ),
     (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
-        r"made\s+homeless|forced\s+(?:from|out\s+of)\s+their\s+homes|"
+        r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
         r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region)",
         "displaced",
     ),
@@ -125,7 +125,8 @@ _NOT_HEAD = (
 )
 
 _NOUN_RE = re.compile(
-    rf"^(?:\s+(?!(?:{STOP})\b)[A-Za-z][A-Za-z'\u2010-]*)?\s+(?P<kw>{alternation(_NOUNS)})\b"
+    r"^(?:\s+(?:more|other|further|additional|new))?"
+    rf"(?:\s+(?!(?:{STOP})\b)[A-Za-z][A-Za-z'\u2010-]*)?\s+(?P<kw>{alternation(_NOUNS)})\b"
     rf"{_NOT_HEAD}",
     re.IGNORECASE,
 )
@@ -181,7 +182,8 @@ _PART_AFTER_RE = re.compile(
 # 'nearly all - 1,031 - were...', 'most of them (80)': a share of the last total, in numbers.
 _QUANTIFIER_BEFORE_RE = re.compile(
     r"\b(?:(?:nearly|almost|virtually|practically|about|roughly|more\s+than)\s+)?"
-    r"(?:all|most|half|the\s+majority)(?:\s+of\s+(?:them|these|those|the\s+[a-z]+))?"
+    r"(?:all|most|half|the\s+(?:[a-z]+\s+)?majority|the\s+bulk)"
+    r"(?:\s+of\s+(?:them|these|those|the\s+[a-z]+))?"
     r"\s*(?:-|,|\()\s*$",
     re.IGNORECASE,
 )
@@ -228,7 +230,8 @@ _BARE_FACILITIES = {"facilities", "facility"}
 _PLURAL_RE = re.compile(r"[a-z]+[^s]s", re.IGNORECASE)
 _PLACE_RE = re.compile(r"villages?|towns?", re.IGNORECASE)
 _CONTROL_RE = re.compile(
-    r"\b(?:captur\w*|seiz\w*|took|taken|retook|retaken|recaptur\w*|lost|los(?:e|es|ing)|"
+    r"\b(?:captur\w*|seiz\w*|took|taken|tak(?:e|es|ing)|retook|retaken|retak\w*|recaptur\w*|"
+    r"lost|los(?:e|es|ing)|"
     r"fell|fallen|regain\w*|control\w*|overr[au]n|advanc\w*|liberat\w*|storm\w*|"
     r"gained|expelled|withdr[ea]w\w*)\b",
     re.IGNORECASE,

@@ -124,6 +124,12 @@ def decide_indicator(
     others = [a for a in amounts if a is not amount]
     people = bool(thing) and clause.is_people(thing)
     indicator, found = _guess(sentence, Span(amount.start, amount.end), others, known, people)
+    if indicator is None and found:  # '24 of the 40 hospitals have stopped working'
+        word = sentence[found[0].start : found[0].end]
+        draft.reasons.append(f"facilities not said to be hit: '{word}'")
+        draft.how["indicator"] = f"none: no attack on the '{word}'"
+        draft.spans.extend(found)
+        return
     if indicator is None:
         draft.reasons.append("no indicator word")
         draft.how["indicator"] = "none: no word says what is counted"
@@ -166,8 +172,11 @@ def _from_reading(
         draft.how["indicator"] = f"none: '{reading.joined}' joins two indicators"
         indicator = None
     between = (reading.end, amount.start) if reading.how == "before" else None
-    verb_at = amount.start if reading.how == "noun" else reading.start
-    hedge = aim_or_modal(masked, verb_at, between, verb_between=reading.how == "noun")
+    hedge = None
+    if reading.how != "noun":  # 'could be displaced', 'aimed to displace', 'toll could rise'
+        hedge = aim_or_modal(masked, reading.start, between)
+    if hedge is None:  # 'seek to capture 20 villages', 'could force 500,000 people from...'
+        hedge = aim_or_modal(masked, amount.start, verb_between=True)
     if hedge is not None and indicator is not None:
         draft.reasons.append(f"aim or modal: '{hedge[0]}'")
         draft.spans.append(Span(hedge[1], hedge[2]))
@@ -265,13 +274,19 @@ def _guess(
     return (indicator if indicator in known else None), spans
 
 
-def _health_facilities(sentence: str, keyword: Span) -> tuple[str, list[Span]]:
-    """For a guessed keyword: destroyed if the sentence says so, else attacked (flagged)."""
+def _health_facilities(sentence: str, keyword: Span) -> tuple[str | None, list[Span]]:
+    """Return, for a guessed keyword, the health indicator the sentence's verbs say.
+
+    Destroyed if the sentence says so, else attacked if it says so; no indicator when it
+    says neither ('24 of the 40 hospitals have stopped working').
+    """
     destroyed = _DESTROYED_RE.search(sentence)
     if destroyed:
         return "health_facilities_destroyed", _near(keyword, destroyed)
-    attacked = _ATTACKED_RE.search(sentence, keyword.end)
-    return "health_facilities_attacked", _near(keyword, attacked) if attacked else []
+    attacked = _ATTACKED_RE.search(sentence)
+    if attacked is None:
+        return None, []
+    return "health_facilities_attacked", _near(keyword, attacked)
 
 
 def _near(keyword: Span, match: re.Match[str], reach: int = 40) -> list[Span]:

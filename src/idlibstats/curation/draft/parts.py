@@ -25,7 +25,8 @@ _LISTED_RE = re.compile(rf"{AMOUNT}{NP}{LIST}$", re.IGNORECASE)
 _JOINED_RE = re.compile(rf"{AMOUNT}[^#;]*?(?:,\s*|\s+)and\s+$", re.IGNORECASE)
 # 'another 3 were missing': the number has its own predicate, whatever it says.
 _OWN_PREDICATE_RE = re.compile(
-    r"^\s+(?:more\s+|others?\s+)?(?:were|was|are|is|have|has|had|remain\w*)\b", re.IGNORECASE
+    r"^\s+(?:more\s+|others?\s+)?(?:[a-z]+\s+)?(?:were|was|are|is|have|has|had|remain\w*)\b",
+    re.IGNORECASE,
 )
 # A few words after or before a number, past a dash or a comma ('Most of the deaths - 370').
 _NEXT_WORDS_RE = re.compile(r"^(?:\s*[-,)]?\s+[A-Za-z0-9][\w'-]*){1,3}")

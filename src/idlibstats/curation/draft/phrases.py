@@ -44,7 +44,7 @@ STOP = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|millions|"
     r"out|off|up|down|back|away|north|south|east|west|there|here|home|overnight|today|"
     r"yesterday|tonight|spent|went|said|took|came|ran|sought|made|got|began|left|fell|lost|"
-    r"hit|struck|[a-z]+ed"
+    r"hit|struck|run|built|known|held|set|kept|[a-z]+ed"
 )
 #: A word of a noun phrase; a word in -ed counts only before another ('displaced people').
 WORD = (

@@ -58,6 +58,9 @@ _NAMED_RE = re.compile(
     rf"(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}})\b(?P<groups>{_GROUP_LIST})\b", re.IGNORECASE
 )
 _CLAUSE_START_RE = re.compile(r"(?:^|[;:]\s*)(?:(?:the|a|an|some|local)\s+)?$", re.IGNORECASE)
+# 'of their soldiers': the soldiers of whoever 'their' is, which the words do not say here.
+_POSSESSIVE_RE = re.compile(r"\b(?:their|its|his|her|our)\s+$", re.IGNORECASE)
+_ARMY_RE = re.compile(r"soldiers?|troops|forces", re.IGNORECASE)
 _CLAIMANT_RE = re.compile(
     r"^(?:\s*,[^,;]*,)?\s+(?:also\s+)?(?:said|says|say|told|tells|reported|reports|counted|"
     r"recorded|records|documented|estimated|estimates|confirmed|announced|stated|added|"
@@ -145,9 +148,11 @@ def group_after(sentence: str, end: int) -> Group:
             stop += appositive.end()
     population, reasons = combine_groups(words)
     names = {n for n in match.group("names").split() if n[0].isupper()} - _OWN_SIDE_NAMES
-    if names and population in {"pro_government_fighters", "opposition_fighters"}:
-        population = "fighters"  # 'Turkish soldiers', 'Russian troops': whose side?
-        reasons.append(f"population side unclear: '{match.group('names')}{words}'")
+    theirs = _POSSESSIVE_RE.search(after[: match.start("groups")]) and _ARMY_RE.fullmatch(words)
+    if (names or theirs) and population in {"pro_government_fighters", "opposition_fighters"}:
+        population = "fighters"  # 'Turkish soldiers', '4 of their soldiers': whose side?
+        said = after[: match.end("groups")].strip()
+        reasons.append(f"population side unclear: '{said}'")
     return Group(population, words, [Span(end + match.start("groups"), stop)], reasons)
 
 
