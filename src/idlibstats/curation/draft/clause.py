@@ -190,7 +190,8 @@ _QUANTIFIER_BEFORE_RE = re.compile(
 _QUANTIFIER_AFTER_RE = re.compile(r"^\s*(?:-|,|\))")
 _PART_GROUP = (
     r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers|troops|"
-    r"militants|jihadists|rescuers|volunteers|medics|"
+    r"militants|jihadists|rescuers|volunteers|medics|doctors|nurses|journalists|teachers|"
+    r"students|pupils|patients|relatives|"
     r"members\s+of\s+(?:[a-z-]+\s+){0,2}(?:factions|groups|forces|militias|famil(?:y|ies))"
 )
 _SIDE = r"(?:(?:regime|government|pro-government|pro-regime|opposition|rebel|armed)\s+)?"

@@ -105,14 +105,17 @@ def facility_verb(masked: str, start: int, noun_end: int) -> FacilityVerb | None
     noun_end : int
         Where the counted noun ('hospitals', 'medical facilities') ends.
     """
+    before = masked[:start]
+    match = _TARGET_RE.search(before)
+    if match:  # 'Attacks on 14 facilities ... have been confirmed': the attacks say it
+        return _verb(match, 0)
     match = _SUBJECT_RE.match(masked[noun_end:])
     if match:
         return _verb(match, noun_end)
-    before = masked[:start]
     put = _PUT_RE.search(before)
     if put and _OUT_OF_SERVICE_RE.match(masked[noun_end:]):
         return _verb(put, 0)
-    for pattern in (_OBJECT_RE, _TARGET_RE, _OBJECT_LIST_RE):
+    for pattern in (_OBJECT_RE, _OBJECT_LIST_RE):
         match = pattern.search(before)
         if match:
             return _verb(match, 0)

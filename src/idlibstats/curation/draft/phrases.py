@@ -53,8 +53,8 @@ WORD = (
 )
 #: 'of their', 'of the', 'of the injured' before the words of a noun phrase.
 OF_THEIR = (
-    r"(?:\s+of\s+(?:their|the|its|his|her|our)\b"
-    r"(?:\s+(?:injured|wounded|dead|displaced)\b)?)?"
+    r"(?:\s+of\s+(?:their|the|its|his|her|our|those|these)\b"
+    r"(?:\s+(?:injured|wounded|dead|displaced|killed)\b)?)?"
 )
 #: A noun phrase after a number: words, or a list of words joined by commas and 'and'.
 _ARTICLE = r"(?:(?:a|an|the|his|her|their|its)\s+)?"

@@ -20,12 +20,26 @@ from idlibstats.curation.draft.model import Span
 __all__ = ["Group", "combine_groups", "group_after", "group_among", "named_groups"]
 
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
+# Armed groups by name, and the side each fights on.
+_OPPOSITION_NAMES = (
+    r"Hayat\s+Tahrir\s+al-Sham|HTS|National\s+Liberation\s+Front|National\s+Front\s+for\s+"
+    r"Liberation|NLF|NFL|Jaysh\s+al-[A-Z][\w-]*|Free\s+Syrian\s+Army|FSA|Turkistan\s+Islamic\s+"
+    r"Party|TIP|Ahrar\s+al-Sham|Faylaq\s+al-Sham|(?:al-)?Nusra(?:\s+Front)?"
+)
+_GOVERNMENT_NAMES = (
+    r"Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|NDF|Hezbollah|Fifth\s+Corps|"
+    r"Republican\s+Guard|Wagner"
+)
 _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
-    r"pro-(?:government|regime)\s+(?:fighters|forces|militias?)|"
+    r"(?:pro-(?:government|regime)|loyalist)\s+(?:fighters|forces|militias?|militiamen|gunmen|"
+    r"paramilitaries)|"
+    rf"(?:members\s+of\s+)?(?:the\s+)?(?:{_OPPOSITION_NAMES}|{_GOVERNMENT_NAMES})|"
     r"(?:government|regime|army)\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
-    r"kids|women|woman|men|fighters?|combatants?|soldiers?|troops|rebels?|opponents|militants?|"
+    r"kids|boys|girls|babies|infants|toddlers|minors|residents|inhabitants|refugees|IDPs|"
+    r"victims|casualties|bodies|"
+    r"women|woman|men|fighters?|combatants?|soldiers?|troops|rebels?|opponents|militants?|"
     r"rescuers?|(?:health|medical|aid|humanitarian|rescue|health\s+care|healthcare)\s+"
     r"(?:workers?|staff|personnel)|medics?|doctors?|nurses?|"
     rf"(?:members\s+of\s+(?:the\s+)?)?{_RESCUE_SERVICE}(?:\s+(?:members|volunteers|workers|"
@@ -41,6 +55,7 @@ _GROUP_LIST = rf"{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*"
 # lower-case word before them ('Turkish soldiers', 'regime soldiers', 'displaced people').
 _LEAD = (
     r"(?:(?:of|their|its|his|her|our|the|other|more|members(?:\s+at\s+least)?\s+of|"
+    r"of\s+them\s+(?:from|with|belonging\s+to)|"
     r"(?:deaths|injuries|casualties|fatalities)\s+(?:of|among))\s+)*"
 )
 _MODIFIER = rf"(?-i:[a-z][a-z-]*\s+)(?=(?:{_GROUP_LIST})\b)"
@@ -75,17 +90,19 @@ _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
 # Group words -> population code (the schema decides whether the code exists).
 _GROUP_POPULATION = (
     (
-        r"pro-(?:government|regime)|government|regime|army|soldiers?|troops",
+        rf"pro-(?:government|regime)|loyalist|government|regime|army|soldiers?|troops|"
+        rf"{_GOVERNMENT_NAMES}",
         "pro_government_fighters",
     ),
     (
-        r"opposition|rebels?|opponents|militants?|jihadists?|insurgents?|extremists|factions",
+        r"opposition|rebels?|opponents|militants?|jihadists?|insurgents?|extremists|factions|"
+        rf"{_OPPOSITION_NAMES}",
         "opposition_fighters",
     ),
     (r"fighters?|combatants?", "fighters"),
     (r"forces", "forces"),
     (r"civilians?", "civilians"),
-    (r"children|child|kids", "children"),
+    (r"children|child|kids|boys|girls|babies|infants|toddlers|minors", "children"),
     (r"women|woman", "women"),
     (
         r"rescuers?|workers?|staff|personnel|medics?|doctors?|nurses?|paramedics?|volunteers?|"
@@ -98,7 +115,8 @@ _GROUP_POPULATION = (
         "families",
     ),
     (r"men", "men"),
-    (r"Syrians|people|persons|individuals|others", "all"),
+    (r"Syrians|people|persons|individuals|others|residents|inhabitants|refugees|IDPs|victims|"
+     r"casualties|bodies", "all"),
     (r"Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans", "nationality"),
 )
 

@@ -193,6 +193,9 @@ def _part(
         draft.how["population"] = "as its total's"
     if host not in here:
         draft.reasons.append("part of an earlier total")
+    doubts = [r for r in host.reasons if r.startswith(_DOUBTS_OF_A_TOTAL)]
+    if doubts:  # the part inherits its total's labels, so their doubt too
+        draft.reasons.append(f"part of a doubtful total: {doubts[0]}")
     draft.indicator = host.indicator
     draft.how["indicator"] = "as its total's"
     verb = None
@@ -265,6 +268,11 @@ def _population(
         draft.how["population"] = f"not_applicable: {draft.indicator} counts {unit}"
         population, words = "not_applicable", "not_applicable"
     elif unit is not None and population is None and not _population_doubt(draft):
+        thing = clause.counted_thing(where.masked, draft.amount.end)[0]
+        if thing and clause.is_people(thing):  # '12 members': of what?
+            draft.reasons.append(f"unknown group: '{thing}'")
+            draft.how["population"] = f"none: unknown group '{thing}'"
+            return None
         population = "all"
         draft.how["population"] = "all: no group named"
         _named_before(draft, where)
@@ -293,6 +301,12 @@ def _named_before(draft: Draft, where: _Where) -> None:
         draft.reasons.append(f"population not said: '{named[-1]}' named before")
 
 
+# What makes a total's labels doubtful, for its parts as well.
+_DOUBTS_OF_A_TOTAL = (
+    "unknown thing", "no indicator", "guessed indicator", "facilities", "coordination",
+    "aim or modal", "place taken", "label from", "unknown group", "population side",
+    "population from",
+)
 _VERB_BEFORE_RE = re.compile(r"\b(?:[a-z]+ed|took|saw|found|carried|brought)\s+$", re.IGNORECASE)
 
 

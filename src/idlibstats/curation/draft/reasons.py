@@ -25,6 +25,8 @@ REVIEW_REASONS: dict[str, str] = {
     "their services'): indicator empty",
     "place taken by whom?": "villages or towns whose taker the sentence does not say, or "
     "taken by a side no indicator counts ('regime forces seized two towns'): check",
+    "part of a doubtful total": "a part takes its total's labels, and the total's row needs "
+    "review (its reason follows)",
     "part of an earlier total": "a part ('of these') of a total in an earlier sentence",
     "label from an earlier sentence": "'Another 9 died': the figure it points back to, for "
     "its indicator or its group, is in an earlier sentence",
