@@ -66,7 +66,7 @@ __all__ = [
 
 # Keywords -> indicator (before the health-facility split into attacked / destroyed).
 _OBJECT_VERBS = (
-    (r"kill|kills|killed|killing|claimed\s+the\s+lives\s+of", "killed"),
+    (r"kill|kills|killed|killing|(?:claimed|took|taking|claiming)\s+the\s+lives\s+of", "killed"),
     (r"wound|wounds|wounded|wounding|injure|injures|injured|injuring", "injured"),
     (r"displace|displaces|displaced|displacing|uprooted|uprooting", "displaced"),
     (r"hosts|hosted|hosting|houses|housed|housing", "population"),
@@ -86,7 +86,9 @@ _SUBJECT_VERBS = (
     (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
         r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
-        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region)",
+        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region)|"
+        r"crossed\s+(?:into|the\s+border)|(?:sought|took)\s+(?:refuge|shelter|safety)|"
+        r"arrived\s+(?:in|at)\s+(?:the\s+)?(?:camps?|border|shelters?)",
         "displaced",
     ),
     (r"live|lived|living|reside|resided|resides|residing", "population"),
@@ -232,6 +234,7 @@ _PLURAL_RE = re.compile(r"[a-z]+[^s]s", re.IGNORECASE)
 _PLACE_RE = re.compile(r"villages?|towns?", re.IGNORECASE)
 _CONTROL_RE = re.compile(
     r"\b(?:captur\w*|seiz\w*|took|taken|tak(?:e|es|ing)|retook|retaken|retak\w*|recaptur\w*|"
+    r"clear(?:s|ed|ing)?|"
     r"lost|los(?:e|es|ing)|"
     r"fell|fallen|regain\w*|control\w*|overr[au]n|advanc\w*|liberat\w*|storm\w*|"
     r"gained|expelled|withdr[ea]w\w*)\b",

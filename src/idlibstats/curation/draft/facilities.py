@@ -67,7 +67,11 @@ _TARGET_RE = re.compile(
 _PUT_RE = re.compile(r"\b(?P<attack>put|knocked|took)\s+$", re.IGNORECASE)
 _OUT_OF_SERVICE_RE = re.compile(r"^\s+out\s+of\s+(?:service|action|operation)\b", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
-_ELIDED_RE = re.compile(rf"^\s+(?:{_ACTIVE})\b", re.IGNORECASE)
+# 'and two destroyed', 'and one was destroyed'
+_ELIDED_RE = re.compile(
+    rf"^\s+(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?(?:{_ACTIVE})\b",
+    re.IGNORECASE,
+)
 #: Words that say a text is about health care: a bare 'facilities' near them is medical.
 HEALTH_CONTEXT_RE = re.compile(
     r"\b(?:hospitals?|clinics?|medical|health|healthcare|medics?|doctors?|nurses?|patients?|"

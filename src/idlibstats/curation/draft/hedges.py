@@ -20,7 +20,8 @@ _AIM = (
     r"going|hope(?:s|d)?|attempt(?:s|ed|ing)?|designed|bid|vow(?:s|ed)?|promise[sd]?"
 )
 _HEDGE_RE = re.compile(
-    rf"(?P<hedge>\b(?:{_MODAL})\b(?:\s+(?:not|also|still|soon|yet|now|further|be|have|been))*"
+    rf"(?P<hedge>\b(?:{_MODAL})\b(?:\s+(?:not|also|still|soon|yet|now|further|be|have|been|"
+    r"forced\s+to|made\s+to))*"
     rf"|\b(?:{_AIM})\s+to(?:\s+(?:be|have|been|further))*"
     r"|\b(?:risks?|risked|risking|at\s+risk\s+of|in\s+danger\s+of)(?:\s+(?:being|been))?)"
     r"\s+$",

@@ -66,6 +66,8 @@ _SHARE_BEFORE = re.compile(
 )
 _AFTER_PRONOUN = re.compile(r"^\s+(?:of|another)\b", re.IGNORECASE)
 _BEFORE_PRONOUN = re.compile(r"\bno\s+$", re.IGNORECASE)
+_RANGE_RE = re.compile(r"^\s*(?:-|to|and)\s*\d+(?:\.\d+)?", re.IGNORECASE)
+_BEFORE_ARTICLE = re.compile(r"\b(?:of|in|at|on|from|with|by|for|into|during)\s+$", re.IGNORECASE)
 # 'one volunteer said', 'one official told AFP': who speaks, not a count.
 _AFTER_SPEAKER = re.compile(
     r"^(?:\s+[a-z-]+){1,2}\s+(?:said|says|told|tells|added|explained|recalled|described|"
@@ -91,7 +93,7 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
     str or None
         A short reason (``year``, ``day of month``, ``duration or age``, ``time of day``,
         ``ordinal``, ``designation``, ``measure, share or money``, ``date``, ``what a
-        caption shows``, ``pronoun``, ``a speaker``, ``fraction``, ``too large for an
+        caption shows``, ``pronoun``, ``a speaker``, ``article``, ``fraction``, ``too large for an
         integer column``), or
         ``None`` when the number may be a figure.
     """
@@ -111,6 +113,10 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "duration or age"
     if _AFTER_MEASURE.match(after) or _BEFORE_MONEY.search(before):
         return "measure, share or money"
+    range_end = _RANGE_RE.match(after)  # '15 to 20 km', '2-3 days'
+    if range_end and (_AFTER_MEASURE.match(after[range_end.end() :]) or
+                      _AFTER_DURATION.match(after[range_end.end() :])):
+        return "measure, share or money"
     if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
         return "measure, share or money"
     if digits and (_NEXT_TO_SLASH.search(before) or _AFTER_SLASH.match(after)):
@@ -129,6 +135,8 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "pronoun"
     if number.text.lower() == "one" and _AFTER_SPEAKER.match(after):
         return "a speaker"
+    if number.text.lower() == "one" and _BEFORE_ARTICLE.search(before):
+        return "article"  # 'members of one family', 'in one strike'
     return None
 
 

@@ -19,7 +19,8 @@ __all__ = ["place_indicator"]
 _GAIN = (
     r"(?:took|taken|gained|won|seized|wrested|retook|regained)\s+control\s+of|"
     r"captur\w*|seiz\w*|took|taken|tak(?:e|es|ing)|retook|retaken|retak\w*|recaptur\w*|"
-    r"regain\w*|overr[au]n|liberat\w*|storm\w*|gained|entered|advanc\w*\s+(?:in|into|on)"
+    r"regain\w*|overr[au]n|liberat\w*|storm\w*|gained|entered|advanc\w*\s+(?:in|into|on)|"
+    r"clear(?:s|ed|ing)?"
 )
 _LOSS = (
     r"(?:lost|los(?:e|es|ing))(?:\s+control\s+of)?|fell|fallen|withdr[ea]w\w*|ceded|"
@@ -93,7 +94,7 @@ def _outcome(sentence: str, amount_start: int) -> str | None:
         side = _side(agent.group("agent"), last=False)
         gained = side
     else:
-        side = _side(sentence[lo : verb.start()], last=True)
+        side = _side(sentence[lo : verb.start()], last=False)  # the subject comes first
         gained = side if verb.group("gain") else _other(side)
     if gained is None:
         return None

@@ -45,6 +45,7 @@ _GROUP = (
     rf"(?:members\s+of\s+(?:the\s+)?)?{_RESCUE_SERVICE}(?:\s+(?:members|volunteers|workers|"
     r"rescuers|teams?|personnel))?|"
     r"members\s+of\s+(?:[a-z]+\s+){1,2}famil(?:y|ies)|family\s+members|"
+    r"members\s+of\s+(?:the\s+)?(?:rescue|medical|ambulance|first-aid)\s+teams?|"
     r"paramedics?|volunteers?|first\s+responders|families|households|jihadists?|insurgents?|"
     r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
     r"elderly|patients|students|pupils|teachers|journalists|others|factions|forces|"
@@ -105,7 +106,7 @@ _GROUP_POPULATION = (
     (r"children|child|kids|boys|girls|babies|infants|toddlers|minors", "children"),
     (r"women|woman", "women"),
     (
-        r"rescuers?|workers?|staff|personnel|medics?|doctors?|nurses?|paramedics?|volunteers?|"
+        r"rescuers?|workers?|staff|personnel|medics?|doctors?|nurses?|paramedics?|volunteers?|teams?|"
         rf"responders|{_RESCUE_SERVICE}",
         "rescuers",
     ),
