@@ -49,7 +49,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "curation" / "draft_corpus"
 #: The corpora, in the order they were written.
-CORPORA = ("classes", "round2", "round3", "holdout", "classes20", "dev20", "round20", "round20b", "round20c")
+CORPORA = ("classes", "round2", "round3", "holdout", "classes20", "dev20", "round20", "round20b", "round20c", "holdout20d")
 SID = "tst-2019-05-01"
 
 
