@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from idlibstats.curation.draft.sides import GOVERNMENT_NAMES, OPPOSITION_NAMES
+
 __all__ = ["place_indicator"]
 
 _GAIN = (
@@ -29,11 +31,11 @@ _LOSS = (
 _VERB_RE = re.compile(rf"\b(?:(?P<loss>{_LOSS})|(?P<gain>{_GAIN}))\b", re.IGNORECASE)
 _GOVERNMENT = (
     r"government|regime|army|troops|soldiers|loyalists?|pro-(?:government|regime)|"
-    r"(?:Russian|Russia|Iran)(?:-backed)?|Assad|Damascus|Syrian\s+forces"
+    rf"(?:Russian|Russia|Iran)(?:-backed)?|Assad|Damascus|Syrian\s+forces|{GOVERNMENT_NAMES}"
 )
 _OPPOSITION = (
-    r"rebels?|opposition|jihadists?|insurgents|militants|HTS|Hayat\s+Tahrir\s+al-Sham|"
-    r"Tahrir|Jaysh|National\s+Liberation\s+Front|NLF|armed\s+groups?|factions?"
+    rf"rebels?|opposition|jihadists?|insurgents|militants|{OPPOSITION_NAMES}|Tahrir|Jaysh|"
+    r"armed\s+groups?|factions?"
 )
 _SIDE_RE = re.compile(
     rf"\b(?:(?P<government>{_GOVERNMENT})|(?P<opposition>{_OPPOSITION}))\b", re.IGNORECASE

@@ -16,25 +16,16 @@ import re
 from dataclasses import dataclass, field
 
 from idlibstats.curation.draft.model import Span
+from idlibstats.curation.draft.sides import GOVERNMENT_NAMES, OPPOSITION_NAMES
 
 __all__ = ["Group", "combine_groups", "group_after", "group_among", "named_groups"]
 
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
-# Armed groups by name, and the side each fights on.
-_OPPOSITION_NAMES = (
-    r"Hayat\s+Tahrir\s+al-Sham|HTS|National\s+Liberation\s+Front|National\s+Front\s+for\s+"
-    r"Liberation|NLF|NFL|Jaysh\s+al-[A-Z][\w-]*|Free\s+Syrian\s+Army|FSA|Turkistan\s+Islamic\s+"
-    r"Party|TIP|Ahrar\s+al-Sham|Faylaq\s+al-Sham|(?:al-)?Nusra(?:\s+Front)?"
-)
-_GOVERNMENT_NAMES = (
-    r"Tiger\s+Forces|National\s+Defen[cs]e\s+Forces|NDF|Hezbollah|Fifth\s+Corps|"
-    r"Republican\s+Guard|Wagner"
-)
 _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
     r"(?:pro-(?:government|regime)|loyalist)\s+(?:fighters|forces|militias?|militiamen|gunmen|"
     r"paramilitaries)|"
-    rf"(?:members\s+of\s+)?(?:the\s+)?(?:{_OPPOSITION_NAMES}|{_GOVERNMENT_NAMES})|"
+    rf"(?:members\s+of\s+)?(?:the\s+)?(?:{OPPOSITION_NAMES}|{GOVERNMENT_NAMES})|"
     r"(?:government|regime|army)\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
     r"kids|boys|girls|babies|infants|toddlers|minors|residents|inhabitants|refugees|IDPs|"
@@ -92,12 +83,12 @@ _BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
 _GROUP_POPULATION = (
     (
         rf"pro-(?:government|regime)|loyalist|government|regime|army|soldiers?|troops|"
-        rf"{_GOVERNMENT_NAMES}",
+        rf"{GOVERNMENT_NAMES}",
         "pro_government_fighters",
     ),
     (
         r"opposition|rebels?|opponents|militants?|jihadists?|insurgents?|extremists|factions|"
-        rf"{_OPPOSITION_NAMES}",
+        rf"{OPPOSITION_NAMES}",
         "opposition_fighters",
     ),
     (r"fighters?|combatants?", "fighters"),
