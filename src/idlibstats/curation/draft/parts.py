@@ -12,10 +12,22 @@ from __future__ import annotations
 import re
 
 from idlibstats.curation.draft import clause
+from idlibstats.curation.draft.facilities import part_facility_verb
+from idlibstats.curation.draft.hedges import modal_after
 from idlibstats.curation.draft.model import Amount, Draft, Span
 from idlibstats.curation.draft.phrases import AMOUNT, LIST, NP
+from idlibstats.curation.draft.population import Group, combine_groups
 
-__all__ = ["figure_before", "has_own_predicate", "points_back", "total_of", "words_near"]
+__all__ = [
+    "figure_before",
+    "has_own_predicate",
+    "indicator_from_before",
+    "label_part",
+    "points_back",
+    "population_from_before",
+    "total_of",
+    "words_near",
+]
 
 _ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s+$", re.IGNORECASE)
 _MORE_RE = re.compile(r"^\s+(?:more|others?)\b(?!\s+than)", re.IGNORECASE)
@@ -141,3 +153,109 @@ def _root(earlier: list[Draft], index: int) -> int:
         if above is None:
             return index
         index = above
+
+
+def label_part(
+    draft: Draft,
+    total: tuple[int, str],
+    group: Group,
+    masked: str,
+    earlier: list[Draft],
+    here: list[Draft],
+) -> tuple[str | None, str]:
+    """Label a part of a total: the total's indicator, the group it is said to be.
+
+    Returns the part's population (before the schema's check) and the words it came from.
+    A facility part may have its own verb ('14 of them were destroyed'); a part inherits
+    its total's doubt.
+    """
+    index, kind = total
+    host = earlier[index]
+    draft.part_of = index
+    population, words = group.population, group.words
+    predicate = clause.predicate_group(masked, draft.amount.end, draft.amount.start)
+    if predicate is not None:
+        population, reasons = combine_groups(predicate[0])
+        words = predicate[0]
+        draft.spans.append(Span(predicate[1], predicate[2]))
+        draft.reasons.extend(reasons)
+        draft.how["population"] = f"said to be '{predicate[0]}'"
+    elif kind in {"share", "of these"} and not group.words:  # 'nearly all - 1,031 -', '8 of them'
+        population = host.population
+        draft.how["population"] = "as its total's"
+    if host not in here:
+        draft.reasons.append("part of an earlier total")
+    doubts = [r for r in host.reasons if r.startswith(_DOUBTS_OF_A_TOTAL)]
+    if doubts:  # the part inherits its total's labels, so their doubt too
+        draft.reasons.append(f"part of a doubtful total: {doubts[0]}")
+    draft.indicator = host.indicator
+    draft.how["indicator"] = "as its total's"
+    verb = None
+    if (host.indicator or "").startswith("health_facilities"):
+        verb = part_facility_verb(masked, draft.amount.end)
+    if verb is not None:  # '46 facilities were attacked; 14 of them were destroyed'
+        draft.indicator = f"health_facilities_{verb.kind}"
+        draft.spans.append(Span(verb.start, verb.end))
+        said = draft.sentence.text[verb.start : verb.end]
+        draft.how["indicator"] = f"a part of its total, verb '{said}'"
+    if host.keyword is not None and host in here:
+        draft.spans.append(host.keyword)
+    return population, words
+
+
+def indicator_from_before(
+    draft: Draft, masked: str, earlier: list[Draft], here: list[Draft]
+) -> None:
+    """Take the indicator of the figure 'another 58' or '... and 5 women' points to."""
+    pointing = points_back(masked, draft.amount)
+    before, same_sentence = figure_before(earlier, here)
+    if pointing == "listed":
+        before = here[-1] if here else None
+        same_sentence = True
+    if before is None or before.indicator is None or has_own_predicate(masked, draft.amount):
+        draft.reasons.append("no indicator word")
+        draft.how["indicator"] = "none: no word says what is counted"
+        return
+    draft.indicator = before.indicator
+    if pointing == "listed":
+        draft.how["indicator"] = "listed after the figure before"
+        if any(r.startswith("guessed indicator") for r in before.reasons):
+            draft.reasons.append("guessed indicator: as the figure it is listed with")
+    else:
+        draft.how["indicator"] = "as the figure before ('another')"
+    if not same_sentence:
+        draft.reasons.append("label from an earlier sentence")
+    hedge = modal_after(masked, draft.amount.end)
+    if hedge is not None:  # 'up to 200,000 more could follow'
+        draft.reasons.append(f"aim or modal: '{hedge}'")
+
+
+def population_from_before(
+    draft: Draft, pointing: str, earlier: list[Draft], here: list[Draft]
+) -> str | None:
+    """Return the group of the figure a number with none of its own points back to.
+
+    'another 9' in a later sentence, or a specific group ('Eight health workers were
+    killed and 14 hurt': health workers?) is flagged; 'all' taken from the figure before is
+    not.
+    """
+    before, same_sentence = figure_before(earlier, here)
+    if pointing == "listed" or before is None or before.population is None:
+        return None
+    if pointing == "joined" and before.population == "all":
+        return None  # the default says the same, and says why
+    if not same_sentence:
+        if "label from an earlier sentence" not in draft.reasons:
+            draft.reasons.append("label from an earlier sentence")
+    elif before.population != "all":
+        draft.reasons.append(f"population from the figure before: '{before.population}'")
+    draft.how["population"] = "as the figure before"
+    return before.population
+
+
+# What makes a total's labels doubtful, for its parts as well.
+_DOUBTS_OF_A_TOTAL = (
+    "unknown thing", "no indicator", "guessed indicator", "facilities", "coordination",
+    "aim or modal", "place taken", "label from", "unknown group", "population side",
+    "population from",
+)
