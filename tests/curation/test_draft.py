@@ -105,6 +105,12 @@ def test_every_review_reason_is_one_of_the_documented_reasons():
     assert all(any(part.startswith(known) for known in REVIEW_REASONS) for part in reasons)
 
 
+def test_contributing_explains_every_review_reason():
+    walkthrough = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    missing = [reason for reason in REVIEW_REASONS if f"| `{reason}" not in walkthrough]
+    assert missing == []
+
+
 def test_a_figure_given_twice_is_flagged_on_both_rows():
     rows = draft("Strikes kill 12 in town\n\nAir strikes killed 12 people in the town.")
     assert list(rows[REVIEW_COLUMN]) == [f"same figure as {SID}-02", f"same figure as {SID}-01"]
