@@ -92,6 +92,10 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("draft", help="draft figure rows (CSV) from a report's plain text")
     p.add_argument("report", help="the report as a UTF-8 text file")
     p.add_argument("--source-id", required=True, help="source_id the rows will carry")
+    p.add_argument("--html", metavar="OUT.html",
+                   help="also write a review page: the report with every drafted number "
+                   "highlighted beside its row (one self-contained file)")
+    p.add_argument("--force", action="store_true", help="with --html: overwrite OUT.html")
 
     p = sub.add_parser("verify-excerpts", help="check every excerpt against the report texts")
     p.add_argument("path", nargs="?", help=PACKAGE_HELP)
@@ -172,32 +176,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"wrote {args.output} ({what}{', HXL' if args.hxl else ''})")
         return 0
     if args.command == "draft":
-        from idlibstats.curation.draft import draft_figures
-        from idlibstats.datapackage.locate import read_regular
-
-        try:  # a regular file only: a FIFO is refused, never waited on
-            text = read_regular(Path(args.report), args.report).decode("utf-8")
-            text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
-        except UnicodeDecodeError as exc:
-            raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
-        if not text.replace("\ufeff", "").replace("\u200b", "").strip():
-            raise DataPackageError(
-                "the report is empty or blank: nothing to draft", file=args.report
-            )
-        rows = draft_figures(text, args.source_id, args.path)
-        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
-        if rows.empty:
-            print(
-                f"warning: {args.report}: no number in the report looks like a figure",
-                file=sys.stderr,
-            )
-        else:
-            flagged = int(rows["needs_review"].notna().sum())
-            print(
-                f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
-                file=sys.stderr,
-            )
-        return 0
+        return _draft(args)
     if args.command == "verify-excerpts":
         from idlibstats.curation.verify import verify_excerpts
 
@@ -227,6 +206,52 @@ def _run(args: argparse.Namespace) -> int:
             return 1
         return 0
     raise AssertionError(args.command)  # argparse rejects unknown commands first
+
+
+def _draft(args: argparse.Namespace) -> int:
+    """Draft rows as CSV on standard output, and the review page if asked (``--html``).
+
+    An empty or blank report, like a report in which no number looks like a figure, gives
+    the header alone, a page that says so, and a ``warning:`` line.
+    """
+    from idlibstats.curation.draft import draft_text
+    from idlibstats.curation.draft.review_page import review_page, write_review_page
+    from idlibstats.curation.draft.sentences import is_blank
+    from idlibstats.datapackage.locate import read_regular
+
+    if args.force and not args.html:
+        print("error: --force goes with --html", file=sys.stderr)
+        return 2
+    try:  # a regular file only: a FIFO is refused, never waited on
+        text = read_regular(Path(args.report), args.report).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
+    rows, drafted = draft_text(text, args.source_id, args.path)
+    if args.html:
+        page = review_page(rows, drafted, title=f"{Path(args.report).name} ({args.source_id})")
+        try:
+            write_review_page(args.html, page, overwrite=args.force)
+        except FileExistsError:
+            raise DataPackageError("exists; add --force to replace it", file=args.html) from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise DataPackageError(f"cannot write the review page: {reason}",
+                                   file=args.html) from None
+    rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+    if is_blank(text):
+        print(f"warning: {args.report}: the report is empty or blank: nothing to draft",
+              file=sys.stderr)
+    elif rows.empty:
+        print(f"warning: {args.report}: no number in the report looks like a figure",
+              file=sys.stderr)
+    else:
+        flagged = int(rows["needs_review"].notna().sum())
+        print(f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
+              file=sys.stderr)
+    if args.html:
+        print(f"wrote {args.html} (review page)", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
