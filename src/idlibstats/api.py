@@ -11,6 +11,7 @@ frame (a filtered one, say), it computes on that frame alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from idlibstats.analysis import bounds as _bounds
 from idlibstats.analysis import claims as _claims
 from idlibstats.analysis import monthly as _monthly
 from idlibstats.datapackage import read
+from idlibstats.docstrings import loads_tables
 from idlibstats.exports import hxl as _hxl
 from idlibstats.exports import monthly_csv as _monthly_csv
 
@@ -32,23 +34,19 @@ __all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_tabl
 PackageArg = str | os.PathLike[str] | None
 
 
+@loads_tables(_bounds.bounds, "figures")
 def bounds(figures: pd.DataFrame | None = None, *, convention_band: float | None = None,
            package: PackageArg = None) -> pd.DataFrame:
-    """Return low / best / high for each figure: :func:`idlibstats.analysis.bounds.bounds`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _bounds.bounds(read.figures(package) if figures is None else figures,
                           convention_band=convention_band)
 
 
+@loads_tables(_claims.reconcile, "figures", "corroborations")
 def reconcile(figures: pd.DataFrame | None = None, *,
               corroborations: pd.DataFrame | None = None,
               package: PackageArg = None) -> pd.DataFrame:
-    """Return each claim group as one range: :func:`idlibstats.analysis.claims.reconcile`.
-
-    ``figures`` and ``corroborations`` default to the tables of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     if figures is None:
         figures = read.figures(package)
     if corroborations is None:
@@ -56,82 +54,70 @@ def reconcile(figures: pd.DataFrame | None = None, *,
     return _claims.reconcile(figures, corroborations=corroborations)
 
 
+@loads_tables(_monthly.monthly, "figures", "populations")
 def monthly(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
             populations: pd.DataFrame | None = None, national: bool = False,
             model: bool = False, movements: bool = False,
             package: PackageArg = None) -> pd.DataFrame:
-    """Return what the figures imply per calendar month: :func:`.analysis.monthly.monthly`.
-
-    ``figures`` and ``populations`` default to the tables of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.monthly(indicator, population,
                             read.figures(package) if figures is None else figures,
                             populations=_populations(populations, package),
                             national=national, model=model, movements=movements)
 
 
+@loads_tables(_monthly.spans, "figures", "populations")
 def spans(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
           populations: pd.DataFrame | None = None, national: bool = False,
           movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
-    """Return the figures whose bounds hold only for a span: :func:`.analysis.monthly.spans`.
-
-    ``figures`` and ``populations`` default to the tables of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.spans(indicator, population,
                           read.figures(package) if figures is None else figures,
                           populations=_populations(populations, package),
                           national=national, movements=movements)
 
 
+@loads_tables(_monthly.period_bounds, "figures", "populations")
+def period_bounds(indicator: str, population: str, claimant: str,
+                  start: str | dt.date | pd.Timestamp, end: str | dt.date | pd.Timestamp,
+                  figures: pd.DataFrame | None = None, *,
+                  populations: pd.DataFrame | None = None, national: bool = False,
+                  movements: bool = False, package: PackageArg = None) -> pd.Series:
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
+    return _monthly.period_bounds(indicator, population, claimant, start, end,
+                                  read.figures(package) if figures is None else figures,
+                                  populations=_populations(populations, package),
+                                  national=national, movements=movements)
+
+
+@loads_tables(_monthly.monthly_summary, "figures", "populations")
 def monthly_summary(indicator: str, population: str = "all",
                     figures: pd.DataFrame | None = None, *,
                     populations: pd.DataFrame | None = None, national: bool = False,
                     movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
-    """Return one row per month: :func:`idlibstats.analysis.monthly.monthly_summary`.
-
-    ``figures`` and ``populations`` default to the tables of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.monthly_summary(indicator, population,
                                     read.figures(package) if figures is None else figures,
                                     populations=_populations(populations, package),
                                     national=national, movements=movements)
 
 
-def period_bounds(indicator: str, population: str, claimant: str, start: object, end: object,
-                  figures: pd.DataFrame | None = None, *,
-                  populations: pd.DataFrame | None = None, national: bool = False,
-                  movements: bool = False, package: PackageArg = None) -> pd.Series:
-    """Return what a claimant's figures imply for any period: :func:`.monthly.period_bounds`.
-
-    ``figures`` and ``populations`` default to the tables of ``package``.
-    """
-    return _monthly.period_bounds(indicator, population, claimant, start, end,  # type: ignore[arg-type]
-                                  read.figures(package) if figures is None else figures,
-                                  populations=_populations(populations, package),
-                                  national=national, movements=movements)
-
-
+@loads_tables(_monthly_csv.monthly_table, "figures", "populations")
 def monthly_table(figures: pd.DataFrame | None = None, *,
                   populations: pd.DataFrame | None = None, national: bool = False,
                   package: PackageArg = None) -> pd.DataFrame:
-    """Return one row per month, a floor per quantity: :func:`.exports.monthly_csv.monthly_table`.
-
-    ``figures`` and ``populations`` default to the tables of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly_csv.monthly_table(read.figures(package) if figures is None else figures,
                                       populations=_populations(populations, package),
                                       national=national)
 
 
+@loads_tables(_monthly_csv.to_monthly_csv, "figures", "indicators", "populations")
 def to_monthly_csv(path: str | os.PathLike[str] | None = None, *, hxl: bool = False,
                    figures: pd.DataFrame | None = None,
                    populations: pd.DataFrame | None = None, national: bool = False,
                    overwrite: bool = False, package: PackageArg = None) -> str | None:
-    """Return, or write, the monthly floors as CSV: :func:`.exports.monthly_csv.to_monthly_csv`.
-
-    ``figures`` and ``populations`` default to the tables of ``package``; the hashtags come
-    from the ``indicators`` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     if figures is None:
         figures = read.figures(package)
     return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path,
@@ -143,14 +129,10 @@ def _populations(populations: pd.DataFrame | None, package: PackageArg) -> pd.Da
     return read.populations(package) if populations is None else populations
 
 
+@loads_tables(_hxl.to_hxl, "figures", "sources", "organisations", "indicators")
 def to_hxl(figures: pd.DataFrame | None = None, path: str | os.PathLike[str] | None = None,
            *, overwrite: bool = False, package: PackageArg = None) -> str | None:
-    """Return, or write, the figures as HXL-tagged CSV: :func:`.exports.hxl.to_hxl`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``; the ``sources``,
-    ``organisations`` and ``indicators`` of ``package`` give each row's publisher, claimant
-    name and hashtag.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     if figures is None:
         figures = read.figures(package)
     return _hxl.to_hxl(figures, read.sources(package), read.organisations(package),

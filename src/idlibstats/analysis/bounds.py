@@ -210,6 +210,12 @@ def bounds(
     out["rule"] = pd.array([RULES[x] for x in qual], dtype="string")
     if frac is not None:
         c_low, c_high = _convention(v, qual, frac, low, high, open_high)
+        too_big = np.array([x is not None and x >= 2**63 for x in c_high], dtype=bool)
+        if too_big.any():  # a bound past the Int64 columns: say so, never wrap or crash
+            raise ValueError(
+                f"figure(s) {_first_id(figures, too_big)}: value {int(v_np[too_big][0])} with "
+                f"qualifier {qual[too_big][0]!r} has a convention band high past the 64-bit "
+                "integers (9,223,372,036,854,775,807); idlibstats cannot bound it")
         c_low_arr = pd.array(c_low, dtype="Int64")
         c_low_arr[no_floor & ~np.isin(qual, ("almost", "about"))] = pd.NA
         out["convention_band_low"] = c_low_arr
