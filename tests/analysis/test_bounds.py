@@ -171,6 +171,13 @@ def test_bad_convention_band(width):
         bounds(make([(5, "about")]), convention_band=width)
 
 
+def test_a_convention_band_past_the_64_bit_integers_is_refused():
+    with pytest.raises(ValueError, match=r"t-2019-01-01-00.*convention band high past the "
+                                         r"64-bit"):
+        bounds(make([(9 * 10**18, "about")]), convention_band=0.1)
+    assert bounds(make([(9 * 10**18, "about")]))["best"].iloc[0] == 9 * 10**18
+
+
 def test_the_old_band_argument_is_gone():
     with pytest.raises(TypeError, match="band"):
         bounds(make([(5, "about")]), band=0.1)

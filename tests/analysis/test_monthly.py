@@ -401,6 +401,15 @@ def test_the_analysis_takes_the_relations_as_a_frame(pops):
     pd.testing.assert_frame_equal(got, monthly("killed", "all", f))
 
 
+def test_a_count_too_large_to_bound_exactly_is_refused_naming_the_figure():
+    f = make([("2019-05-01", "2019-05-31", 10**9 + 1, "exact", "period_total", "x"),
+              ("2019-05-01", "2019-05-31", 10**9, "exact", "period_total", "y")])
+    with pytest.raises(ValueError, match=r"t-2019-01-01-00: value 1000000001 is above "
+                                         r"1,000,000,000"):
+        monthly("killed", figures=f)
+    assert monthly("killed", figures=f.tail(1))["low"].iloc[0] == 10**9
+
+
 def test_input_untouched():
     f = make([("2019-04-20", "2019-06-10", 100, "exact", "cumulative", "x"),
               ("2019-04-20", "2019-07-10", 200, "exact", "cumulative", "x")])

@@ -20,7 +20,7 @@ from idlibstats.analysis.bounds import bounds as figure_bounds
 from idlibstats.analysis.frames import require_figures
 from idlibstats.analysis.populations import Relations
 from idlibstats.analysis.reasons import UNATTRIBUTED, span_text, wording
-from idlibstats.analysis.solver import Group, constraints_from
+from idlibstats.analysis.solver import LARGEST, Group, constraints_from
 
 __all__ = ["MEASURES", "NATIONAL", "NEEDED", "Analysis", "ChosenFigures", "analyse",
            "month_days", "ordinals", "select"]
@@ -86,6 +86,13 @@ def select(
         raise ValueError(
             f"figure {chosen.loc[bad, 'figure_id'].iloc[0]}: period_end is before period_start"
         )
+    flows = chosen["measure"].astype("string") != "stock"
+    huge = flows.to_numpy() & (pd.array(chosen["value"], dtype="Int64") > LARGEST).to_numpy(
+        dtype=bool, na_value=False)
+    if huge.any():
+        row = chosen.loc[huge].iloc[0]
+        raise ValueError(f"figure {row['figure_id']}: value {row['value']} is above "
+                         f"{LARGEST:,}, the largest count the month bounds take exactly")
     unknown_pop = ~chosen["population"].astype("string").isin(list(relations.members))
     if unknown_pop.any():
         row = chosen.loc[unknown_pop.to_numpy()].iloc[0]

@@ -42,7 +42,11 @@ from scipy.optimize import linprog
 
 from idlibstats.analysis.populations import Relations
 
-__all__ = ["Bound", "Constraint", "Group", "Term", "constraints_from"]
+__all__ = ["LARGEST", "Bound", "Constraint", "Group", "Term", "constraints_from"]
+
+#: The largest count the solver takes: its arithmetic is in floating point, exact to well
+#: below one person at this size (no figure of a conflict's toll comes near it).
+LARGEST = 10**9
 
 #: A value within this (relative) distance of a whole number is that number.
 _TOLERANCE = 1e-7
