@@ -292,12 +292,12 @@ def test_almost_1000_between_late_april_and_the_end_of_august_is_a_period_total(
     assert "closed period" in f["notes"]
 
 
-def test_the_two_days_of_clashes_are_period_totals_by_the_readme_rule():
+def test_the_two_days_of_clashes_are_period_totals_by_the_methods_rule():
     for figure_id in ("mee-2019-12-02-01", "mee-2019-12-02-02", "mee-2019-12-02-03"):
         f = BY_ID[figure_id]
         assert f["measure"] == "period_total", figure_id
         assert "measure period_total" in f["notes"], figure_id
-    assert "README's rule" in BY_ID["mee-2019-12-02-01"]["notes"]
+    assert "the method's rule" in BY_ID["mee-2019-12-02-01"]["notes"]
     assert "violent clashes are ongoing" in BY_ID["mee-2019-12-02-01"]["notes"]
 
 
