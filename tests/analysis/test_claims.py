@@ -233,7 +233,7 @@ claims = st.lists(
 )
 
 
-@settings(max_examples=100, deadline=None)
+@settings(settings.get_profile("slow"), deadline=None)
 @given(claims)
 def test_reconcile_invariants(rows):
     f = make(rows)

@@ -213,7 +213,7 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     })
 
 
-@settings(max_examples=80, deadline=None)
+@settings(settings.get_profile("slow"), deadline=None)
 @given(children=st.lists(st.integers(0, 5), min_size=_DAYS, max_size=_DAYS),
        adults=st.lists(st.integers(0, 20), min_size=_DAYS, max_size=_DAYS),
        specs=st.lists(st.tuples(st.sampled_from(["all", "children"]), st.integers(0, _DAYS - 1),
