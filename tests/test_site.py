@@ -19,7 +19,6 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from browser import open_pages, require_chromium
-
 from conftest import ROOT
 
 SPHINX = str(Path(sys.executable).with_name("sphinx-build"))

@@ -145,13 +145,13 @@ def test_no_populations_table_is_refused():
 
 def test_write_refuses_then_overwrites(tmp_path):
     target = tmp_path / "monthly.csv"
-    assert to_monthly_csv(target) is None
+    assert to_monthly_csv(path=target) is None
     first = target.read_text(encoding="utf-8")
     target.write_text("keep me", encoding="utf-8")
     with pytest.raises(FileExistsError):
-        to_monthly_csv(target)
+        to_monthly_csv(path=target)
     assert target.read_text(encoding="utf-8") == "keep me"
-    to_monthly_csv(target, overwrite=True)
+    to_monthly_csv(path=target, overwrite=True)
     assert target.read_text(encoding="utf-8") == first
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
