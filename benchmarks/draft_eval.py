@@ -99,24 +99,31 @@ def load_corpus(name: str) -> list[dict]:
     return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))["cases"]
 
 
-def score_case(case: dict, drafted: pd.DataFrame) -> Score:
-    """Score the draft of one corpus case against its expected rows."""
-    score = Score()
-    if "needs_review" not in drafted.columns:  # a draft from before the column existed
-        drafted = drafted.assign(needs_review=pd.NA)
-    rows = [row for _, row in drafted.iterrows()]
-    used: dict[int, int] = {}  # expected index -> draft index
+def match_case(case: dict, rows: list[pd.Series]) -> dict[int, int]:
+    """Return expected row index -> draft row index: same value as written and value."""
+    used: dict[int, int] = {}
     for i, want in enumerate(case["rows"]):
-        vague = want["value"] is None
-        score.vague_expected += vague
-        score.expected += not vague
         for j, row in enumerate(rows):
             if j in used.values():
                 continue
             if row["value_as_written"] == want["as_written"] and _same(row["value"], want["value"]):
                 used[i] = j
                 break
-        else:
+    return used
+
+
+def score_case(case: dict, drafted: pd.DataFrame) -> Score:
+    """Score the draft of one corpus case against its expected rows."""
+    score = Score()
+    if "needs_review" not in drafted.columns:  # a draft from before the column existed
+        drafted = drafted.assign(needs_review=pd.NA)
+    rows = [row for _, row in drafted.iterrows()]
+    used = match_case(case, rows)  # expected index -> draft index
+    for i, want in enumerate(case["rows"]):
+        vague = want["value"] is None
+        score.vague_expected += vague
+        score.expected += not vague
+        if i not in used:
             score.problems.append(f"missing {want['as_written']!r} in {case['text'][:60]!r}")
     ids = list(drafted["figure_id"])
     for i, j in used.items():
@@ -247,6 +254,52 @@ def _score_report(recorded: pd.DataFrame, drafted: pd.DataFrame, text: str) -> S
     return score
 
 
+#: The corpora the rules were developed or tuned on (every one but the measured holdout).
+TUNED = tuple(name for name in CORPORA if name != "holdout")
+
+
+def count_rules(names: tuple[str, ...] = TUNED) -> dict[tuple[str, str], list[int]]:
+    """Count, per rule, the labels it decided on the corpora and how many were wrong.
+
+    Returns
+    -------
+    dict
+        (label, rule name) -> [labels decided, wrong, wrong with no ``needs_review``
+        reason], over the matched rows of every case of ``names``.
+    """
+    from idlibstats.curation.draft.frame import draft_text
+
+    counts: dict[tuple[str, str], list[int]] = {}
+    for name in names:
+        for case in load_corpus(name):
+            frame, drafted = draft_text(case["text"], SID, ROOT)
+            rows = [row for _, row in frame.iterrows()]
+            for i, j in match_case(case, rows).items():
+                want, row, draft = case["rows"][i], rows[j], drafted.drafts[j]
+                for label in ("indicator", "population"):
+                    tally = counts.setdefault((label, draft.rules[label]), [0, 0, 0])
+                    wrong = not _same(row[label], want[label])
+                    tally[0] += 1
+                    tally[1] += wrong
+                    tally[2] += wrong and pd.isna(row["needs_review"])
+    return counts
+
+
+def rules_report(counts: dict[tuple[str, str], list[int]]) -> str:
+    """Return the per-rule counts as a Markdown table, with each rule's class."""
+    from idlibstats.curation.draft.rules import RULES
+
+    lines = [
+        "## labels decided per rule, on the tuned corpora",
+        "| label | rule | class | decided | wrong | wrong, no reason |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key, rule in RULES.items():
+        decided, wrong, silent = counts.get(key, [0, 0, 0])
+        lines.append(f"| {key[0]} | {key[1]} | {rule.kind} | {decided} | {wrong} | {silent} |")
+    return "\n".join(lines)
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{part}/{whole} = {part / whole:.0%}" if whole else "-"
 
@@ -273,8 +326,16 @@ def report(name: str, score: Score, extras: int | None = None) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the figures; ``-v`` also lists every miss, wrong label and false row."""
-    verbose = "-v" in (argv if argv is not None else sys.argv[1:])
+    """Print the figures; ``-v`` also lists every miss, wrong label and false row.
+
+    ``--rules`` prints instead, per rule that decides a label, how many labels it decided
+    on the tuned corpora and how many were wrong (:func:`count_rules`).
+    """
+    args = argv if argv is not None else sys.argv[1:]
+    if "--rules" in args:
+        print(rules_report(count_rules()))
+        return 0
+    verbose = "-v" in args
     out = []
     for name in CORPORA:
         if (CORPUS / f"{name}.json").exists():

@@ -106,11 +106,11 @@ def decide_indicator(
         if reading is None or known.get(reading.indicator) != "people" or reading.how == "before":
             draft.reasons.append(f"unknown thing counted: '{thing}'")
             draft.spans.append(Span(start, end))
-            draft.how["indicator"] = f"none: unknown thing '{thing}'"
+            draft.decide("indicator", "unknown thing", f"none: unknown thing '{thing}'")
             return
         draft.reasons.append(f"unknown group: '{thing}'")  # 'nine gunmen were killed'
         draft.spans.append(Span(start, end))
-        draft.how["population"] = f"none: unknown group '{thing}'"
+        draft.decide("population", "unknown group", f"none: unknown group '{thing}'")
         draft.population = None
     if reading is None and not thing:
         elided = _elided_facilities(draft, masked, here, known)
@@ -127,19 +127,19 @@ def decide_indicator(
     if indicator is None and found:  # '24 of the 40 hospitals have stopped working'
         word = sentence[found[0].start : found[0].end]
         draft.reasons.append(f"facilities not said to be hit: '{word}'")
-        draft.how["indicator"] = f"none: no attack on the '{word}'"
+        draft.decide("indicator", "facilities not hit", f"none: no attack on the '{word}'")
         draft.spans.extend(found)
         return
     if indicator is None:
         draft.reasons.append("no indicator word")
-        draft.how["indicator"] = "none: no word says what is counted"
+        draft.decide("indicator", "no word", "none: no word says what is counted")
         return
     word = sentence[found[0].start : found[0].end]
     draft.indicator = indicator
     draft.keyword = found[0]
     draft.spans.extend(found)
     draft.reasons.append(f"guessed indicator: nearest word '{word}'")
-    draft.how["indicator"] = f"guess: nearest keyword '{word}'"
+    draft.decide("indicator", "guess", f"guess: nearest keyword '{word}'")
     if len(_indicators_in_clause(sentence, amount)) > 1:
         draft.reasons.append("two indicators in the clause")
 
@@ -156,20 +156,21 @@ def _from_reading(
     if reading.how == "before" and draft.population is None:
         draft.population = group_among(sentence, reading.end, amount.start)
         if draft.population is not None:
-            draft.how["population"] = f"named before the number: '{word}'"
+            draft.decide("population", "named before", f"named before the number: '{word}'")
     indicator: str | None = reading.indicator
-    draft.how["indicator"] = f"{_HOW[reading.how]} '{word}'"
+    draft.decide("indicator", _RULE[reading.how], f"{_HOW[reading.how]} '{word}'")
     if indicator in {"health_facilities", "facilities"}:
         indicator = _facilities(draft, masked, reading, context)
     elif indicator in _PLACES:
         indicator, doubt = place_indicator(sentence, amount.start, word)
         if doubt is not None:
             draft.reasons.append(doubt)
-            if indicator is None:
-                draft.how["indicator"] = f"none: {doubt}"
+            rule = "place, no indicator" if indicator is None else "place, side unsaid"
+            said = f"none: {doubt}" if indicator is None else draft.how["indicator"]
+            draft.decide("indicator", rule, said)
     if reading.joined is not None:
         draft.reasons.append(f"coordination: '{reading.joined}' counts both")
-        draft.how["indicator"] = f"none: '{reading.joined}' joins two indicators"
+        draft.decide("indicator", "joined verbs", f"none: '{reading.joined}' joins two indicators")
         indicator = None
     between = (reading.end, amount.start) if reading.how == "before" else None
     hedge = None
@@ -184,6 +185,7 @@ def _from_reading(
 
 
 _PLACES = {"villages_lost_by_opposition", "towns_captured_by_opposition"}
+_RULE = {"noun": "noun", "object": "object", "subject": "subject", "before": "named before"}
 _HOW = {
     "noun": "noun",
     "object": "object of",
@@ -202,10 +204,11 @@ def _facilities(draft: Draft, masked: str, reading: clause.Reading, context: str
     if verb is None or verb.kind == "other":
         said = "" if verb is None else f": '{sentence[verb.start : verb.end]}'"
         draft.reasons.append(f"facilities not said to be hit{said}")
-        draft.how["indicator"] = f"none: no attack on the '{noun}'"
+        draft.decide("indicator", "facilities not hit", f"none: no attack on the '{noun}'")
         return None
     draft.spans.append(Span(verb.start, verb.end))
-    draft.how["indicator"] = f"noun '{noun}', verb '{sentence[verb.start : verb.end]}'"
+    said = f"noun '{noun}', verb '{sentence[verb.start : verb.end]}'"
+    draft.decide("indicator", "facility verb", said)
     return f"health_facilities_{verb.kind}"
 
 
@@ -226,7 +229,7 @@ def _elided_facilities(
     draft.keyword = Span(verb.start, verb.end)
     draft.spans.append(draft.keyword)
     draft.reasons.append("coordination: no noun after the number, read as the facilities before")
-    draft.how["indicator"] = f"verb '{said}' after the facilities before"
+    draft.decide("indicator", "elided facilities", f"verb '{said}' after the facilities before")
     return True
 
 

@@ -179,17 +179,17 @@ def label_part(
         words = predicate[0]
         draft.spans.append(Span(predicate[1], predicate[2]))
         draft.reasons.extend(reasons)
-        draft.how["population"] = f"said to be '{predicate[0]}'"
+        draft.decide("population", "said to be", f"said to be '{predicate[0]}'")
     elif kind in {"share", "of these"} and not group.words:  # 'nearly all - 1,031 -', '8 of them'
         population = host.population
-        draft.how["population"] = "as its total's"
+        draft.decide("population", "part", "as its total's", host)
     if host not in here:
         draft.reasons.append("part of an earlier total")
     doubts = [r for r in host.reasons if r.startswith(_DOUBTS_OF_A_TOTAL)]
     if doubts:  # the part inherits its total's labels, so their doubt too
         draft.reasons.append(f"part of a doubtful total: {doubts[0]}")
     draft.indicator = host.indicator
-    draft.how["indicator"] = "as its total's"
+    draft.decide("indicator", "part", "as its total's", host)
     verb = None
     if (host.indicator or "").startswith("health_facilities"):
         verb = part_facility_verb(masked, draft.amount.end)
@@ -197,7 +197,7 @@ def label_part(
         draft.indicator = f"health_facilities_{verb.kind}"
         draft.spans.append(Span(verb.start, verb.end))
         said = draft.sentence.text[verb.start : verb.end]
-        draft.how["indicator"] = f"a part of its total, verb '{said}'"
+        draft.decide("indicator", "part, own verb", f"a part of its total, verb '{said}'")
     if host.keyword is not None and host in here:
         draft.spans.append(host.keyword)
     return population, words
@@ -214,15 +214,15 @@ def indicator_from_before(
         same_sentence = True
     if before is None or before.indicator is None or has_own_predicate(masked, draft.amount):
         draft.reasons.append("no indicator word")
-        draft.how["indicator"] = "none: no word says what is counted"
+        draft.decide("indicator", "no word", "none: no word says what is counted")
         return
     draft.indicator = before.indicator
     if pointing == "listed":
-        draft.how["indicator"] = "listed after the figure before"
+        draft.decide("indicator", "listed", "listed after the figure before", before)
         if any(r.startswith("guessed indicator") for r in before.reasons):
             draft.reasons.append("guessed indicator: as the figure it is listed with")
     else:
-        draft.how["indicator"] = "as the figure before ('another')"
+        draft.decide("indicator", "another", "as the figure before ('another')", before)
     if not same_sentence:
         draft.reasons.append("label from an earlier sentence")
     hedge = modal_after(masked, draft.amount.end)
@@ -249,7 +249,7 @@ def population_from_before(
             draft.reasons.append("label from an earlier sentence")
     elif before.population != "all":
         draft.reasons.append(f"population from the figure before: '{before.population}'")
-    draft.how["population"] = "as the figure before"
+    draft.decide("population", "figure before", "as the figure before", before)
     return before.population
 
 

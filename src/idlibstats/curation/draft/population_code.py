@@ -50,23 +50,24 @@ def population_code(
     """
     unit = vocabulary.indicators.get(draft.indicator or "")
     if unit is not None and unit != "people":
-        draft.how["population"] = f"not_applicable: {draft.indicator} counts {unit}"
+        draft.decide("population", "unit", f"not_applicable: {draft.indicator} counts {unit}")
         population, words = "not_applicable", "not_applicable"
     elif unit is not None and population is None and not _population_doubt(draft):
         thing = clause.counted_thing(masked, draft.amount.end)[0]
         if thing and clause.is_people(thing):  # '12 members': of what?
             draft.reasons.append(f"unknown group: '{thing}'")
-            draft.how["population"] = f"none: unknown group '{thing}'"
+            draft.decide("population", "unknown group", f"none: unknown group '{thing}'")
             return None
         population = "all"
-        draft.how["population"] = "all: no group named"
+        draft.decide("population", "default all", "all: no group named")
         _named_before(draft, masked, attached, named_before)
     if population is not None and population not in vocabulary.populations:
         draft.reasons.append(f"population has no code: '{words or population}'")
-        draft.how["population"] = f"none: '{population}' is not in the population enum"
+        said = f"none: '{population}' is not in the population enum"
+        draft.decide("population", "no code", said)
         return None
     if population is None and "population" not in draft.how:
-        draft.how["population"] = "none"
+        draft.decide("population", "none", "none")
     return population
 
 

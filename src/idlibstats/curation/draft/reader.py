@@ -5,8 +5,9 @@ and the numbers left out (:mod:`.numbers`, :mod:`.leave_out`), then for each amo
 clause (:mod:`.clause`) to link a part to its total (:mod:`.parts`) or decide the indicator
 (:mod:`.indicator`, :mod:`.facilities`, :mod:`.hedges`), and the population
 (:mod:`.population`), which must be a code of the schema's enum (:mod:`.vocabulary`).
-Repeats are marked over the whole text afterwards (:mod:`.repeats`), when the rows have
-their ids.
+Then every label a rule that is not certain decided gets its review reason
+(:mod:`.doubts`). Repeats are marked over the whole text afterwards (:mod:`.repeats`), when
+the rows have their ids.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from idlibstats.curation.draft.doubts import flag_doubts
 from idlibstats.curation.draft.indicator import decide_indicator
 from idlibstats.curation.draft.model import Amount, Draft, Line, Sentence, Skipped, Span
 from idlibstats.curation.draft.numbers import amounts_in
@@ -94,6 +96,7 @@ def read_text(text: str, vocabulary: Vocabulary) -> DraftedText:
             named = named_groups(sentence.text, len(sentence.text), attached)
         if line.text and not line.caption:
             previous_paragraph = line.text
+    flag_doubts(drafts)
     return DraftedText(lines, drafts, skipped)
 
 
@@ -141,7 +144,7 @@ def _read(
     draft.reasons += group.reasons
     population, words = group.population, group.words
     if group.words:
-        draft.how["population"] = f"words after the number: '{group.words}'"
+        draft.decide("population", "words after", f"words after the number: '{group.words}'")
     total = total_of(masked, amount, earlier, here)
     if total is not None:
         population, words = label_part(draft, total, group, masked, earlier, here)

@@ -2,12 +2,14 @@
 
 A row carries a reason whenever the draft is not sure of a label: a guess from a keyword,
 a coordination, a group outside the vocabulary, an aim or a modal verb. A row with no
-reason was decided by a rule the ``how`` column names; the curator still checks it.
+reason was decided by a rule the ``how`` column names; the curator still checks it. Each
+rule that is not certain names its reason (:mod:`.rules`), and :data:`REASON_LABELS` says
+which label each reason doubts, so that a label taken from another row shares its doubts.
 """
 
 from __future__ import annotations
 
-__all__ = ["REVIEW_REASONS"]
+__all__ = ["REASON_LABELS", "REVIEW_REASONS", "doubts_of"]
 
 #: The reasons ``needs_review`` gives (``;``-separated; some end with the words concerned).
 REVIEW_REASONS: dict[str, str] = {
@@ -40,5 +42,44 @@ REVIEW_REASONS: dict[str, str] = {
     "population from a nationality": "'Russians', 'Turks': counted as all; who are they?",
     "population not said": "a number with no group of its own ('four were wounded') after a "
     "clause that names one ('Civil Defence volunteers'): counted as all",
+    "label from a doubtful row": "'another 58', '... and 5 women': the label taken from a "
+    "figure whose own label needs review (its reason follows)",
     "same figure as": "the same value, qualifier and indicator as another row (a headline?)",
 }
+
+#: Which label each reason doubts: ``indicator``, ``population``, ``both`` (a label taken
+#: from another row), or ``row`` (the value, or the row itself). A label taken from a row
+#: (a part's total, the figure before) shares that row's doubts about the same label.
+REASON_LABELS: dict[str, str] = {
+    "vague amount": "row",
+    "unknown thing counted": "indicator",
+    "no indicator word": "indicator",
+    "guessed indicator": "indicator",
+    "two indicators in the clause": "indicator",
+    "coordination": "indicator",
+    "aim or modal": "indicator",
+    "facilities taken as health facilities": "indicator",
+    "facilities not said to be hit": "indicator",
+    "place taken by whom?": "indicator",
+    "part of a doubtful total": "both",
+    "part of an earlier total": "both",
+    "label from an earlier sentence": "both",
+    "population from the figure before": "population",
+    "population has no code": "population",
+    "unknown group": "population",
+    "population taken as civilians": "population",
+    "population side unclear": "population",
+    "population from a nationality": "population",
+    "population not said": "population",
+    "label from a doubtful row": "both",
+    "same figure as": "row",
+}
+
+
+def doubts_of(reasons: list[str], label: str) -> list[str]:
+    """Return the reasons of a row that doubt ``label`` (``indicator`` or ``population``)."""
+    return [
+        reason for reason in reasons
+        for known, about in REASON_LABELS.items()
+        if reason.startswith(known) and about in {label, "both"}
+    ]
