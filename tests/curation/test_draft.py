@@ -597,3 +597,58 @@ def test_a_repeated_sentence_points_its_part_to_its_own_total():
 )
 def test_captions_are_left_out_but_a_credited_sentence_is_not(text, values):
     assert list(draft(text)["value"]) == values
+
+
+# --- issue 20, second round: readings that were wrong and silent -------------------------
+
+
+def rows_of(text: str) -> list[tuple]:
+    rows = draft(text).astype(object)
+    rows = rows.where(rows.notna(), None)
+    columns = ["value", "indicator", "population", REVIEW_COLUMN]
+    return [tuple(row) for row in rows[columns].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle or a relative clause, then the verb of the people counted
+        ("Two boys hurt in the shelling of Ariha died on Friday.",
+         [(2, "killed", "children", "participle: 'hurt' before 'died'")]),
+        ("Eleven people who had fled Kafr Nabl were killed in a camp.",
+         [(11, "killed", "all", "participle: 'fled' before 'were killed'")]),
+        # a headline's participle stays, and a verb of another clause is not its verb
+        ("Six civilians killed as jets pound Saraqib", [(6, "killed", "civilians", None)]),
+        ("Six civilians were killed and 4 children wounded when the school was hit.",
+         [(6, "killed", "civilians", None), (4, "injured", "children", None)]),
+        # more facilities with their own verb
+        ("Jets destroyed one hospital and damaged four others.",
+         [(1, "health_facilities_destroyed", "not_applicable", None),
+          (4, "health_facilities_attacked", "not_applicable", None)]),
+        # what a number of the dead is said to be
+        ("Three of the dead were nurses.", [(3, "killed", "civilians",
+                                           "population taken as civilians: 'nurses'")]),
+        # an apposition: all of them, or some
+        ("The raid killed 6 people, all of them children.", [(6, "killed", "children", None)]),
+        ("The raid killed 6 people, mostly children.",
+         [(6, "killed", "all", "apposition: 'mostly children'")]),
+        # a group a list shares
+        ("There were 5 deaths and 9 injuries among children.",
+         [(5, "killed", "children", "coordination: 'children' read for both"),
+          (9, "injured", "children", None)]),
+        # a number of a total that its own verb counts apart
+        ("Shelling wounded 20 people, four of whom later died.",
+         [(20, "injured", "all", None), (4, "killed", "all", None)]),
+        # 'the nine' names a figure before
+        ("Jets killed 9 civilians on Sunday. The 9 died in Hass.",
+         [(9, "killed", "civilians", f"same figure as {SID}-02"),
+          (9, "killed", "civilians", f"label from an earlier sentence; same figure as {SID}-01")]),
+        # an appeal or an expectation is not a count
+        ("The army urged 20,000 people to flee the town.",
+         [(20_000, "displaced", "all", "aim or modal: 'urged ... to'")]),
+        ("The shelling forced 20,000 people to flee the town.",
+         [(20_000, "displaced", "all", None)]),
+    ],
+)
+def test_second_round_readings(text, expected):
+    assert rows_of(text) == expected

@@ -52,6 +52,7 @@ from idlibstats.curation.draft.phrases import (
     alternation,
     indicator_of,
 )
+from idlibstats.curation.draft.population import GROUP
 
 __all__ = [
     "HEALTH_FACILITY_WORDS",
@@ -61,6 +62,7 @@ __all__ = [
     "govern",
     "is_known_thing",
     "is_people",
+    "part_verb",
     "predicate_group",
 ]
 
@@ -88,7 +90,7 @@ _SUBJECT_VERBS = (
         r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
         r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region)|"
         r"crossed\s+(?:into|the\s+border)|(?:sought|took)\s+(?:refuge|shelter|safety)|"
-        r"arrived\s+(?:in|at)\s+(?:the\s+)?(?:camps?|border|shelters?)",
+        r"(?:arrived\s+(?:in|at)|reached)\s+(?:the\s+)?(?:camps?|border|shelters?)",
         "displaced",
     ),
     (r"live|lived|living|reside|resided|resides|residing", "population"),
@@ -166,6 +168,16 @@ _OF_PAIRS = (
     (r"deaths?|killings?|killing|bodies|remains", "killed"),
     (r"displacement", "displaced"),
 )
+# 'Five of the dead': a share of the dead, when no verb of its own says more.
+_OF_THE = (
+    (r"dead|killed|victims|fatalities|deaths", "killed"),
+    (r"wounded|injured|injuries", "injured"),
+    (r"displaced", "displaced"),
+)
+_OF_THE_RE = re.compile(
+    rf"^\s+of\s+(?:the|those|these)\s+(?:people\s+)?(?P<kw>{alternation(_OF_THE)})\b(?!\s+(?:by|in|during|when|at|on|from))",
+    re.IGNORECASE,
+)
 _OF_RE = re.compile(rf"\b(?P<kw>{alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECASE)
 
 # Breakdowns: the marker before the part ('including', 'of whom'), or after it ('of these').
@@ -190,11 +202,11 @@ _QUANTIFIER_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _QUANTIFIER_AFTER_RE = re.compile(r"^\s*(?:-|,|\))")
+# What a part or a number may be said to be: any group the population stage knows, or
+# 'members of armed factions'.
 _PART_GROUP = (
-    r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers|troops|"
-    r"militants|jihadists|rescuers|volunteers|medics|doctors|nurses|journalists|teachers|"
-    r"students|pupils|patients|relatives|"
-    r"members\s+of\s+(?:[a-z-]+\s+){0,2}(?:factions|groups|forces|militias|famil(?:y|ies))"
+    r"members\s+of\s+(?:[a-z-]+\s+){0,2}(?:factions|groups|forces|militias|famil(?:y|ies))|"
+    rf"{GROUP}"
 )
 _SIDE = r"(?:(?:regime|government|pro-government|pro-regime|opposition|rebel|armed)\s+)?"
 _PART_GROUPS = rf"{_SIDE}(?:{_PART_GROUP})(?:\s+and\s+{_SIDE}(?:{_PART_GROUP}))?"
@@ -214,6 +226,7 @@ _PEOPLE_WORDS = (
     r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
     r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
     r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"
+    r"advisers|advisors|officers|police|experts|"
     r"insurgents|extremists|Helmets|others|dead|displaced|pro-(?:government|regime)|government|"
     r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans|Uighurs"
 )
@@ -346,6 +359,9 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     match = _OBJECT_LIST_RE.search(before)
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
+    match = _OF_THE_RE.match(after)
+    if match:  # 'Five of the dead were children', 'accounted for 110 of the dead'
+        return _reading(match, _OF_THE, end, "noun")
     match = _OF_RE.search(before)
     if match:
         return _reading(match, _OF_PAIRS, 0, "before")
@@ -413,6 +429,19 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
     if _PREDICATE_RE.match(after) and _PREDICATE_LIST_RE.search(before):
         return "list", None
     return None
+
+
+# 'three of whom later died', 'Of the 40 injured, 6 died': a part's own verb.
+_PART_VERB_RE = re.compile(
+    rf"^(?:\s+of\s+(?:whom|them|these|those))?{AUX}\s+(?P<kw>{alternation(_SUBJECT_VERBS)})\b",
+    re.IGNORECASE,
+)
+
+
+def part_verb(masked: str, end: int) -> Reading | None:
+    """Return the verb a part of a total has of its own ('three of whom later died'), if any."""
+    match = _PART_VERB_RE.match(masked[end:])
+    return None if match is None else _reading(match, _SUBJECT_VERBS, end, "subject")
 
 
 _SUBJECT_GROUP_RE = re.compile(

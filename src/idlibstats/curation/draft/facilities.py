@@ -64,7 +64,10 @@ _TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 # 'put at least five hospitals out of service'
-_PUT_RE = re.compile(r"\b(?P<attack>put|knocked|took)\s+$", re.IGNORECASE)
+_PUT_RE = re.compile(
+    r"\b(?P<attack>put|knocked|took)\s+(?:(?:the|a|its|their|his|her|[A-Za-z-]+'s?)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _OUT_OF_SERVICE_RE = re.compile(r"^\s+out\s+of\s+(?:service|action|operation)\b", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
 # 'and two destroyed', 'and one was destroyed'

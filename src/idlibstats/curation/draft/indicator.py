@@ -16,8 +16,9 @@ from idlibstats.curation.draft.facilities import (
     elided_facility_verb,
     facility_verb,
 )
-from idlibstats.curation.draft.hedges import aim_or_modal
+from idlibstats.curation.draft.hedges import aim_or_modal, urged_to
 from idlibstats.curation.draft.model import Amount, Draft, Span
+from idlibstats.curation.draft.participles import verb_after_participle
 from idlibstats.curation.draft.parts import points_back
 from idlibstats.curation.draft.places import place_indicator
 from idlibstats.curation.draft.population import group_among
@@ -102,6 +103,10 @@ def decide_indicator(
     sentence, amount = draft.sentence.text, draft.amount
     thing, start, end = clause.counted_thing(masked, after_of or amount.end)
     reading = clause.govern(masked, amount.start, after_of or amount.end)
+    subject = reading is not None and reading.how == "subject"
+    if subject and start < reading.start < end:  # 'families reached camps': its verb ends it
+        thing = masked[start : reading.start].rstrip()
+        end = start + len(thing)
     if not clause.is_known_thing(thing, sentence):
         if reading is None or known.get(reading.indicator) != "people" or reading.how == "before":
             draft.reasons.append(f"unknown thing counted: '{thing}'")
@@ -159,6 +164,17 @@ def _from_reading(
             draft.decide("population", "named before", f"named before the number: '{word}'")
     indicator: str | None = reading.indicator
     draft.decide("indicator", _RULE[reading.how], f"{_HOW[reading.how]} '{word}'")
+    later = verb_after_participle(masked, amount, (reading.start, reading.end), reading.how)
+    if later is not None:  # 'Two children injured in the attack succumbed'
+        verb = sentence[later.start : later.end]
+        draft.reasons.append(f"participle: '{word}' before '{verb}'")
+        draft.spans.append(Span(later.start, later.end))
+        if later.indicator is not None and later.indicator != indicator:
+            indicator = later.indicator
+            draft.keyword = Span(later.start, later.end)
+            draft.decide("indicator", "participle", f"verb '{verb}' after the participle '{word}'")
+        else:
+            draft.decide("indicator", "participle", f"participle '{word}' before '{verb}'")
     if indicator in {"health_facilities", "facilities"}:
         indicator = _facilities(draft, masked, reading, context)
     elif indicator in _PLACES:
@@ -178,6 +194,9 @@ def _from_reading(
         hedge = aim_or_modal(masked, reading.start, between)
     if hedge is None:  # 'seek to capture 20 villages', 'could force 500,000 people from...'
         hedge = aim_or_modal(masked, amount.start, verb_between=True)
+    if hedge is None and reading.how == "subject":  # 'called on 20,000 people to flee'
+        urged = urged_to(masked, amount.start, amount.end, reading.start)
+        hedge = None if urged is None else (urged, reading.start, reading.start)
     if hedge is not None and indicator is not None:
         draft.reasons.append(f"aim or modal: '{hedge[0]}'")
         draft.spans.append(Span(hedge[1], hedge[2]))

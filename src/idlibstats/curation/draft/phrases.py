@@ -65,7 +65,7 @@ NP = (
     rf"{OF_THEIR}(?:\s+(?:others|other|more))?"
     rf"(?:(?:\s+|\s*,\s*(?:and\s+)?{_ARTICLE}|\s+and\s+{_ARTICLE}){WORD}){{0,6}}"
     r"(?:\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?[A-Za-z-]+)?"
-    rf"(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,2}})?"
+    rf"(?:\s+(?:in|at|near|from|of)\s+(?:(?:the|an?)\s+)?{WORD}(?:\s+{WORD}){{0,2}})?"
 )
 #: What joins the items of a list.
 LIST = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"

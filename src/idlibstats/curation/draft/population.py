@@ -16,9 +16,18 @@ import re
 from dataclasses import dataclass, field
 
 from idlibstats.curation.draft.model import Span
+from idlibstats.curation.draft.phrases import AMOUNT
 from idlibstats.curation.draft.sides import GOVERNMENT_NAMES, OPPOSITION_NAMES
 
-__all__ = ["Group", "combine_groups", "group_after", "group_among", "named_groups"]
+__all__ = [
+    "GROUP",
+    "Group",
+    "combine_groups",
+    "group_after",
+    "group_among",
+    "named_groups",
+    "shared_group",
+]
 
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
 _GROUP = (
@@ -36,11 +45,19 @@ _GROUP = (
     rf"(?:members\s+of\s+(?:the\s+)?)?{_RESCUE_SERVICE}(?:\s+(?:members|volunteers|workers|"
     r"rescuers|teams?|personnel))?|"
     r"members\s+of\s+(?:[a-z]+\s+){1,2}famil(?:y|ies)|family\s+members|"
-    r"members\s+of\s+(?:the\s+)?(?:rescue|medical|ambulance|first-aid)\s+teams?|"
+    r"members\s+of\s+(?:the\s+|an?\s+)?(?:rescue|medical|ambulance|first-aid)\s+teams?|"
     r"paramedics?|volunteers?|first\s+responders|families|households|jihadists?|insurgents?|"
     r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
     r"elderly|patients|students|pupils|teachers|journalists|others|factions|forces|"
+    r"military\s+(?:police\s+)?(?:advisers|advisors|officers|experts|personnel|police)|"
     r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans)"
+)
+#: Any group the vocabulary knows, as a regular expression ('civilians', 'health workers').
+GROUP = _GROUP
+_COUNTED_PEOPLE = r"(?:deaths|dead|injuries|injured|wounded|casualties|fatalities)"
+_SHARED_RE = re.compile(
+    rf"^\s+{_COUNTED_PEOPLE}\s+(?:and|or)\s+{AMOUNT}(?=\s+{_COUNTED_PEOPLE}\s+(?:among|of)\b)",
+    re.IGNORECASE,
 )
 _GROUP_LIST = rf"{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*"
 # 'of the', 'of its', 'members at least of the', 'injuries of' before the group words; a name or one
@@ -50,7 +67,7 @@ _LEAD = (
     r"of\s+them\s+(?:from|with|belonging\s+to)|"
     r"(?:deaths|injuries|casualties|fatalities)\s+(?:of|among))\s+)*"
 )
-_MODIFIER = rf"(?-i:[a-z][a-z-]*\s+)(?=(?:{_GROUP_LIST})\b)"
+_MODIFIER = rf"(?-i:(?:[a-z]+ly\s+)?[a-z][a-z-]*\s+)(?=(?:{_GROUP_LIST})\b)"
 _GROUPS_RE = re.compile(
     rf"^\s+{_LEAD}(?P<names>(?-i:[A-Z][A-Za-z-]*\s+){{0,2}}|{_MODIFIER})"
     rf"(?P<groups>{_GROUP_LIST})\b",
@@ -74,7 +91,15 @@ _CLAIMANT_RE = re.compile(
     r"warned|noted|put|puts|gave|gives|has\s+said|have\s+said)\b",
     re.IGNORECASE,
 )
-_APPOSITIVE_RE = re.compile(rf"^\s*[-,]\s*all\s+({_GROUP_LIST})\b", re.IGNORECASE)
+# '9 people, all of them civilians', 'Four other people - all women and children -': who
+# they all are; '14 people, most of them women': some of them (counted as all, flagged).
+_APPOSITIVE_RE = re.compile(
+    r"^\s*[-,(]\s*(?:(?P<all>all|every\s+one|each)|(?P<some>most|mostly|mainly|largely|many|"
+    r"(?:nearly|almost)\s+all|the\s+(?:vast\s+)?(?:majority|bulk)|predominantly|"
+    r"including|among\s+them|half))"
+    rf"(?:\s+of\s+(?:them|whom))?(?:\s+(?:were|are))?\s+(?P<groups>{_GROUP_LIST})\b",
+    re.IGNORECASE,
+)
 _AMONG_RE = re.compile(rf"\b(?:among|of)\s+(?:the\s+)?({_GROUP})\b", re.IGNORECASE)
 # Names before a group that leave its side as the words say ('Syrian soldiers').
 _OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposition"}
@@ -92,7 +117,7 @@ _GROUP_POPULATION = (
         "opposition_fighters",
     ),
     (r"fighters?|combatants?", "fighters"),
-    (r"forces", "forces"),
+    (r"forces|military", "forces"),
     (r"civilians?", "civilians"),
     (r"children|child|kids|boys|girls|babies|infants|toddlers|minors", "children"),
     (r"women|woman", "women"),
@@ -127,12 +152,17 @@ class Group:
         Where the words are.
     reasons : list of str
         Review reasons (rescuers taken as civilians, a side unclear, no code).
+    rule : str
+        The rule that read them (:mod:`.rules`): ``words after`` the number, or an
+        ``apposition`` ('9 people, all of them civilians'), or ``apposition, not all``
+        ('14 people, most of them women': counted as all, flagged).
     """
 
     population: str | None = None
     words: str = ""
     spans: list[Span] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
+    rule: str = "words after"
 
 
 def group_after(sentence: str, end: int) -> Group:
@@ -151,19 +181,40 @@ def group_after(sentence: str, end: int) -> Group:
         return Group(None, words, [Span(end, end + members.end())], [f"unknown group: '{words}'"])
     stop = end + match.end()
     words = match.group("groups")
+    rule, apposition = "words after", ""
     if re.fullmatch(r"people|persons|individuals", words, re.IGNORECASE):
         appositive = _APPOSITIVE_RE.match(sentence[stop:])
-        if appositive:
-            words = appositive.group(1)
+        if appositive and appositive.group("all"):
+            rule, words = "apposition", appositive.group("groups")
             stop += appositive.end()
+        elif appositive and not appositive.group("some").lower().startswith(("including", "among")):
+            rule, apposition = "apposition, not all", appositive.group(0).strip(" ,-(")
     population, reasons = combine_groups(words)
+    if apposition:
+        reasons.append(f"apposition: '{apposition}'")
     names = {n for n in match.group("names").split() if n[0].isupper()} - _OWN_SIDE_NAMES
     theirs = _POSSESSIVE_RE.search(after[: match.start("groups")]) and _ARMY_RE.fullmatch(words)
     if (names or theirs) and population in {"pro_government_fighters", "opposition_fighters"}:
         population = "fighters"  # 'Turkish soldiers', '4 of their soldiers': whose side?
         said = after[: match.end("groups")].strip()
         reasons.append(f"population side unclear: '{said}'")
-    return Group(population, words, [Span(end + match.start("groups"), stop)], reasons)
+    return Group(population, words, [Span(end + match.start("groups"), stop)], reasons, rule)
+
+
+def shared_group(masked: str, end: int) -> Group | None:
+    """Return the group a list shares ('44 deaths and 63 injuries among aid workers'), if any.
+
+    The group named after the second noun is read for the first number too, flagged
+    (``coordination``): the words may name it for the second alone.
+    """
+    match = _SHARED_RE.match(masked[end:])
+    if match is None:
+        return None
+    group = group_after(masked, end + match.end())
+    if group.population is None:
+        return None
+    reason = f"coordination: '{group.words}' read for both"
+    return Group(group.population, group.words, [], [*group.reasons, reason], "shared group")
 
 
 def group_among(sentence: str, start: int, end: int) -> str | None:

@@ -24,11 +24,13 @@ from idlibstats.curation.draft.parts import (
     label_part,
     points_back,
     population_from_before,
+    population_of_the_same,
+    said_to_be,
     total_of,
     words_near,
 )
 from idlibstats.curation.draft.phrases import mask
-from idlibstats.curation.draft.population import Group, group_after, named_groups
+from idlibstats.curation.draft.population import Group, group_after, named_groups, shared_group
 from idlibstats.curation.draft.population_code import population_code
 from idlibstats.curation.draft.sentences import lines_of, sentences_of
 from idlibstats.curation.draft.vocabulary import Vocabulary
@@ -87,7 +89,7 @@ def read_text(text: str, vocabulary: Vocabulary) -> DraftedText:
             amounts, left_out = amounts_in(sentence.text)
             skipped += [(sentence, number) for number in left_out]
             masked = mask(sentence.text, [(a.start, a.end) for a in amounts])
-            groups = [_group_of(sentence.text, a) for a in amounts]
+            groups = [_group_of(sentence.text, masked, a) for a in amounts]
             context = f"{previous_paragraph}\n{line.text}"
             where = _Where(sentence, masked, amounts, groups, context, named)
             for _ in _drafts_in(where, vocabulary, drafts):
@@ -100,12 +102,17 @@ def read_text(text: str, vocabulary: Vocabulary) -> DraftedText:
     return DraftedText(lines, drafts, skipped)
 
 
-def _group_of(text: str, amount: Amount) -> Group:
-    """Return the group words after an amount ('12 civilians'; 'dozens of civilians')."""
+def _group_of(text: str, masked: str, amount: Amount) -> Group:
+    """Return the group words after an amount ('12 civilians'; 'dozens of civilians').
+
+    '44 deaths and 63 injuries among aid workers': the 44 share the 63's group (flagged).
+    """
     group = group_after(text, amount.end)
     vague_of = amount.vague and text[amount.end :].startswith(" of")
     if group.population is None and not group.reasons and vague_of:
         return group_after(text, amount.end + 3)
+    if group.population is None and not group.reasons:
+        return shared_group(masked, amount.end) or group
     return group
 
 
@@ -144,7 +151,7 @@ def _read(
     draft.reasons += group.reasons
     population, words = group.population, group.words
     if group.words:
-        draft.decide("population", "words after", f"words after the number: '{group.words}'")
+        draft.decide("population", group.rule, f"{_GROUP_HOW[group.rule]} '{group.words}'")
     total = total_of(masked, amount, earlier, here)
     if total is not None:
         population, words = label_part(draft, total, group, masked, earlier, here)
@@ -153,11 +160,17 @@ def _read(
         decide_indicator(draft, masked, where.amounts, known, after_of, here, where.context)
         if "indicator" not in draft.how:  # it points back to the figure before
             indicator_from_before(draft, masked, earlier, here)
+        if population in {None, "all"} and not group.reasons:  # 'Two of the dead were medics'
+            said = said_to_be(draft, masked)
+            if said is not None:
+                population, words = said
     pointing = points_back(masked, amount)
     if draft.population is not None:  # named before the number: 'the toll among children'
         population = draft.population
     elif population is None and not group.reasons and pointing and _counts_people(draft, known):
         population = population_from_before(draft, pointing, earlier, here)
+    elif population is None and not group.reasons and _counts_people(draft, known):
+        population = population_of_the_same(draft, masked, earlier)  # 'The nine died'
     attached = [span for each in where.groups for span in each.spans]
     draft.population = population_code(
         draft, population, words, masked, attached, where.named_before, vocabulary
@@ -165,6 +178,14 @@ def _read(
     if all(span.end <= amount.end and span.start >= amount.start for span in draft.spans):
         draft.spans.append(words_near(where.masked, amount))
     return draft
+
+
+_GROUP_HOW = {
+    "words after": "words after the number:",
+    "apposition": "apposition:",
+    "apposition, not all": "words after the number (an apposition says some):",
+    "shared group": "the group the list shares:",
+}
 
 
 def _counts_people(draft: Draft, known: dict[str, str]) -> bool:

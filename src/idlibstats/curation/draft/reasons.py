@@ -18,8 +18,9 @@ REVIEW_REASONS: dict[str, str] = {
     "no indicator word": "no word of the sentence says what is counted",
     "guessed indicator": "taken from the nearest keyword, not from the verb of the clause",
     "two indicators in the clause": "the clause has words of two indicators",
-    "coordination": "joined verbs ('killed and wounded 40': no one indicator) or a number "
-    "with no noun after a count of facilities ('and two destroyed': of them, or others?)",
+    "coordination": "joined verbs ('killed and wounded 40': no one indicator), a number "
+    "with no noun after a count of facilities ('and two destroyed': of them, or others?), or "
+    "a group a list shares ('44 deaths and 63 injuries among aid workers': the 44 too?)",
     "aim or modal": "an aim or a possibility ('aimed to displace', 'could flee'), not a count",
     "facilities taken as health facilities": "a bare 'facilities' with no word of health "
     "care in its paragraph or the one before",
@@ -44,6 +45,11 @@ REVIEW_REASONS: dict[str, str] = {
     "clause that names one ('Civil Defence volunteers'): counted as all",
     "label from a doubtful row": "'another 58', '... and 5 women': the label taken from a "
     "figure whose own label needs review (its reason follows)",
+    "participle": "'Two children injured in the attack succumbed', 'people who had fled ... "
+    "were killed': the word read describes the people, a verb after it says what happened; "
+    "the later verb of a known indicator decides",
+    "apposition": "'14 people, most of them women': an apposition says who some of them "
+    "are; counted as all",
     "same figure as": "the same value, qualifier and indicator as another row (a headline?)",
 }
 
@@ -56,7 +62,7 @@ REASON_LABELS: dict[str, str] = {
     "no indicator word": "indicator",
     "guessed indicator": "indicator",
     "two indicators in the clause": "indicator",
-    "coordination": "indicator",
+    "coordination": "both",
     "aim or modal": "indicator",
     "facilities taken as health facilities": "indicator",
     "facilities not said to be hit": "indicator",
@@ -72,6 +78,8 @@ REASON_LABELS: dict[str, str] = {
     "population from a nationality": "population",
     "population not said": "population",
     "label from a doubtful row": "both",
+    "participle": "indicator",
+    "apposition": "population",
     "same figure as": "row",
 }
 

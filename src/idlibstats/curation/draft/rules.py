@@ -79,12 +79,18 @@ _RULES = (
          "hit'"),
     Rule("indicator", "part, own verb", "certain", None,
          "a part of a count of facilities with its own verb: '14 of them were destroyed'"),
+    Rule("indicator", "other facilities, own verb", "borrowed", "label from a doubtful row",
+         "more facilities with their own verb: 'destroyed one clinic and damaged two "
+         "others' (which facilities: as the figure before)"),
     Rule("indicator", "part", "borrowed", "part of a doubtful total",
          "a part takes its total's indicator: '277 civilians, including 72 children'"),
     Rule("indicator", "another", "borrowed", "label from a doubtful row",
          "a number that points back takes the indicator of the figure before: 'another 58'"),
     Rule("indicator", "listed", "borrowed", "label from a doubtful row",
          "a number listed after another takes its indicator: '... 9 children and 5 women'"),
+    Rule("indicator", "participle", "doubtful", "participle",
+         "a participle or a relative clause after the noun, and a verb after it: 'Two "
+         "children injured in the attack succumbed' (the later verb decides)"),
     Rule("indicator", "place, side unsaid", "doubtful", "place taken by whom?",
          "villages or towns whose taker the sentence does not say"),
     Rule("indicator", "guess", "doubtful", "guessed indicator",
@@ -104,6 +110,13 @@ _RULES = (
     # The population.
     Rule("population", "words after", "certain", None,
          "the group words right after the number: '12 civilians', '4 of their opponents'"),
+    Rule("population", "apposition", "certain", None,
+         "an apposition that says who they all are: '9 people, all of them civilians'"),
+    Rule("population", "apposition, not all", "doubtful", "apposition",
+         "an apposition that says who some are: '14 people, most of them women': all"),
+    Rule("population", "shared group", "doubtful", "coordination",
+         "a group named after a list: '44 deaths and 63 injuries among aid workers' (read "
+         "for the 44 too)"),
     Rule("population", "said to be", "certain", None,
          "what the number is said to be: '213 were women', 'Women made up 190 of the dead'"),
     Rule("population", "named before", "certain", None,
