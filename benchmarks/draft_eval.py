@@ -55,7 +55,7 @@ CORPUS = ROOT / "tests" / "curation" / "draft_corpus"
 #: The corpora, in the order they were written.
 CORPORA = (
     "classes", "round2", "round3", "holdout",
-    "classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b",
+    "classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b", "dev20c",
 )
 SID = "tst-2019-05-01"
 
