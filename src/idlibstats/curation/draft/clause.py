@@ -47,6 +47,7 @@ from idlibstats.curation.draft.phrases import (
     LIST,
     NP,
     OF_THEIR,
+    PARTITIVE_RE,
     STOP,
     WORD,
     alternation,
@@ -68,14 +69,18 @@ __all__ = [
 
 # Keywords -> indicator (before the health-facility split into attacked / destroyed).
 _OBJECT_VERBS = (
-    (r"kill|kills|killed|killing|(?:claimed|took|taking|claiming)\s+the\s+lives\s+of", "killed"),
+    (
+        r"kill|kills|killed|killing|execute|executes|executed|executing|"
+        r"(?:claimed|took|taking|claiming)\s+the\s+lives\s+of",
+        "killed",
+    ),
     (r"wound|wounds|wounded|wounding|injure|injures|injured|injuring", "injured"),
-    (r"displace|displaces|displaced|displacing|uprooted|uprooting", "displaced"),
+    (r"displace|displaces|displaced|displacing|uproot|uproots|uprooted|uprooting", "displaced"),
     (r"hosts|hosted|hosting|houses|housed|housing", "population"),
 )
 _SUBJECT_VERBS = (
     (
-        r"killed|died|die|dead|lost\s+their\s+lives|perished|"
+        r"killed|died|die|dead|lost\s+their\s+lives|perished|executed|"
         r"succumbed(?:\s+to\s+(?:their|his|her|the)\s+(?:wounds|injuries))?|succumb(?:s|ing)?|"
         r"among\s+(?:those|the\s+people)\s+killed|among\s+the\s+(?:dead|victims|fatalities)",
         "killed",
@@ -137,7 +142,15 @@ _NOUN_RE = re.compile(
 # 'facilities' alone, right after the number: which facilities, the context says.
 _BARE_FACILITIES_RE = re.compile(rf"^\s+(?P<kw>facilities|facility)\b{_NOT_HEAD}", re.IGNORECASE)
 _OBJECT_RE = re.compile(
-    rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:(?:a\s+total\s+of|only)\s+)?$", re.IGNORECASE
+    rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+"
+    r"(?:(?:a\s+total\s+of|only|another|a\s+further|an\s+additional)\s+)?$",
+    re.IGNORECASE,
+)
+# 'lost 45 men': a side's dead (not 'lost 18 villages', read by its noun first).
+_LOST_RE = re.compile(r"\b(?P<kw>lost|los(?:e|es|ing))\s+$", re.IGNORECASE)
+_LOST_MEN_RE = re.compile(
+    r"^\s+(?:of\s+(?:its|their|his)\s+)?(?:men|fighters|soldiers|troops|members|personnel)\b",
+    re.IGNORECASE,
 )
 _OBJECT_LIST_RE = re.compile(
     rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:{AMOUNT}|an?\b){NP}"
@@ -182,7 +195,7 @@ _OF_RE = re.compile(rf"\b(?P<kw>{alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECA
 
 # Breakdowns: the marker before the part ('including', 'of whom'), or after it ('of these').
 _PART_BEFORE_RE = re.compile(
-    rf"(?P<total>{AMOUNT})[^#;]*?(?P<marker>\b(?:including|of\s+whom|among\s+them|"
+    rf"(?P<total>{AMOUNT})[^#;]*?(?P<marker>\b(?:including|included|includes|of\s+whom|among\s+them|"
     rf"among\s+whom|among\s+the\s+dead\s+were|among\s+the\s+victims\s+were))\s+"
     rf"(?:{AMOUNT}{NP}{LIST})*$",
     re.IGNORECASE,
@@ -222,7 +235,7 @@ _PREDICATE_LIST_RE = re.compile(rf"{AMOUNT}[^#;.]*?{LIST}$")
 _PEOPLE_WORDS = (
     r"people|persons|individuals|civilians?|children|child|kids|boys|girls|babies|"
     r"infants|women|woman|men|man|fighters?|combatants?|soldiers?|troops|rebels?|militants?|"
-    r"opponents|members|forces|jihadists|residents|inhabitants|refugees|IDPs|"
+    r"opponents|members|forces|jihadists|residents|inhabitants|refugees|IDPs|villagers|locals|"
     r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
     r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
     r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"
@@ -353,12 +366,15 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     match = _OBJECT_RE.search(before)
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
-    match = _SUBJECT_RE.match(after)
-    if match:
+    match = None if PARTITIVE_RE.search(before) else _SUBJECT_RE.match(after)
+    if match:  # (not the 7 of '3 of the 7 people ... died': the verb is the 3's)
         return _joined(masked, _reading(match, _SUBJECT_VERBS, end, "subject"))
     match = _OBJECT_LIST_RE.search(before)
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
+    match = _LOST_RE.search(before)
+    if match and _LOST_MEN_RE.match(after):  # 'the army lost at least 45 men'
+        return Reading("killed", match.start("kw"), match.end("kw"), "object")
     match = _OF_THE_RE.match(after)
     if match:  # 'Five of the dead were children', 'accounted for 110 of the dead'
         return _reading(match, _OF_THE, end, "noun")

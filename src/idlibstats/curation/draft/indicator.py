@@ -20,6 +20,7 @@ from idlibstats.curation.draft.hedges import aim_or_modal, urged_to
 from idlibstats.curation.draft.model import Amount, Draft, Span
 from idlibstats.curation.draft.participles import verb_after_participle
 from idlibstats.curation.draft.parts import points_back
+from idlibstats.curation.draft.phrases import PARTITIVE_RE
 from idlibstats.curation.draft.places import place_indicator
 from idlibstats.curation.draft.population import group_among
 from idlibstats.curation.draft.words import STRONG_BOUNDARY_RE
@@ -126,6 +127,10 @@ def decide_indicator(
         return
     if points_back(masked, amount) in {"another", "listed"}:
         return  # the reader takes the indicator of the figure before
+    if PARTITIVE_RE.search(masked[: amount.start]):  # the 7 of '3 of the 7 people ... died'
+        draft.reasons.append("no indicator word")
+        draft.decide("indicator", "no word", "none: the verb is the number's before")
+        return
     others = [a for a in amounts if a is not amount]
     people = bool(thing) and clause.is_people(thing)
     indicator, found = _guess(sentence, Span(amount.start, amount.end), others, known, people)

@@ -34,7 +34,9 @@ _AFTER_ORDINAL = re.compile(
 )
 _BEFORE_DESIGNATION = re.compile(r"[A-Za-z]-$")
 _AFTER_DURATION = re.compile(rf"^(?:-|\s+)(?:long\s+|more\s+)?{UNIT}\b", re.IGNORECASE)
-_BEFORE_AGE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_BEFORE_AGE = re.compile(
+    r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+\s*(?:and|to|-)\s*)?$", re.IGNORECASE
+)
 _AFTER_DAY_OF_MONTH = re.compile(
     rf"^(?:st|nd|rd|th)?(?:\s*(?:-|and|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+{MONTHS}"
 )

@@ -18,6 +18,7 @@ __all__ = [
     "MASK",
     "NP",
     "OF_THEIR",
+    "PARTITIVE_RE",
     "STOP",
     "WORD",
     "alternation",
@@ -81,6 +82,11 @@ AUX = (
     r"already|who|that|later|all|remain|remained|believed|said|thought|estimated|feared|"
     r"reported|to|have|since|then|subsequently|eventually|forced))*"
 )
+
+
+#: 'of the' after another amount: '3 of the 7 people pulled from the rubble later died' (the
+#: verb is the 3's, not the 7's).
+PARTITIVE_RE = re.compile(rf"{AMOUNT}\s+of\s+(?:the|these|those|its|their)\s+$", re.IGNORECASE)
 
 
 def mask(sentence: str, spans: list[tuple[int, int]]) -> str:

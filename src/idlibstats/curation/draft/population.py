@@ -38,10 +38,11 @@ _GROUP = (
     r"(?:government|regime|army)\s+(?:forces|troops)|"
     r"opposition\s+fighters|rebel\s+fighters|people|persons|individuals|civilians?|children|child|"
     r"kids|boys|girls|babies|infants|toddlers|minors|residents|inhabitants|refugees|IDPs|"
+    r"villagers|locals|"
     r"victims|casualties|bodies|"
     r"women|woman|men|fighters?|combatants?|soldiers?|troops|rebels?|opponents|militants?|"
     r"rescuers?|(?:health|medical|aid|humanitarian|rescue|health\s+care|healthcare)\s+"
-    r"(?:workers?|staff|personnel)|medics?|doctors?|nurses?|"
+    r"(?:workers?|staff|personnel)|staff\s+members|medics?|doctors?|nurses?|"
     rf"(?:members\s+of\s+(?:the\s+)?)?{_RESCUE_SERVICE}(?:\s+(?:members|volunteers|workers|"
     r"rescuers|teams?|personnel))?|"
     r"members\s+of\s+(?:[a-z]+\s+){1,2}famil(?:y|ies)|family\s+members|"
@@ -59,7 +60,8 @@ _SHARED_RE = re.compile(
     rf"^\s+{_COUNTED_PEOPLE}\s+(?:and|or)\s+{AMOUNT}(?=\s+{_COUNTED_PEOPLE}\s+(?:among|of)\b)",
     re.IGNORECASE,
 )
-_GROUP_LIST = rf"{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP})*"
+_CLAIMANT_VERB = r"said|says|say|told|tells|reported|reports|added|stated"
+_GROUP_LIST = rf"{_GROUP}(?:\s*(?:,\s*and|,|and)\s+{_GROUP}(?!\s+(?:{_CLAIMANT_VERB})\b))*"
 # 'of the', 'of its', 'members at least of the', 'injuries of' before the group words; a name or one
 # lower-case word before them ('Turkish soldiers', 'regime soldiers', 'displaced people').
 _LEAD = (
@@ -133,6 +135,7 @@ _GROUP_POPULATION = (
     ),
     (r"men", "men"),
     (r"Syrians|people|persons|individuals|others|residents|inhabitants|refugees|IDPs|victims|"
+     r"villagers|locals|"
      r"casualties|bodies", "all"),
     (r"Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans", "nationality"),
 )
@@ -192,7 +195,13 @@ def group_after(sentence: str, end: int) -> Group:
     population, reasons = combine_groups(words)
     if apposition:
         reasons.append(f"apposition: '{apposition}'")
-    names = {n for n in match.group("names").split() if n[0].isupper()} - _OWN_SIDE_NAMES
+    named = match.group("names").strip()
+    if population == "fighters" and re.fullmatch(GOVERNMENT_NAMES, named):  # 'Hezbollah fighters'
+        population, names = "pro_government_fighters", set()
+    elif population == "fighters" and re.fullmatch(OPPOSITION_NAMES, named):
+        population, names = "opposition_fighters", set()
+    else:
+        names = {n for n in named.split() if n[0].isupper()} - _OWN_SIDE_NAMES
     theirs = _POSSESSIVE_RE.search(after[: match.start("groups")]) and _ARMY_RE.fullmatch(words)
     if (names or theirs) and population in {"pro_government_fighters", "opposition_fighters"}:
         population = "fighters"  # 'Turkish soldiers', '4 of their soldiers': whose side?

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from idlibstats.curation.draft.doubts import flag_doubts
 from idlibstats.curation.draft.indicator import decide_indicator
 from idlibstats.curation.draft.model import Amount, Draft, Line, Sentence, Skipped, Span
-from idlibstats.curation.draft.numbers import amounts_in
+from idlibstats.curation.draft.numbers import amounts_in, unread_wording
 from idlibstats.curation.draft.parts import (
     indicator_from_before,
     label_part,
@@ -147,6 +147,9 @@ def _read(
     draft = Draft(amount, where.sentence, spans=[Span(amount.start, amount.end)])
     if amount.vague:
         draft.reasons.append("vague amount")
+    wording = unread_wording(text, amount)
+    if wording is not None:  # 'now exceeds 3 million'
+        draft.reasons.append(f"wording not read: '{wording}'")
     draft.spans += group.spans
     draft.reasons += group.reasons
     population, words = group.population, group.words

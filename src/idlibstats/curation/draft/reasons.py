@@ -50,6 +50,8 @@ REVIEW_REASONS: dict[str, str] = {
     "the later verb of a known indicator decides",
     "apposition": "'14 people, most of them women': an apposition says who some of them "
     "are; counted as all",
+    "wording not read": "'fewer than 45', 'exceeds 3 million': wording that makes the number "
+    "a bound, which no qualifier says; the qualifier is left exact",
     "same figure as": "the same value, qualifier and indicator as another row (a headline?)",
 }
 
@@ -80,6 +82,7 @@ REASON_LABELS: dict[str, str] = {
     "label from a doubtful row": "both",
     "participle": "indicator",
     "apposition": "population",
+    "wording not read": "row",
     "same figure as": "row",
 }
 
