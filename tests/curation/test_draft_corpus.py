@@ -72,7 +72,8 @@ def test_the_scores_on_the_corpus_of_each_issue(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b"]
+    "name",
+    ["classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b", "dev20c"],
 )
 def test_no_wrong_label_goes_unflagged_and_no_number_is_missed(name):
     # issue 20: a curator who trusts the flags records no wrong row

@@ -93,7 +93,7 @@ _SUBJECT_VERBS = (
     (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
         r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
-        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region)|"
+        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region|camps?)|"
         r"crossed\s+(?:into|the\s+border)|(?:sought|took)\s+(?:refuge|shelter|safety)|"
         r"(?:arrived\s+(?:in|at)|reached)\s+(?:the\s+)?(?:camps?|border|shelters?)",
         "displaced",
