@@ -648,6 +648,26 @@ def rows_of(text: str) -> list[tuple]:
          [(20_000, "displaced", "all", "aim or modal: 'urged ... to'")]),
         ("The shelling forced 20,000 people to flee the town.",
          [(20_000, "displaced", "all", None)]),
+        # an apposition later in the clause, or in the next one
+        ("Eight were killed, all of them civilians.", [(8, "killed", "civilians", None)]),
+        ("Eight were killed; all were civilians.", [(8, "killed", "civilians", None)]),
+        ("Eight were killed, mostly civilians.",
+         [(8, "killed", "all", "apposition: 'mostly civilians'")]),
+        ("The fighting left 30 dead on both sides.", [(30, "killed", "fighters", None)]),
+        # a group right after a number that no number counts
+        ("Six died when a shell hit a bus carrying pupils.",
+         [(6, "killed", "all", "population not said: 'pupils' near the number")]),
+        # in '2 of the 9 people rescued later died' the verb is the 2's
+        ("Rescuers said 2 of the 9 people rescued later died.",
+         [(2, "killed", "all", "guessed indicator: nearest word 'died'"),
+          (9, None, "all", "no indicator word")]),
+        # wording that makes a number a bound the qualifiers have no word for
+        ("The number of displaced now exceeds 90,000.",
+         [(90_000, "displaced", "all",
+           "wording not read: 'exceeds'; guessed indicator: nearest word 'displaced'")]),
+        # ages are no figures
+        ("Two of the dead were brothers aged between 6 and 9.",
+         [(2, "killed", None, "population has no code: 'brothers'")]),
     ],
 )
 def test_second_round_readings(text, expected):

@@ -22,9 +22,11 @@ from idlibstats.curation.draft.sides import GOVERNMENT_NAMES, OPPOSITION_NAMES
 __all__ = [
     "GROUP",
     "Group",
+    "apposition_later",
     "combine_groups",
     "group_after",
     "group_among",
+    "group_near",
     "named_groups",
     "shared_group",
 ]
@@ -94,18 +96,29 @@ _CLAIMANT_RE = re.compile(
     re.IGNORECASE,
 )
 # '9 people, all of them civilians', 'Four other people - all women and children -': who
-# they all are; '14 people, most of them women': some of them (counted as all, flagged).
+# they all are; '14 people, most of them women': most of them (counted as all, flagged: 'half
+# of them', 'many of them' leave no doubt that all is right).
 _APPOSITIVE_RE = re.compile(
-    r"^\s*[-,(]\s*(?:(?P<all>all|every\s+one|each)|(?P<some>most|mostly|mainly|largely|many|"
+    r"^\s*[-,(]\s*(?:(?P<all>all|every\s+one|each)|(?P<some>most|mostly|mainly|largely|"
     r"(?:nearly|almost)\s+all|the\s+(?:vast\s+)?(?:majority|bulk)|predominantly|"
-    r"including|among\s+them|half))"
+    r"including|among\s+them))"
     rf"(?:\s+of\s+(?:them|whom))?(?:\s+(?:were|are))?\s+(?P<groups>{_GROUP_LIST})\b",
+    re.IGNORECASE,
+)
+# The same later in the clause ('Nine were killed, all of them civilians'), or in the next
+# one ('Nine were killed; all were civilians').
+_APPOSITION_LATER_RE = re.compile(
+    _APPOSITIVE_RE.pattern.removeprefix("^")
+    + r"|;\s*(?:they|all\s+of\s+them|all)\s+(?:were|are)\s+(?:all\s+)?"
+    rf"(?P<groups2>{_GROUP_LIST})\b",
     re.IGNORECASE,
 )
 _AMONG_RE = re.compile(rf"\b(?:among|of)\s+(?:the\s+)?({_GROUP})\b", re.IGNORECASE)
 # Names before a group that leave its side as the words say ('Syrian soldiers').
 _OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposition"}
-_BOTH_SIDES_RE = re.compile(r"^\s+on\s+both\s+sides\b", re.IGNORECASE)
+_BOTH_SIDES_RE = re.compile(
+    r"^(?:\s+(?:dead|killed|people))?\s+on\s+(?:both|all|either)\s+sides?\b", re.IGNORECASE
+)
 # Group words -> population code (the schema decides whether the code exists).
 _GROUP_POPULATION = (
     (
@@ -208,6 +221,59 @@ def group_after(sentence: str, end: int) -> Group:
         said = after[: match.end("groups")].strip()
         reasons.append(f"population side unclear: '{said}'")
     return Group(population, words, [Span(end + match.start("groups"), stop)], reasons, rule)
+
+
+def apposition_later(masked: str, end: int) -> Group | None:
+    """Return the group an apposition later in the clause gives a number with none of its own.
+
+    'The strike killed 9, all of them civilians', 'Nine were killed - all civilians':
+    civilians (rule ``apposition``). 'Nine were killed, most of them civilians': counted as
+    all, flagged (``apposition, not all``). 'Nine were killed; all were civilians' too.
+    """
+    stop = re.search(r"#", masked[end:])
+    hi = end + stop.start() if stop else len(masked)
+    match = _APPOSITION_LATER_RE.search(masked, end, hi)
+    if match is None:
+        return None
+    span = [Span(match.start(), match.end())]
+    if match.group("groups2"):
+        population, reasons = combine_groups(match.group("groups2"))
+        return Group(population, match.group("groups2"), span, reasons, "apposition")
+    if match.group("all"):
+        population, reasons = combine_groups(match.group("groups"))
+        return Group(population, match.group("groups"), span, reasons, "apposition")
+    if match.group("some").lower().startswith(("including", "among")):
+        return None  # a part: '..., including 4 children'
+    said = match.group(0).strip(" ,-(")
+    return Group("all", "", span, [f"apposition: '{said}'"], "apposition, not all")
+
+
+# Where the words near a number stop: punctuation, another amount, a new clause.
+_NEAR_STOP_RE = re.compile(r"[,;:.#()]|\s-\s|\b(?:while|but|whereas|after|said|says)\b")
+_ACCORDING_RE = re.compile(r"\b(?:according\s+to|by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def group_near(masked: str, end: int, attached: list[Span]) -> str | None:
+    """Return a group the words right after a number name that no number counts, if any.
+
+    '9 died when a shell hit a bus carrying students', 'killed 12 in a camp for displaced
+    families': were the nine students? Not a doubt: a group counted as all ('people'), the
+    source ('according to rescuers', 'rebels said') or the agent ('by regime forces'). The
+    words stop at punctuation, another number or a new clause; groups before the number are
+    :func:`named_groups`' to find.
+    """
+    stop = _NEAR_STOP_RE.search(masked, end)
+    hi = stop.start() if stop else len(masked)
+    for match in _NAMED_RE.finditer(masked, end, hi):
+        if any(s.start < match.end() and match.start() < s.end for s in attached):
+            continue
+        if _ACCORDING_RE.search(masked[: match.start()]) or masked[match.end() :][:1] == "-":
+            continue  # 'according to rescuers', 'by regime forces', 'the rebel-held area'
+        if _CLAIMANT_RE.match(masked[match.end() :]):
+            continue  # 'rebels said ...'
+        if combine_groups(match.group("groups"))[0] != "all":
+            return match.group(0).strip()
+    return None
 
 
 def shared_group(masked: str, end: int) -> Group | None:

@@ -14,7 +14,7 @@ import re
 
 from idlibstats.curation.draft import clause
 from idlibstats.curation.draft.model import Draft, Span
-from idlibstats.curation.draft.population import named_groups
+from idlibstats.curation.draft.population import group_near, named_groups
 from idlibstats.curation.draft.vocabulary import Vocabulary
 
 __all__ = ["population_code"]
@@ -61,6 +61,10 @@ def population_code(
         population = "all"
         draft.decide("population", "default all", "all: no group named")
         _named_before(draft, masked, attached, named_before)
+    if unit == "people" and population == "all" and not _population_doubt(draft):
+        near = group_near(masked, draft.amount.end, attached)  # '9 died ... students'
+        if near is not None:
+            draft.reasons.append(f"population not said: '{near}' near the number")
     if population is not None and population not in vocabulary.populations:
         draft.reasons.append(f"population has no code: '{words or population}'")
         said = f"none: '{population}' is not in the population enum"

@@ -30,7 +30,13 @@ from idlibstats.curation.draft.parts import (
     words_near,
 )
 from idlibstats.curation.draft.phrases import mask
-from idlibstats.curation.draft.population import Group, group_after, named_groups, shared_group
+from idlibstats.curation.draft.population import (
+    Group,
+    apposition_later,
+    group_after,
+    named_groups,
+    shared_group,
+)
 from idlibstats.curation.draft.population_code import population_code
 from idlibstats.curation.draft.sentences import lines_of, sentences_of
 from idlibstats.curation.draft.vocabulary import Vocabulary
@@ -167,6 +173,8 @@ def _read(
             said = said_to_be(draft, masked)
             if said is not None:
                 population, words = said
+            elif group.rule == "words after":  # 'Nine were killed, all of them civilians'
+                population, words = _apposition(draft, masked, group, population, words)
     pointing = points_back(masked, amount)
     if draft.population is not None:  # named before the number: 'the toll among children'
         population = draft.population
@@ -186,9 +194,27 @@ def _read(
 _GROUP_HOW = {
     "words after": "words after the number:",
     "apposition": "apposition:",
-    "apposition, not all": "words after the number (an apposition says some):",
+    "apposition, not all": "words after the number (an apposition says most):",
     "shared group": "the group the list shares:",
 }
+
+
+def _apposition(
+    draft: Draft, masked: str, group: Group, population: str | None, words: str
+) -> tuple[str | None, str]:
+    """Read an apposition later in the clause, for a number whose group says no more than all."""
+    end = max([draft.amount.end, *(span.end for span in group.spans)])
+    later = apposition_later(masked, end)
+    if later is None:
+        return population, words
+    draft.spans += later.spans
+    draft.reasons += later.reasons
+    if later.rule == "apposition":
+        draft.decide("population", later.rule, f"apposition: '{later.words}'")
+        return later.population, later.words
+    said = masked[later.spans[0].start : later.spans[0].end].strip(" ,-(")
+    draft.decide("population", later.rule, f"all: an apposition says most, '{said}'")
+    return later.population, words
 
 
 def _counts_people(draft: Draft, known: dict[str, str]) -> bool:

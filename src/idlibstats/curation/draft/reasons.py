@@ -48,8 +48,8 @@ REVIEW_REASONS: dict[str, str] = {
     "participle": "'Two children injured in the attack succumbed', 'people who had fled ... "
     "were killed': the word read describes the people, a verb after it says what happened; "
     "the later verb of a known indicator decides",
-    "apposition": "'14 people, most of them women': an apposition says who some of them "
-    "are; counted as all",
+    "apposition": "'14 people, most of them women', 'Nine were killed, mostly civilians': an "
+    "apposition says who most of them are; counted as all",
     "wording not read": "'fewer than 45', 'exceeds 3 million': wording that makes the number "
     "a bound, which no qualifier says; the qualifier is left exact",
     "same figure as": "the same value, qualifier and indicator as another row (a headline?)",

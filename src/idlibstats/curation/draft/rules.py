@@ -111,9 +111,10 @@ _RULES = (
     Rule("population", "words after", "certain", None,
          "the group words right after the number: '12 civilians', '4 of their opponents'"),
     Rule("population", "apposition", "certain", None,
-         "an apposition that says who they all are: '9 people, all of them civilians'"),
+         "an apposition that says who they all are: '9 people, all of them civilians', "
+         "'Nine were killed, all of them civilians', '...; all were civilians'"),
     Rule("population", "apposition, not all", "doubtful", "apposition",
-         "an apposition that says who some are: '14 people, most of them women': all"),
+         "an apposition that says who most are: '14 people, most of them women': all"),
     Rule("population", "shared group", "doubtful", "coordination",
          "a group named after a list: '44 deaths and 63 injuries among aid workers' (read "
          "for the 44 too)"),
