@@ -199,7 +199,7 @@ def test_a_code_the_schema_lacks_is_flagged_never_written(package_copy):
     population = next(f for f in figures["schema"]["fields"] if f["name"] == "population")
     population["constraints"]["enum"].remove("women_and_children")
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
-    row = draft_figures("Four people - all women and children - were injured.", SID,
+    row = draft_figures("Four people, all women and children, were injured.", SID,
                         package_copy).iloc[0]
     assert pd.isna(row["population"])
     assert row[REVIEW_COLUMN] == "population has no code: 'women and children'"
@@ -665,6 +665,11 @@ def rows_of(text: str) -> list[tuple]:
         ("The number of displaced now exceeds 90,000.",
          [(90_000, "displaced", "all",
            "wording not read: 'exceeds'; guessed indicator: nearest word 'displaced'")]),
+        # a reading past a dash or a parenthesis is flagged, and so are its parts
+        ("Nine people - among them two medics - were hurt.",
+         [(9, "injured", "all", "across a dash or parenthesis: 'hurt'"),
+          (2, "injured", "civilians", "population taken as civilians: 'medics'; part of a "
+           "doubtful total: across a dash or parenthesis: 'hurt'")]),
         # ages are no figures
         ("Two of the dead were brothers aged between 6 and 9.",
          [(2, "killed", None, "population has no code: 'brothers'")]),

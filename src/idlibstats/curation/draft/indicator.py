@@ -169,6 +169,11 @@ def _from_reading(
             draft.decide("population", "named before", f"named before the number: '{word}'")
     indicator: str | None = reading.indicator
     draft.decide("indicator", _RULE[reading.how], f"{_HOW[reading.how]} '{word}'")
+    after = keyword.start >= amount.end
+    lo, hi = (amount.end, keyword.start) if after else (keyword.end, amount.start)
+    if _ASIDE_RE.search(masked, lo, hi):  # 'Four people - all women - were injured'
+        draft.reasons.append(f"across a dash or parenthesis: '{word}'")
+        draft.decide("indicator", "across an aside", f"{_HOW[reading.how]} '{word}', past an aside")
     later = verb_after_participle(masked, amount, (reading.start, reading.end), reading.how)
     if later is not None:  # 'Two children injured in the attack succumbed'
         verb = sentence[later.start : later.end]
@@ -209,6 +214,8 @@ def _from_reading(
 
 
 _PLACES = {"villages_lost_by_opposition", "towns_captured_by_opposition"}
+# A dash or a parenthesis between a number and the word that decided it.
+_ASIDE_RE = re.compile(r"\s[-\u2013\u2014]\s|[()]")
 _RULE = {"noun": "noun", "object": "object", "subject": "subject", "before": "named before"}
 _HOW = {
     "noun": "noun",

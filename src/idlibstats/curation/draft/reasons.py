@@ -52,6 +52,9 @@ REVIEW_REASONS: dict[str, str] = {
     "apposition says who most of them are; counted as all",
     "wording not read": "'fewer than 45', 'exceeds 3 million': wording that makes the number "
     "a bound, which no qualifier says; the qualifier is left exact",
+    "across a dash or parenthesis": "the word that decided the indicator is past a dash or a "
+    "parenthesis ('Four people - all women and children - were injured'): check the aside "
+    "does not change what is counted",
     "same figure as": "the same value, qualifier and indicator as another row (a headline?)",
 }
 
@@ -83,6 +86,7 @@ REASON_LABELS: dict[str, str] = {
     "participle": "indicator",
     "apposition": "population",
     "wording not read": "row",
+    "across a dash or parenthesis": "indicator",
     "same figure as": "row",
 }
 

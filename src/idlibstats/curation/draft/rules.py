@@ -88,6 +88,9 @@ _RULES = (
          "a number that points back takes the indicator of the figure before: 'another 58'"),
     Rule("indicator", "listed", "borrowed", "label from a doubtful row",
          "a number listed after another takes its indicator: '... 9 children and 5 women'"),
+    Rule("indicator", "across an aside", "doubtful", "across a dash or parenthesis",
+         "the word that decided is past a dash or a parenthesis: 'Four people - all women and "
+         "children - were injured'"),
     Rule("indicator", "participle", "doubtful", "participle",
          "a participle or a relative clause after the noun, and a verb after it: 'Two "
          "children injured in the attack succumbed' (the later verb decides)"),
