@@ -657,10 +657,6 @@ def rows_of(text: str) -> list[tuple]:
         # a group right after a number that no number counts
         ("Six died when a shell hit a bus carrying pupils.",
          [(6, "killed", "all", "population not said: 'pupils' near the number")]),
-        # in '2 of the 9 people rescued later died' the verb is the 2's
-        ("Rescuers said 2 of the 9 people rescued later died.",
-         [(2, "killed", "all", "guessed indicator: nearest word 'died'"),
-          (9, None, "all", "no indicator word")]),
         # wording that makes a number a bound the qualifiers have no word for
         ("The number of displaced now exceeds 90,000.",
          [(90_000, "displaced", "all",
@@ -670,6 +666,11 @@ def rows_of(text: str) -> list[tuple]:
          [(9, "injured", "all", "across a dash or parenthesis: 'hurt'"),
           (2, "injured", "civilians", "population taken as civilians: 'medics'; part of a "
            "doubtful total: across a dash or parenthesis: 'hurt'")]),
+        # 'N of the M injured' is the N's subject; the N are of the M's group
+        ("Nine of the 40 injured have since died.",
+         [(9, "killed", "all", None), (40, "injured", "all", None)]),
+        ("Rescuers said 3 of the 7 children pulled alive from the rubble later died.",
+         [(3, "killed", "children", None), (7, None, "children", "no indicator word")]),
         # ages are no figures
         ("Two of the dead were brothers aged between 6 and 9.",
          [(2, "killed", None, "population has no code: 'brothers'")]),

@@ -52,9 +52,9 @@ WORD = (
     rf"(?:(?!(?:{STOP})\b)[A-Za-z][A-Za-z'\u2010-]*|"
     rf"[A-Za-z]+ed(?=\s+(?!(?:{STOP})\b)[A-Za-z]))"
 )
-#: 'of their', 'of the', 'of the injured' before the words of a noun phrase.
+#: 'of their', 'of the', 'of the injured', 'of the 40 injured' before the words of a noun phrase.
 OF_THEIR = (
-    r"(?:\s+of\s+(?:their|the|its|his|her|our|those|these)\b"
+    r"(?:\s+of\s+(?:their|the|its|his|her|our|those|these)\b(?:\s+#_*)?"
     r"(?:\s+(?:injured|wounded|dead|displaced|killed)\b)?)?"
 )
 #: A noun phrase after a number: words, or a list of words joined by commas and 'and'.

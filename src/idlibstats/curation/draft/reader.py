@@ -12,6 +12,7 @@ the rows have their ids.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -117,9 +118,16 @@ def _group_of(text: str, masked: str, amount: Amount) -> Group:
     vague_of = amount.vague and text[amount.end :].startswith(" of")
     if group.population is None and not group.reasons and vague_of:
         return group_after(text, amount.end + 3)
+    partitive = _OF_THE_AMOUNT_RE.match(masked[amount.end :])
+    if group.population is None and not group.reasons and partitive:  # '3 of the 7 people'
+        return group_after(text, amount.end + partitive.end())
     if group.population is None and not group.reasons:
         return shared_group(masked, amount.end) or group
     return group
+
+
+# '3 of the 7 people pulled from the rubble': the 3 are of the 7's group.
+_OF_THE_AMOUNT_RE = re.compile(r"^\s+of\s+(?:the|these|those)\s+#_*", re.IGNORECASE)
 
 
 def _drafts_in(where: _Where, vocabulary: Vocabulary, earlier: list[Draft]) -> Iterator[Draft]:
