@@ -299,6 +299,10 @@ def test_a_comma_grouped_number_is_one_figure():
         ("It cost 99,999,999,999,999,999,999 dollars.", []),
         # the pronoun 'one'
         ("One of those who fled said no one was safe.", []),
+        # names, hours and age ranges
+        ("Phase 2 began under resolution 2254 and Article 3 of the deal.", []),
+        ("The strike came at 4 in the morning, killing 3.", [3]),
+        ("Two brothers aged between 6 and 12 were hurt.", [2]),
     ],
 )
 def test_left_out(text, values):
