@@ -675,6 +675,12 @@ def rows_of(text: str) -> list[tuple]:
          [(9, "killed", "all", None), (40, "injured", "all", None)]),
         ("Rescuers said 3 of the 7 children pulled alive from the rubble later died.",
          [(3, "killed", "children", None), (7, None, "children", "no indicator word")]),
+        # a bullet's label, and an object after a possessive
+        ("- Displaced since 1 May: 400,000 people", [(400_000, "displaced", "all", None)]),
+        ("- Health facilities attacked: 24",
+         [(24, "health_facilities_attacked", "not_applicable", None)]),
+        ("Shelling killed a woman and injured her 3 children.",
+         [(3, "injured", "children", None)]),
         # ages are no figures
         ("Two of the dead were brothers aged between 6 and 9.",
          [(2, "killed", None, "population has no code: 'brothers'")]),

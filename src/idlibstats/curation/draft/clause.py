@@ -143,7 +143,7 @@ _NOUN_RE = re.compile(
 _BARE_FACILITIES_RE = re.compile(rf"^\s+(?P<kw>facilities|facility)\b{_NOT_HEAD}", re.IGNORECASE)
 _OBJECT_RE = re.compile(
     rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+"
-    r"(?:(?:a\s+total\s+of|only|another|a\s+further|an\s+additional)\s+)?$",
+    r"(?:(?:a\s+total\s+of|only|another|a\s+further|an\s+additional|her|his|their|its)\s+)?$",
     re.IGNORECASE,
 )
 # 'lost 45 men': a side's dead (not 'lost 18 villages', read by its noun first).
@@ -168,6 +168,20 @@ _BEFORE_RE = re.compile(
     r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
     r"(?:raised|increased|risen|climbed|jumped)\s+to|to|of|at|hit|were|are)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
+    re.IGNORECASE,
+)
+# A bullet's label before its number: '- Killed since 29 April: 1,031 civilians'.
+_LABELS = (
+    (r"killed|dead|deaths|fatalities", "killed"),
+    (r"injured|wounded|injuries", "injured"),
+    (r"displaced|displacements|IDPs|newly\s+displaced", "displaced"),
+    (r"air\s?strikes|air\s+raids", "airstrikes"),
+    (HEALTH_FACILITY_WORDS, "health_facilities"),
+    (r"population", "population"),
+)
+_LABEL_RE = re.compile(
+    rf"^[\s\-\u2022*]*(?:[A-Z][\w ]{{0,20}}?\s)?(?P<kw>{alternation(_LABELS)})\b"
+    r"[^:#;.]{0,40}:\s*$",
     re.IGNORECASE,
 )
 _HOME_TO_RE = re.compile(r"\b(?P<home>home\s+to)\s+$", re.IGNORECASE)
@@ -381,6 +395,9 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     match = _OF_RE.search(before)
     if match:
         return _reading(match, _OF_PAIRS, 0, "before")
+    match = _LABEL_RE.search(before)
+    if match:  # '- Displaced: 400,000 people', 'Health facilities attacked: 24'
+        return _reading(match, _LABELS, 0, "before")
     match = _BEFORE_RE.search(before)
     if match:
         if match.group("home"):

@@ -13,7 +13,8 @@ import re
 __all__ = ["aim_or_modal", "modal_after", "urged_to"]
 
 _REACH = 40
-_MODAL = r"could|would|may|might|can|will|shall|should|must"
+# Lower case: the month May is no modal.
+_MODAL = r"(?-i:could|would|may|might|can|will|shall|should|must)"
 _AIM = (
     r"aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|plan(?:s|ned|ning)?|threaten(?:s|ed|ing)?|"
     r"intend(?:s|ed|ing)?|want(?:s|ed)?|tr(?:y|ies|ied|ying)|expected|likely|set|poised|"
