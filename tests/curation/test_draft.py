@@ -681,6 +681,12 @@ def rows_of(text: str) -> list[tuple]:
          [(24, "health_facilities_attacked", "not_applicable", None)]),
         ("Shelling killed a woman and injured her 3 children.",
          [(3, "injured", "children", None)]),
+        # fighters whose side the words hint at, not name; a side named
+        ("12 foreign fighters were killed.",
+         [(12, "killed", "fighters", "population side unclear: 'foreign fighters'")]),
+        ("Ten pro-Assad fighters died.", [(10, "killed", "pro_government_fighters", None)]),
+        ("Dozens of Hezbollah fighters died.",
+         [(None, "killed", "pro_government_fighters", "vague amount")]),
         # ages are no figures
         ("Two of the dead were brothers aged between 6 and 9.",
          [(2, "killed", None, "population has no code: 'brothers'")]),

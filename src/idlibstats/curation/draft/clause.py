@@ -250,6 +250,7 @@ _PEOPLE_WORDS = (
     r"people|persons|individuals|civilians?|children|child|kids|boys|girls|babies|"
     r"infants|women|woman|men|man|fighters?|combatants?|soldiers?|troops|rebels?|militants?|"
     r"opponents|members|forces|jihadists|residents|inhabitants|refugees|IDPs|villagers|locals|"
+    r"servicemen|"
     r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
     r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
     r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"

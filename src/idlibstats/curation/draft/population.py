@@ -34,7 +34,8 @@ __all__ = [
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
 _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
-    r"(?:pro-(?:government|regime)|loyalist)\s+(?:fighters|forces|militias?|militiamen|gunmen|"
+    r"(?:pro-(?:government|regime|Assad|Damascus)|loyalist)\s+(?:fighters|forces|militias?|"
+    r"militiamen|gunmen|"
     r"paramilitaries)|"
     rf"(?:members\s+of\s+)?(?:the\s+)?(?:{OPPOSITION_NAMES}|{GOVERNMENT_NAMES})|"
     r"(?:government|regime|army)\s+(?:forces|troops)|"
@@ -42,7 +43,8 @@ _GROUP = (
     r"kids|boys|girls|babies|infants|toddlers|minors|residents|inhabitants|refugees|IDPs|"
     r"villagers|locals|"
     r"victims|casualties|bodies|"
-    r"women|woman|men|fighters?|combatants?|soldiers?|troops|rebels?|opponents|militants?|"
+    r"women|woman|men|fighters?|combatants?|soldiers?|servicemen|troops|rebels?|opponents|"
+    r"militants?|"
     r"rescuers?|(?:health|medical|aid|humanitarian|rescue|health\s+care|healthcare)\s+"
     r"(?:workers?|staff|personnel)|staff\s+members|medics?|doctors?|nurses?|"
     rf"(?:members\s+of\s+(?:the\s+)?)?{_RESCUE_SERVICE}(?:\s+(?:members|volunteers|workers|"
@@ -116,13 +118,18 @@ _APPOSITION_LATER_RE = re.compile(
 _AMONG_RE = re.compile(rf"\b(?:among|of)\s+(?:the\s+)?({_GROUP})\b", re.IGNORECASE)
 # Names before a group that leave its side as the words say ('Syrian soldiers').
 _OWN_SIDE_NAMES = {"Syrian", "Syria's", "Government", "Regime", "Rebel", "Opposition"}
+# A word before 'fighters' that hints at a side ('foreign', 'tribal', 'Iranian-backed').
+_SIDE_MODIFIER_RE = re.compile(
+    r"(?!(?:armed|more|other|killed|dead|wounded|injured)\b)[a-z][a-z-]*"
+)
 _BOTH_SIDES_RE = re.compile(
     r"^(?:\s+(?:dead|killed|people))?\s+on\s+(?:both|all|either)\s+sides?\b", re.IGNORECASE
 )
 # Group words -> population code (the schema decides whether the code exists).
 _GROUP_POPULATION = (
     (
-        rf"pro-(?:government|regime)|loyalist|government|regime|army|soldiers?|troops|"
+        rf"pro-(?:government|regime|Assad|Damascus)|loyalist|government|regime|army|soldiers?|"
+        rf"servicemen|troops|"
         rf"{GOVERNMENT_NAMES}",
         "pro_government_fighters",
     ),
@@ -216,9 +223,13 @@ def group_after(sentence: str, end: int) -> Group:
     else:
         names = {n for n in named.split() if n[0].isupper()} - _OWN_SIDE_NAMES
     theirs = _POSSESSIVE_RE.search(after[: match.start("groups")]) and _ARMY_RE.fullmatch(words)
+    said = after[: match.end("groups")].strip()
     if (names or theirs) and population in {"pro_government_fighters", "opposition_fighters"}:
         population = "fighters"  # 'Turkish soldiers', '4 of their soldiers': whose side?
-        said = after[: match.end("groups")].strip()
+        reasons.append(f"population side unclear: '{said}'")
+    elif population == "fighters" and (names or _SIDE_MODIFIER_RE.fullmatch(named)) and not any(
+        r.startswith("population side") for r in reasons
+    ):  # 'foreign fighters', 'Uighur fighters': a side the words hint at, not name
         reasons.append(f"population side unclear: '{said}'")
     return Group(population, words, [Span(end + match.start("groups"), stop)], reasons, rule)
 
