@@ -195,6 +195,22 @@ def test_a_population_code_is_written_only_when_the_schema_has_it(package_copy):
     assert rows.loc[0, REVIEW_COLUMN] == "population has no code: 'men'"
 
 
+@pytest.mark.parametrize(
+    ("text", "population"),
+    [
+        ("Government troops and allied militias lost at least 60 men in the push.",
+         "pro_government_fighters"),
+        ("HTS lost 30 men in two days of fighting.", "opposition_fighters"),
+        ("Rebels said the army lost 45 men near the town.", "fighters"),  # the rebels said it
+        ("Turkish troops lost 3 men in the shelling.", "fighters"),  # whose side?
+    ],
+)
+def test_the_men_a_side_lost_are_its_fighters_and_flagged(text, population):
+    row = draft_figures(text, SID, ROOT).iloc[0]
+    assert (row["indicator"], row["population"]) == ("killed", population)
+    assert row[REVIEW_COLUMN].startswith("population side unclear: men a side lost")
+
+
 def test_a_code_the_schema_lacks_is_flagged_never_written(package_copy):
     descriptor = json.loads((package_copy / "datapackage.json").read_text("utf-8"))
     figures = next(r for r in descriptor["resources"] if r["name"] == "figures")

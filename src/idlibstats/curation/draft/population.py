@@ -3,8 +3,9 @@
 '12 civilians' -> ``civilians``; 'Four other people - all women and children' ->
 ``women_and_children``; 'almost 100 on both sides' -> ``fighters``. Group words map to a
 population code here; whether the code exists is the schema's to say
-(:class:`idlibstats.curation.draft.vocabulary.Vocabulary`): 'men' has no code today and
-is flagged, and works as soon as the ``population`` enum has ``men``. A group counted as
+(:class:`idlibstats.curation.draft.vocabulary.Vocabulary`): kin ('her two sons') map to
+``families``, which has no code today and is flagged, and works as soon as the
+``population`` enum has it (as ``men`` did). A group counted as
 another ('rescuers' as civilians, 'Turkish soldiers' as fighters) says so in a review
 reason; so does a number with no group of its own after a group the sentence names ('Civil
 Defence volunteers carry a man from the rubble, where four were wounded').
@@ -29,6 +30,7 @@ __all__ = [
     "group_near",
     "named_groups",
     "shared_group",
+    "side_before",
 ]
 
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
@@ -328,6 +330,26 @@ def named_groups(sentence: str, end: int, attached: list[Span]) -> list[str]:
         if population != "all":
             found.append(match.group(0).strip())
     return found
+
+
+def side_before(sentence: str, start: int) -> str | None:
+    """Return the side a clause before ``start`` names as its subject, if the words say one.
+
+    'Syrian troops and allied militiamen lost at least 45 men': the men were
+    ``pro_government_fighters``. The last group named before ``start`` in the clause
+    decides; a name that hints at another side ('Turkish troops') or a group of no side gives
+    None.
+    """
+    clause = max(sentence.rfind(mark, 0, start) for mark in ";:.")
+    found = None
+    for match in _NAMED_RE.finditer(sentence, clause + 1, start):
+        found = match
+    if found is None or re.search(rf"\b(?:{_CLAIMANT_VERB}|that)\b", sentence[found.end() : start]):
+        return None  # 'Rebels said the army lost 45 men': the rebels are who said it
+    names = {n for n in found.group("names").split() if n[0].isupper()} - _OWN_SIDE_NAMES
+    population, _ = combine_groups(found.group("groups"))
+    sides = {"pro_government_fighters", "opposition_fighters"}
+    return population if population in sides and not names else None
 
 
 def combine_groups(words: str) -> tuple[str | None, list[str]]:

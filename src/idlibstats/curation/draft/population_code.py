@@ -4,7 +4,7 @@ The group words (:mod:`.population`) give a code; the indicator's unit may make 
 ``not_applicable`` (strikes, facilities, places); a count of people with no group words is
 ``all``, flagged when a clause before it starts with a group ('Civil Defence volunteers
 carry a man..., where four were wounded') or when a people noun no group word covers
-follows it ('12 members'); and a code the schema's ``population`` enum lacks ('men' today)
+follows it ('12 members'); and a code the schema's ``population`` enum lacks ('families')
 is never written: the row says so instead.
 """
 

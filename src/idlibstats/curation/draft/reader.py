@@ -37,6 +37,7 @@ from idlibstats.curation.draft.population import (
     group_after,
     named_groups,
     shared_group,
+    side_before,
 )
 from idlibstats.curation.draft.population_code import population_code
 from idlibstats.curation.draft.sentences import lines_of, sentences_of
@@ -177,6 +178,8 @@ def _read(
         decide_indicator(draft, masked, where.amounts, known, after_of, here, where.context)
         if "indicator" not in draft.how:  # it points back to the figure before
             indicator_from_before(draft, masked, earlier, here)
+        if population == "men" and _lost_by_a_side(draft):  # 'the army lost 45 men'
+            population, words = _men_lost(draft)
         if population in {None, "all"} and not group.reasons:  # 'Two of the dead were medics'
             said = said_to_be(draft, masked)
             if said is not None:
@@ -223,6 +226,22 @@ def _apposition(
     said = masked[later.spans[0].start : later.spans[0].end].strip(" ,-(")
     draft.decide("population", later.rule, f"all: an apposition says most, '{said}'")
     return later.population, words
+
+
+def _men_lost(draft: Draft) -> tuple[str, str]:
+    """Return the side whose men a number counts, flagged: the subject's, else fighters."""
+    start = draft.keyword.start if draft.keyword is not None else draft.amount.start
+    side = side_before(draft.sentence.text, start) or "fighters"
+    draft.reasons.append(f"population side unclear: men a side lost, read as {side}")
+    draft.decide("population", "a side's men", f"{side}: the men the subject lost")
+    return side, "men"
+
+
+def _lost_by_a_side(draft: Draft) -> bool:
+    """Whether the number is of men a side lost ('Syrian troops lost at least 45 men')."""
+    keyword = draft.keyword
+    said = "" if keyword is None else draft.sentence.text[keyword.start : keyword.end]
+    return draft.rules.get("indicator") == "object" and said.lower().startswith("los")
 
 
 def _counts_people(draft: Draft, known: dict[str, str]) -> bool:

@@ -35,7 +35,8 @@ REVIEW_REASONS: dict[str, str] = {
     "its indicator or its group, is in an earlier sentence",
     "population from the figure before": "'and 50 more were hurt': the group of the figure "
     "before, taken for the number's own",
-    "population has no code": "the group ('men', 'families') is not in the population enum",
+    "population has no code": "the group ('families', 'journalists') is not in the population "
+    "enum",
     "unknown group": "people the vocabulary has no word for ('gunmen', 'shepherds'): "
     "population empty",
     "population taken as civilians": "rescuers, health workers, volunteers: check",

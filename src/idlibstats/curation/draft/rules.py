@@ -118,6 +118,9 @@ _RULES = (
          "'Nine were killed, all of them civilians', '...; all were civilians'"),
     Rule("population", "apposition, not all", "doubtful", "apposition",
          "an apposition that says who most are: '14 people, most of them women': all"),
+    Rule("population", "a side's men", "doubtful", "population side unclear",
+         "the men a side lost: 'Syrian troops lost at least 45 men' (the subject's side, "
+         "else fighters)"),
     Rule("population", "shared group", "doubtful", "coordination",
          "a group named after a list: '44 deaths and 63 injuries among aid workers' (read "
          "for the 44 too)"),
@@ -138,7 +141,7 @@ _RULES = (
     Rule("population", "unknown group", "empty", "unknown group",
          "people the vocabulary has no word for: 'gunmen'"),
     Rule("population", "no code", "empty", "population has no code",
-         "a group whose code the schema's enum lacks: 'men'"),
+         "a group whose code the schema's enum lacks: 'her two sons' (families)"),
     Rule("population", "none", "empty", None,
          "no population, because the row has no indicator (its reason says why)"),
 )
