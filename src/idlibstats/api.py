@@ -132,8 +132,9 @@ def to_monthly_csv(figures: pd.DataFrame | None = None,
 def _frames_then_path(function: str, figures: object, path: object) -> None:
     """Refuse the exports' arguments in another order than (figures, path), saying why.
 
-    In 0.1.0 ``to_monthly_csv`` took the path first; every export now takes the frame
-    first, as pandas's ``DataFrame.to_csv(path)`` puts the data before the file.
+    ``to_monthly_csv`` once took the path first; every export now takes the frame first, as
+    the other functions of ``idlibstats`` do and as ``DataFrame.to_csv(path)`` puts the data
+    before the file.
     """
     if isinstance(figures, str | os.PathLike):
         raise TypeError(
