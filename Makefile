@@ -3,7 +3,7 @@
 #               outputs on commit, and open the notebooks in JupyterLab
 #   make test   set up .venv (first time) and run every check: lint, frictionless validate
 #               (schema + the row rules of checks/figures.json), stripped notebooks, unit
-#               tests, notebooks
+#               tests, notebooks, on every core
 # Everything is installed from requirements.lock (exact pins, with hashes) into .venv; nothing
 # global. `make lock` regenerates the lock (see the README, section Releases).
 
@@ -22,7 +22,7 @@ TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab filter test stripped lint validate docs html sdist charts bench draft-eval lock clean browser FORCE
+.PHONY: lab filter test test-long stripped lint validate docs html sdist charts bench draft-eval lock clean browser FORCE
 
 # Kernel details a run adds (the notebooks keep only language_info.name), stripped too.
 NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
@@ -42,8 +42,16 @@ filter: $(READY)
 	  echo "git filter nbstripout installed: notebook outputs are stripped on commit"; \
 	else echo "not a git clone: no filter to install"; fi
 
+# The tests run on every core (pytest-xdist; `make test WORKERS=0`: one process), a test
+# module at a time (--dist loadscope: a module's fixtures are built once); the notebooks and
+# then the site that shows their outputs as one unit (conftest.py).
+# `make test-long` (as CI) runs the slow property tests with all their examples.
+WORKERS ?= auto
 test: $(READY) lint validate stripped browser
-	$(BIN)/pytest --nbval-lax --nbval-current-env
+	$(BIN)/pytest -n $(WORKERS) --dist loadscope --nbval-lax --nbval-current-env
+
+test-long:
+	IDLIBSTATS_LONG_TESTS=1 $(MAKE) test
 
 # The notebooks as git holds them (the index: what the next commit records, and in a fresh
 # clone what HEAD holds) carry no outputs. The working copy may: the lab autosaves outputs,

@@ -10,11 +10,12 @@ The notebooks are executed once per change of their inputs: MyST-NB's cache
 (jupyter-cache) keys each notebook on its code cells, and the cache folder is named after a
 hash of everything else an output depends on (the data package and the library's source),
 so a data or code change executes them again, and an unchanged tree reuses the outputs.
+``make test`` adds nbval's run of the notebooks to that cache, so they are executed once
+there, not twice (``docs/_ext/notebook_cache.py``).
 """
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 import sys
 from pathlib import Path
@@ -22,6 +23,8 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 sys.path.insert(0, str(DOCS / "_ext"))
+
+from notebook_cache import cache_path, drop_other_caches  # noqa: E402 (docs/_ext)
 
 import idlibstats  # noqa: E402 (after the path, as autodoc needs the package anyway)
 
@@ -77,26 +80,9 @@ nb_execution_timeout = 300
 nb_execution_show_tb = True
 nb_ipywidgets_js: dict[str, dict[str, str]] = {}
 nb_merge_streams = True
-
-
-def _inputs_hash() -> str:
-    """Hash of what the notebooks' outputs depend on besides their own code cells."""
-    digest = hashlib.sha256()
-    files = [ROOT / "datapackage.json", *sorted((ROOT / "data").glob("*.csv")),
-             *sorted((ROOT / "checks").glob("*.json")),
-             *sorted((ROOT / "src" / "idlibstats").rglob("*.py"))]
-    for path in files:
-        digest.update(path.relative_to(ROOT).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-_CACHES = ROOT / "build" / "jupyter_cache"
-nb_execution_cache_path = str(_CACHES / _inputs_hash())
-if _CACHES.is_dir():  # outputs of an older tree are never used again
-    for _old in _CACHES.iterdir():
-        if _old.name != Path(nb_execution_cache_path).name:
-            shutil.rmtree(_old, ignore_errors=True)
+# The cache of the tree as it is: build/jupyter_cache/HASH (docs/_ext/notebook_cache.py).
+nb_execution_cache_path = str(cache_path(ROOT))
+drop_other_caches(Path(nb_execution_cache_path))
 
 # autodoc: the public names as `import idlibstats` gives them, numpydoc via napoleon.
 autodoc_default_options = {"members": False}

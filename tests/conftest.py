@@ -6,6 +6,11 @@ directory and returns it; edit files there freely. ``restamp(root)`` then record
 ``bytes`` and ``hash`` of every CSV in that copy's descriptor, so that a test exercises the
 edit itself rather than the hash mismatch it causes. Unlike ``idlibstats stamp`` it stamps
 any bytes (a BOM, CRLF line ends), so those can be tested past the hash check too.
+
+The hypothesis profile ``"slow"`` (``@settings(settings.get_profile("slow"), ...)``) gives
+the property tests that take seconds :data:`SLOW_EXAMPLES` examples: fewer in ``make test``,
+all of them under ``IDLIBSTATS_LONG_TESTS=1`` (``make test-long``, and CI). How ``make test``
+shares the tests out between the cores is in the project's top ``conftest.py``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -74,3 +80,13 @@ def after_package_line(err: str) -> str:
     first, _, rest = err.partition("\n")
     assert first.startswith("package: "), err
     return rest
+
+
+# --- the slow property tests ------------------------------------------------------------------
+
+#: ``IDLIBSTATS_LONG_TESTS=1``: the slow property tests with their full number of examples.
+LONG_TESTS = os.environ.get("IDLIBSTATS_LONG_TESTS") == "1"
+#: Examples per slow property test: at least as many as each had before profiles (40 to
+#: 100) in the long run, a fifth of the most in ``make test``.
+SLOW_EXAMPLES = 100 if LONG_TESTS else 20
+settings.register_profile("slow", max_examples=SLOW_EXAMPLES, deadline=None)

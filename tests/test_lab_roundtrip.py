@@ -38,24 +38,42 @@ def _make(clone: Path, make: list[str], target: str) -> subprocess.CompletedProc
                           timeout=300, check=False)
 
 
-def _run_in_the_lab(clone: Path) -> None:
-    """What JupyterLab does: execute the notebook and save it with its outputs."""
-    env = {**os.environ, "MPLBACKEND": "Agg"}
+@pytest.fixture(scope="session")
+def lab_saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What JupyterLab does: execute the notebook and save it with its outputs.
+
+    The notebook as a clone holds it (``HEAD``'s), on this checkout's package, executed once
+    per test process (a kernel costs seconds); each test copies the saved file into its
+    clone, as if saved there.
+    """
+    out = tmp_path_factory.mktemp("lab")
+    source = out / "head" / Path(NOTEBOOK).name
+    source.parent.mkdir()
+    source.write_text(git(ROOT, "show", f"HEAD:{NOTEBOOK}"), encoding="utf-8")
+    env = {**os.environ, "MPLBACKEND": "Agg", "IDLIBSTATS_PACKAGE": str(ROOT)}
     subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-                    "--inplace", NOTEBOOK], cwd=clone, env=env, capture_output=True,
-                   check=True, timeout=300)
-    saved = json.loads((clone / NOTEBOOK).read_text(encoding="utf-8"))
-    assert any(cell.get("outputs") for cell in saved["cells"])  # outputs really are there
+                    "--output-dir", str(out), str(source)], cwd=out, env=env,
+                   capture_output=True, check=True, timeout=300)
+    saved = out / source.name
+    cells = json.loads(saved.read_text(encoding="utf-8"))["cells"]
+    assert any(cell.get("outputs") for cell in cells)  # outputs really are there
+    return saved
 
 
-def test_outputs_saved_in_the_lab_then_added_still_pass(clone: tuple[Path, list[str]]) -> None:
+def _run_in_the_lab(clone: Path, saved: Path) -> None:
+    """The notebook, run and saved in the lab, in the clone."""
+    shutil.copy(saved, clone / NOTEBOOK)
+
+
+def test_outputs_saved_in_the_lab_then_added_still_pass(clone: tuple[Path, list[str]],
+                                                        lab_saved: Path) -> None:
     root, make = clone
     done = _make(root, make, "filter")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "nbstripout" in git(root, "config", "filter.nbstripout.clean")
     assert git(root, "status", "--porcelain") == ""  # .gitattributes already names it
 
-    _run_in_the_lab(root)
+    _run_in_the_lab(root, lab_saved)
     done = _make(root, make, "stripped")  # not yet added: the index is still stripped
     assert done.returncode == 0, done.stdout + done.stderr
     git(root, "add", NOTEBOOK)  # the filter strips the outputs on the way in
@@ -67,9 +85,9 @@ def test_outputs_saved_in_the_lab_then_added_still_pass(clone: tuple[Path, list[
 
 
 def test_without_the_filter_outputs_reach_git_and_the_check_fails(
-        clone: tuple[Path, list[str]]) -> None:
+        clone: tuple[Path, list[str]], lab_saved: Path) -> None:
     root, make = clone
-    _run_in_the_lab(root)
+    _run_in_the_lab(root, lab_saved)
     git(root, "add", NOTEBOOK)  # no filter defined in this clone: outputs go in
     done = _make(root, make, "stripped")
     assert done.returncode != 0

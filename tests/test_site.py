@@ -171,6 +171,31 @@ def test_the_notebooks_are_executed_with_their_charts(visited: dict[str, Visited
         assert visited[name].images, f"{name}: no chart: was the notebook executed?"
 
 
+def test_the_site_shows_nbval_s_run_of_the_notebooks(
+        site: Path, notebooks_run_by_nbval: set[str]) -> None:
+    """``make test`` executes the notebooks once: nbval's run (the top ``conftest.py``) is in
+    the site's notebook cache, and the site build took it from there rather than executing
+    the notebooks again (which would have recorded its own run instead)."""
+    import nbformat
+    from jupyter_cache import get_cache
+
+    if not notebooks_run_by_nbval:
+        pytest.skip("nbval did not run the notebooks in this process (pytest --nbval-lax "
+                    "with notebooks/, as make test does)")
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    try:
+        from notebook_cache import EXECUTED_BY, cache_path
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_ext"))
+    cache = get_cache(str(cache_path(ROOT)))
+    for name in sorted(notebooks_run_by_nbval):
+        notebook = nbformat.read(ROOT / "notebooks" / name, as_version=4)
+        record = cache.match_cache_notebook(notebook)
+        assert record.data == {"executed_by": EXECUTED_BY}, name
+        cells = cache.get_cache_bundle(record.pk).nb.cells
+        assert any(cell.outputs for cell in cells if cell.cell_type == "code"), name
+
+
 @pytest.mark.xfail(strict=True, reason="the charts' alternative text comes with issue 16 (alt "
                    "in each image output's metadata, which docs/_ext passes to MyST-NB); when "
                    "it lands this passes, and strict=True makes that an error: remove the mark")

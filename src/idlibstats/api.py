@@ -55,24 +55,26 @@ def reconcile(figures: pd.DataFrame | None = None, *,
 
 
 @loads_tables(_monthly.monthly, "figures", "populations")
-def monthly(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
+def monthly(indicator: str | None = None, population: str = "all",
+            figures: pd.DataFrame | None = None, *,
             populations: pd.DataFrame | None = None, national: bool = False,
             model: bool = False, movements: bool = False,
             package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
-    return _monthly.monthly(indicator, population,
-                            read.figures(package) if figures is None else figures,
+    figures = read.figures(package) if figures is None else figures
+    return _monthly.monthly(_indicator("monthly", indicator, figures), population, figures,
                             populations=_populations(populations, package),
                             national=national, model=model, movements=movements)
 
 
 @loads_tables(_monthly.spans, "figures", "populations")
-def spans(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
+def spans(indicator: str | None = None, population: str = "all",
+          figures: pd.DataFrame | None = None, *,
           populations: pd.DataFrame | None = None, national: bool = False,
           movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
-    return _monthly.spans(indicator, population,
-                          read.figures(package) if figures is None else figures,
+    figures = read.figures(package) if figures is None else figures
+    return _monthly.spans(_indicator("spans", indicator, figures), population, figures,
                           populations=_populations(populations, package),
                           national=national, movements=movements)
 
@@ -91,13 +93,14 @@ def period_bounds(indicator: str, population: str, claimant: str,
 
 
 @loads_tables(_monthly.monthly_summary, "figures", "populations")
-def monthly_summary(indicator: str, population: str = "all",
+def monthly_summary(indicator: str | None = None, population: str = "all",
                     figures: pd.DataFrame | None = None, *,
                     populations: pd.DataFrame | None = None, national: bool = False,
                     movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
-    return _monthly.monthly_summary(indicator, population,
-                                    read.figures(package) if figures is None else figures,
+    figures = read.figures(package) if figures is None else figures
+    return _monthly.monthly_summary(_indicator("monthly_summary", indicator, figures),
+                                    population, figures,
                                     populations=_populations(populations, package),
                                     national=national, movements=movements)
 
@@ -113,16 +116,45 @@ def monthly_table(figures: pd.DataFrame | None = None, *,
 
 
 @loads_tables(_monthly_csv.to_monthly_csv, "figures", "indicators", "populations")
-def to_monthly_csv(path: str | os.PathLike[str] | None = None, *, hxl: bool = False,
-                   figures: pd.DataFrame | None = None,
+def to_monthly_csv(figures: pd.DataFrame | None = None,
+                   path: str | os.PathLike[str] | None = None, *, hxl: bool = False,
                    populations: pd.DataFrame | None = None, national: bool = False,
                    overwrite: bool = False, package: PackageArg = None) -> str | None:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
+    _frames_then_path("to_monthly_csv", figures, path)
     if figures is None:
         figures = read.figures(package)
     return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path,
                                        populations=_populations(populations, package),
                                        hxl=hxl, national=national, overwrite=overwrite)
+
+
+def _frames_then_path(function: str, figures: object, path: object) -> None:
+    """Refuse the exports' arguments in another order than (figures, path), saying why.
+
+    ``to_monthly_csv`` once took the path first; every export now takes the frame first, as
+    the other functions of ``idlibstats`` do and as ``DataFrame.to_csv(path)`` puts the data
+    before the file.
+    """
+    if isinstance(figures, str | os.PathLike):
+        raise TypeError(
+            f"{function}() takes the figures first, then the path: "
+            f"{function}(path={os.fspath(figures)!r}) for the package's figures, or "
+            f"{function}(figures, {os.fspath(figures)!r}) for a frame of them")
+    if isinstance(path, pd.DataFrame):
+        raise TypeError(f"{function}() takes the figures first, then the path: "
+                        f"{function}(figures, path)")
+
+
+def _indicator(function: str, indicator: str | None, figures: pd.DataFrame) -> str:
+    """Return ``indicator``; without one, say which the figures have (a ValueError)."""
+    if indicator is not None:
+        return indicator
+    have = sorted(str(x) for x in figures["indicator"].dropna().unique())
+    example = f" (idlibstats.{function}({have[0]!r}))" if have else ""
+    raise ValueError(
+        f"{function}() needs an indicator, one of the figures': {', '.join(map(repr, have))}"
+        f"{example}; idlibstats.monthly_table() gives the months of every indicator at once")
 
 
 def _populations(populations: pd.DataFrame | None, package: PackageArg) -> pd.DataFrame:
@@ -133,6 +165,7 @@ def _populations(populations: pd.DataFrame | None, package: PackageArg) -> pd.Da
 def to_hxl(figures: pd.DataFrame | None = None, path: str | os.PathLike[str] | None = None,
            *, overwrite: bool = False, package: PackageArg = None) -> str | None:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
+    _frames_then_path("to_hxl", figures, path)
     if figures is None:
         figures = read.figures(package)
     return _hxl.to_hxl(figures, read.sources(package), read.organisations(package),

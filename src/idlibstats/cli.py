@@ -71,14 +71,14 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a data package; one line per problem")
-    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
+    p.add_argument("path", nargs="?", metavar="PACKAGE", help=PACKAGE_HELP)
 
     p = sub.add_parser("summary", help="print what a package holds")
-    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
+    p.add_argument("path", nargs="?", metavar="PACKAGE", help=PACKAGE_HELP)
 
     p = sub.add_parser(
         "export", help="export for HDX: the figures (--hxl) or the month floors (--monthly)")
-    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
+    p.add_argument("path", nargs="?", metavar="PACKAGE", help=PACKAGE_HELP)
     p.add_argument("--hxl", action="store_true", help="CSV with an HXL hashtag row")
     p.add_argument("--monthly", action="store_true",
                    help="one row per month, integer floors safe to sum down a column "
@@ -98,13 +98,13 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="with --html: overwrite OUT.html")
 
     p = sub.add_parser("verify-excerpts", help="check every excerpt against the report texts")
-    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
+    p.add_argument("path", nargs="?", metavar="PACKAGE", help=PACKAGE_HELP)
     p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
     p.add_argument("--path", dest="path_option", help=argparse.SUPPRESS)  # the old spelling
 
     p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the "
                        "descriptor, then validate the package")
-    p.add_argument("path", nargs="?", help=PACKAGE_HELP)
+    p.add_argument("path", nargs="?", metavar="PACKAGE", help=PACKAGE_HELP)
     return parser
 
 
@@ -157,7 +157,7 @@ def _run(args: argparse.Namespace) -> int:
             with _data_errors():
                 if args.monthly:
                     text = to_monthly_csv(
-                        args.output, hxl=args.hxl, figures=figs,
+                        figs, args.output, hxl=args.hxl,
                         national=args.national, overwrite=args.force, package=args.path)
                 else:
                     text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)

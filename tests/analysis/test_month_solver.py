@@ -125,7 +125,7 @@ def rows_from(specs: list[tuple]) -> list[tuple]:
     return rows
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(settings.get_profile("slow"), suppress_health_check=[HealthCheck.too_slow])
 @given(specs=st.lists(spec, min_size=1, max_size=6), target=st.sampled_from(POPULATIONS))
 def test_month_bounds_are_the_plain_solvers_min_and_max(specs, target):
     rows = rows_from(specs)
@@ -150,7 +150,7 @@ def test_month_bounds_are_the_plain_solvers_min_and_max(specs, target):
         assert not any(REL.overlaps(r[0], target) for r in rows if r[5] == claimant)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(settings.get_profile("slow"), suppress_health_check=[HealthCheck.too_slow])
 @given(specs=st.lists(spec, min_size=2, max_size=6))
 def test_a_reported_contradiction_is_a_set_that_cannot_hold_and_is_irreducible(specs):
     rows = [(*r[:5], "x") for r in rows_from(specs)]
@@ -165,7 +165,7 @@ def test_a_reported_contradiction_is_a_set_that_cannot_hold_and_is_irreducible(s
             assert reference(rest, "all", 0, 0) != "infeasible", (key, row.how)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(settings.get_profile("slow"), suppress_health_check=[HealthCheck.too_slow])
 @given(specs=st.lists(spec, min_size=1, max_size=5), target=st.sampled_from(POPULATIONS),
        window=st.tuples(st.integers(0, N_DAYS - 1), st.integers(0, 20)))
 def test_span_and_period_bounds_are_the_plain_solvers_too(specs, target, window):
@@ -216,7 +216,7 @@ true_spec = st.tuples(st.sampled_from(POPULATIONS), st.integers(0, N_DAYS - 1),
                       st.sampled_from(["a", "b"]))
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(settings.get_profile("slow"), suppress_health_check=[HealthCheck.too_slow])
 @given(truth=world, specs=st.lists(true_spec, min_size=1, max_size=5),
        target=st.sampled_from(POPULATIONS))
 def test_bounds_hold_for_the_truth_and_dropping_a_figure_never_tightens_them(truth, specs,

@@ -108,7 +108,7 @@ edits = st.sampled_from(list(TABLES)).flatmap(lambda name: st.tuples(
     st.sampled_from(TABLES[name][0]), cells))
 
 
-@settings(max_examples=60, deadline=None,
+@settings(settings.get_profile("slow"), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(edit=edits)
 def test_fuzz_frictionless_never_rejects_what_idlibstats_accepts(

@@ -67,7 +67,7 @@ def _fits_schema(frame: pd.DataFrame) -> None:
     assert frame["figure_id"].is_unique
 
 
-@settings(max_examples=100, deadline=None,
+@settings(settings.get_profile("slow"), deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(row=st.integers(min_value=2, max_value=len(ROWS)), field=st.sampled_from(list(FIELDS)),
        value=cells)

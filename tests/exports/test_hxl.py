@@ -162,7 +162,7 @@ def test_libhxl_default_schema_finds_no_issue(text):
     assert report["is_valid"]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(settings.get_profile("slow"), deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from("=+-@\t\r\n,\"' aZ9é"), max_size=12),
                 min_size=2, max_size=2))
 def test_any_text_round_trips_safely(cells):

@@ -145,13 +145,13 @@ def test_no_populations_table_is_refused():
 
 def test_write_refuses_then_overwrites(tmp_path):
     target = tmp_path / "monthly.csv"
-    assert to_monthly_csv(target) is None
+    assert to_monthly_csv(path=target) is None
     first = target.read_text(encoding="utf-8")
     target.write_text("keep me", encoding="utf-8")
     with pytest.raises(FileExistsError):
-        to_monthly_csv(target)
+        to_monthly_csv(path=target)
     assert target.read_text(encoding="utf-8") == "keep me"
-    to_monthly_csv(target, overwrite=True)
+    to_monthly_csv(path=target, overwrite=True)
     assert target.read_text(encoding="utf-8") == first
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
@@ -213,7 +213,7 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     })
 
 
-@settings(max_examples=80, deadline=None)
+@settings(settings.get_profile("slow"), deadline=None)
 @given(children=st.lists(st.integers(0, 5), min_size=_DAYS, max_size=_DAYS),
        adults=st.lists(st.integers(0, 20), min_size=_DAYS, max_size=_DAYS),
        specs=st.lists(st.tuples(st.sampled_from(["all", "children"]), st.integers(0, _DAYS - 1),

@@ -22,7 +22,7 @@ _NEEDED = (
     "period_start", "period_end", "value", "qualifier",
 )
 _COLUMNS = (
-    "claim_group", "indicator", "population", "measure", "admin1", "period_start",
+    "claim_group", "indicator", "population", "measures", "admin1", "period_start",
     "period_end",
     "n_claims", "claimants", "figure_ids", "low", "best", "high", "consensus_low",
     "consensus_high", "contradictory", "all_lower_bounds", "rule", "contradictions",
@@ -161,10 +161,11 @@ def reconcile(
         claim_group       string          the group
         indicator         string          what its claims count (one per group)
         population        as input        who its claims count (one per group)
-        measure           string          what kind of number they are: ``period_total``,
+        measures          string          what kind of number they are: ``period_total``,
                                           ``cumulative``, ``stock`` or ``movements``
-                                          (distinct, sorted, ';'-joined); movements and
-                                          levels are never grouped with counts
+                                          (distinct, sorted, ';'-joined: a list, so not
+                                          named ``measure``, the figures' one value);
+                                          movements and levels are never grouped with counts
         admin1            string          the governorates: distinct codes of its claims,
                                           sorted, ';'-joined
         period_start      datetime64      earliest period_start of its claims
@@ -228,7 +229,7 @@ def reconcile(
     out = pd.DataFrame(index=first.index)
     out["indicator"] = first["indicator"].astype("string")
     out["population"] = first["population"].astype(figures["population"].dtype)
-    out["measure"] = pd.array(
+    out["measures"] = pd.array(
         _join_sorted(b["measure"], codes, n_groups, distinct=True), dtype="string")
     admin1 = b["admin1"].astype("string").str.split(";")
     lengths = admin1.str.len().fillna(0).astype("int64").to_numpy()

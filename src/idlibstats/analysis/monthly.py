@@ -51,6 +51,7 @@ from idlibstats.analysis.claimant_groups import (
     analyse,
     month_days,
 )
+from idlibstats.analysis.frames import like_figures
 from idlibstats.analysis.reasons import (
     bound_how,
     conflict_how,
@@ -315,7 +316,7 @@ def monthly(
         ===========  ==========  ============================================================
         month        period[M]   the calendar month
         indicator    string      as selected
-        population   string      as selected
+        population   category    as selected (the dtype of ``figures.population``)
         claimant     string      whose figures the row bounds
         status       string      one of :data:`STATUSES`: ``known`` (low = high), ``range``,
                                  ``floor_only``, ``ceiling_only``, ``span_only`` (figures
@@ -347,7 +348,7 @@ def monthly(
     for row in rows:
         row.pop("_low_ids")
         row.pop("_high_ids")
-    return _typed_months(rows, indicator, population, model)
+    return like_figures(_typed_months(rows, indicator, population, model), figures)
 
 
 def _span_rows(an: Analysis, indicator: str, population: str) -> list[dict[str, object]]:
@@ -421,9 +422,9 @@ def spans(
         column        dtype       meaning
         ============  ==========  ===========================================================
         indicator     string      as selected
-        population    string      as selected
+        population    category    as selected (the dtype of ``figures.population``)
         claimant      string      who produced it
-        measure       string      the figure's measure
+        measure       category    the figure's measure (as in ``figures``)
         period_start  datetime64  first day of the span
         period_end    datetime64  last day of the span (inclusive)
         first_month   period[M]   the month it starts in
@@ -457,7 +458,7 @@ def spans(
     for col in ("first_month", "last_month"):
         out[col] = pd.PeriodIndex(list(out[col]), freq="M")
     out = out.sort_values(["claimant", "period_start", "period_end"], kind="stable")
-    return out[list(_SPAN_COLUMNS)].reset_index(drop=True)
+    return like_figures(out[list(_SPAN_COLUMNS)].reset_index(drop=True), figures)
 
 
 def _period_parts(an: Analysis, claimant: str, first: dt.date, last: dt.date,
@@ -573,7 +574,7 @@ def monthly_summary(
         ===============  =========  ==================================================
         month            period[M]  the calendar month
         indicator        string     as selected
-        population       string     as selected
+        population       category   as selected (the dtype of ``figures.population``)
         low              Int64      largest floor of any claimant; <NA> = none
         low_from         string     the claimant(s) giving it, ';'-joined
         low_figure_ids   string     the figures that floor rests on, ';'-joined
@@ -626,4 +627,4 @@ def monthly_summary(
     out["contradictory"] = (out["low"] > out["high"]).fillna(False).astype(bool)
     for col in ("low_from", "low_figure_ids", "high_from", "statuses"):
         out[col] = pd.array(out[col].tolist(), dtype="string")
-    return out[columns].reset_index(drop=True)
+    return like_figures(out[columns].reset_index(drop=True), figures)

@@ -1,0 +1,101 @@
+"""How ``make test`` shares the tests and the notebooks out between the cores.
+
+``make test`` runs pytest-xdist with ``--dist loadscope``: each test module goes, whole, to
+whichever worker is free (so a module-scoped fixture, a site build or a JupyterLab server, is
+built once, not once per worker), and each notebook's cells run in order on one worker. These
+hooks live at the top of the project because they concern ``notebooks/`` (nbval) as much as
+``tests/``; the tests' own fixtures are in ``tests/conftest.py``.
+
+The notebooks and the documentation site (``tests/test_site.py``) are one unit, the notebooks
+first. Each notebook nbval ran without an error goes to the site's notebook cache
+(``docs/_ext/notebook_cache.py``), so the site built next shows nbval's outputs and the
+notebooks are executed once in ``make test``, not twice.
+"""
+
+from __future__ import annotations
+
+import copy
+import sys
+from collections.abc import Generator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+#: The unit of work (xdist's scope) of the notebooks and the site that shows them.
+NOTEBOOKS_AND_SITE = "notebooks-and-site"
+
+_stored: set[str] = set()
+_passed_cells: dict[Path, dict[int, list[Any]]] = {}
+
+
+def _is_notebook_cell(item: pytest.Item) -> bool:
+    return item.path.suffix == ".ipynb" and hasattr(item, "cell_num")
+
+
+def _in_notebooks_and_site(nodeid: str) -> bool:
+    path = nodeid.split("::", 1)[0]
+    return path.startswith("notebooks/") or path == "tests/test_site.py"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the notebooks first (the site's tests come after them, on the same worker)."""
+    items.sort(key=lambda item: not _is_notebook_cell(item))  # stable: else as collected
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """Under ``--dist loadscope``: the notebooks and the site as one unit, else by module."""
+    if config.getvalue("dist") != "loadscope":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class NotebooksThenSite(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            if _in_notebooks_and_site(nodeid):
+                return NOTEBOOKS_AND_SITE
+            return str(super()._split_scope(nodeid))
+
+    return NotebooksThenSite(config, log)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator:
+    """Keep the outputs of each notebook cell nbval ran.
+
+    When every code cell of a notebook has passed, the notebook with those outputs goes to
+    the site's notebook cache.
+    """
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.passed or not _is_notebook_cell(item):
+        return
+    notebook = item.parent.nb  # type: ignore[attr-defined]  # nbval's IPyNbFile
+    passed = _passed_cells.setdefault(item.path, {})
+    passed[item.cell_num] = item.test_outputs  # type: ignore[attr-defined]
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    if len(passed) == len(code):
+        executed = copy.deepcopy(notebook)
+        for number, cell in enumerate(c for c in executed.cells if c.cell_type == "code"):
+            cell.outputs = passed[number]
+        _notebook_cache().store_executed(executed, str(item.path), ROOT)
+        _stored.add(item.path.name)
+
+
+def _notebook_cache() -> Any:
+    """``docs/_ext/notebook_cache.py``, the one module that knows where the site's cache is."""
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    try:
+        import notebook_cache
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_ext"))
+    return notebook_cache
+
+
+@pytest.fixture
+def notebooks_run_by_nbval() -> set[str]:
+    """Return the notebooks nbval ran without an error in this process (names).
+
+    Each of them is in the site's notebook cache with nbval's outputs.
+    """
+    return set(_stored)

@@ -1,0 +1,67 @@
+"""``make test`` on every core, the slow property tests smaller unless a long run is asked
+for, and nothing left out: the settings that make it fast are checked here, not its speed
+(that is measured, in docs/benchmarks.md)."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def _make_n(target: str, env: dict[str, str] | None = None) -> str:
+    return subprocess.run(["make", "-n", "-s", target, "VENV=.venv"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, check=True).stdout
+
+
+def test_make_test_runs_every_core_a_module_at_a_time_with_the_notebooks() -> None:
+    (line,) = [x for x in _make_n("test").splitlines() if "/pytest" in x]
+    argv = line.split()
+    assert argv[argv.index("-n") + 1] == "auto"
+    assert argv[argv.index("--dist") + 1] == "loadscope"  # module fixtures built once
+    assert "--nbval-lax" in argv  # the notebooks are in
+    assert not [a for a in argv if a.startswith(("-k", "-m", "--deselect", "--ignore"))]
+
+
+def test_make_test_long_is_make_test_with_every_example() -> None:
+    assert "IDLIBSTATS_LONG_TESTS=1" in _make_n("test-long")
+    assert 'IDLIBSTATS_LONG_TESTS="${IDLIBSTATS_LONG_TESTS:-1}"' in (
+        ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def _slow_examples(long: bool) -> int:
+    env = {k: v for k, v in os.environ.items() if k != "IDLIBSTATS_LONG_TESTS"}
+    if long:
+        env["IDLIBSTATS_LONG_TESTS"] = "1"
+    code = ("import sys; sys.path.insert(0, 'tests'); import conftest; "
+            "from hypothesis import settings; print(settings.get_profile('slow').max_examples)")
+    return int(subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
+                              capture_output=True, text=True, check=True).stdout)
+
+
+def test_the_slow_profile_is_smaller_in_make_test_and_whole_in_the_long_run() -> None:
+    """The long run gives each slow property test at least the 100 examples the most had
+    before the profile; make test a fifth of that, still more than one per branch."""
+    assert _slow_examples(long=True) >= 100
+    assert 10 <= _slow_examples(long=False) < _slow_examples(long=True)
+
+
+def test_the_slow_property_tests_use_the_profile() -> None:
+    uses = [path.relative_to(ROOT).as_posix() for path in (ROOT / "tests").rglob("test_*.py")
+            if 'settings.get_profile("slow")' in path.read_text(encoding="utf-8")]
+    assert {"tests/datapackage/test_differential.py", "tests/datapackage/test_fuzz_loader.py",
+            "tests/analysis/test_claims.py", "tests/analysis/test_month_solver.py",
+            "tests/exports/test_hxl.py", "tests/exports/test_monthly_export.py"} <= set(uses)
+
+
+def test_the_notebooks_and_the_site_are_one_unit_of_work_the_notebooks_first() -> None:
+    spec = importlib.util.spec_from_file_location("top_conftest", ROOT / "conftest.py")
+    assert spec is not None and spec.loader is not None
+    top = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(top)
+    assert top._in_notebooks_and_site("notebooks/01_sources_and_coverage.ipynb::Cell 0")
+    assert top._in_notebooks_and_site("tests/test_site.py::test_the_site_has_every_page")
+    assert not top._in_notebooks_and_site("tests/test_docs.py::test_x")
