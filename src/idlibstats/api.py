@@ -19,6 +19,7 @@ import pandas as pd
 from idlibstats.analysis import bounds as _bounds
 from idlibstats.analysis import claims as _claims
 from idlibstats.analysis import monthly as _monthly
+from idlibstats.analysis import rates as _rates
 from idlibstats.datapackage import read
 from idlibstats.exports import hxl as _hxl
 from idlibstats.exports import monthly_csv as _monthly_csv
@@ -26,7 +27,7 @@ from idlibstats.exports import monthly_csv as _monthly_csv
 if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
     from idlibstats.charts.data import ChartTables
 
-__all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_table",
+__all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_table", "rates",
            "reconcile", "spans", "to_hxl", "to_monthly_csv"]
 
 PackageArg = str | os.PathLike[str] | None
@@ -77,6 +78,16 @@ def spans(indicator: str, population: str = "all", figures: pd.DataFrame | None 
     return _monthly.spans(indicator, population,
                           read.figures(package) if figures is None else figures,
                           national=national, movements=movements, band=band)
+
+
+def rates(figures: pd.DataFrame | None = None, *, national: bool = False,
+          package: PackageArg = None) -> pd.DataFrame:
+    """Return the average per day of every total over a span: :func:`.analysis.rates.rates`.
+
+    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
+    """
+    return _rates.rates(read.figures(package) if figures is None else figures,
+                        national=national)
 
 
 def monthly_summary(indicator: str, population: str = "all",
