@@ -1,0 +1,133 @@
+"""What a drawn chart shows, measured from the figure itself: text boxes and bar edges.
+
+The chart tests use these to find overlapping text, a label across a bar's edge, a span
+drawn wider than its dates and the populations one value axis carries. Everything is
+measured in display coordinates after ``fig.canvas.draw()``, with the renderer's own text
+extents (``Text.get_window_extent``), so what is checked is what a reader sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from unittest.mock import patch
+
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+#: Boxes that share less than this many pixels each way do not overlap (anti-aliasing).
+TOLERANCE = 0.5
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A visible text and the box it covers on the canvas (its bbox patch, if it has one)."""
+
+    text: str
+    box: Bbox
+    artist: Text
+
+
+def _in_legend(artist: object) -> Legend | None:
+    for legend in _legends(artist):
+        if artist in legend.get_texts() or artist is legend.get_title():
+            return legend
+    return None
+
+
+def _legends(artist: object) -> list[Legend]:
+    fig = getattr(artist, "figure", None)
+    if fig is None:
+        return []
+    found = [a.get_legend() for a in fig.axes if a.get_legend() is not None]
+    return found + list(fig.legends)
+
+
+def drawn_texts(fig: Figure) -> list[Text]:
+    """Draw the figure and return the texts the renderer drew, in drawing order.
+
+    Tick labels outside an axis' view keep stale positions and are not drawn: asking the
+    renderer which texts it drew, rather than the figure which texts it holds, leaves them
+    out.
+    """
+    seen: list[Text] = []
+    draw = Text.draw
+
+    def spy(self: Text, renderer: object) -> None:
+        seen.append(self)
+        draw(self, renderer)
+
+    with patch.object(Text, "draw", spy):
+        fig.canvas.draw()
+    return list(dict.fromkeys(seen))
+
+
+def text_boxes(fig: Figure) -> list[TextBox]:
+    """Return every drawn, visible, non-empty text of the figure with the box it covers."""
+    texts = drawn_texts(fig)
+    renderer = fig.canvas.get_renderer()
+    out = []
+    for text in texts:
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        patch = text.get_bbox_patch()
+        box = (patch.get_window_extent(renderer) if patch is not None
+               else text.get_window_extent(renderer))
+        if box.width <= 0 or box.height <= 0:
+            continue
+        out.append(TextBox(text.get_text(), box, text))
+    return out
+
+
+def _overlap(a: Bbox, b: Bbox) -> bool:
+    return (min(a.x1, b.x1) - max(a.x0, b.x0) > TOLERANCE
+            and min(a.y1, b.y1) - max(a.y0, b.y0) > TOLERANCE)
+
+
+def overlapping_texts(fig: Figure) -> list[tuple[str, str]]:
+    """Return the pairs of texts whose boxes overlap (each pair once)."""
+    boxes = text_boxes(fig)
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if _overlap(a.box, b.box):
+                pairs.append((a.text, b.text))
+    return pairs
+
+
+def bars(fig: Figure) -> Iterator[Rectangle]:
+    """Yield the rectangles drawn as data (bars, cells, spans): not frames, not legend keys."""
+    legend_patches = set()
+    for legend in [a.get_legend() for a in fig.axes if a.get_legend()] + list(fig.legends):
+        legend_patches |= set(legend.get_patches())
+        legend_patches.add(legend.legendPatch)
+    for ax in fig.axes:
+        for patch in ax.patches:
+            if isinstance(patch, Rectangle) and patch not in legend_patches \
+                    and patch.get_visible():
+                yield patch
+
+
+def texts_across_bar_edges(fig: Figure) -> list[tuple[str, str]]:
+    """Return (text, bar gid) for each text that is partly inside and partly outside a bar."""
+    boxes = text_boxes(fig)
+    renderer = fig.canvas.get_renderer()
+    crossing = []
+    for bar in bars(fig):
+        edge = bar.get_window_extent(renderer)
+        if edge.width <= 1 or edge.height <= 1:
+            continue
+        for tb in boxes:
+            if _in_legend(tb.artist) is not None:
+                continue
+            box = tb.box
+            if not _overlap(box, edge):
+                continue
+            inside = (box.x0 >= edge.x0 - TOLERANCE and box.x1 <= edge.x1 + TOLERANCE
+                      and box.y0 >= edge.y0 - TOLERANCE and box.y1 <= edge.y1 + TOLERANCE)
+            if not inside:
+                crossing.append((tb.text, str(bar.get_gid())))
+    return crossing
