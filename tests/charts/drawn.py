@@ -40,10 +40,7 @@ def _in_legend(artist: object) -> Legend | None:
 
 def _legends(artist: object) -> list[Legend]:
     fig = getattr(artist, "figure", None)
-    if fig is None:
-        return []
-    found = [a.get_legend() for a in fig.axes if a.get_legend() is not None]
-    return found + list(fig.legends)
+    return [] if fig is None else _legends_of(fig)
 
 
 def drawn_texts(fig: Figure) -> list[Text]:
@@ -98,17 +95,36 @@ def overlapping_texts(fig: Figure) -> list[tuple[str, str]]:
     return pairs
 
 
+#: The ``gid`` prefixes of the rectangles that draw data: a figure's bar, a month's cell, a
+#: span's bar (a shaded background, a legend key or a frame is not one).
+DATA_GIDS = ("figure:", "month:", "span:", "rate:")
+
+
 def bars(fig: Figure) -> Iterator[Rectangle]:
     """Yield the rectangles drawn as data (bars, cells, spans): not frames, not legend keys."""
-    legend_patches = set()
-    for legend in [a.get_legend() for a in fig.axes if a.get_legend()] + list(fig.legends):
-        legend_patches |= set(legend.get_patches())
-        legend_patches.add(legend.legendPatch)
     for ax in fig.axes:
         for patch in ax.patches:
-            if isinstance(patch, Rectangle) and patch not in legend_patches \
-                    and patch.get_visible():
+            if (isinstance(patch, Rectangle) and patch.get_visible()
+                    and str(patch.get_gid()).startswith(DATA_GIDS)):
                 yield patch
+
+
+def legends_over_bars(fig: Figure) -> list[tuple[str, str]]:
+    """Return (legend's first entry, bar gid) for each legend drawn over a data bar."""
+    renderer = fig.canvas.get_renderer()
+    fig.canvas.draw()
+    found = []
+    for legend in _legends_of(fig):
+        box = legend.get_window_extent(renderer)
+        for bar in bars(fig):
+            if _overlap(box, bar.get_window_extent(renderer)):
+                texts = legend.get_texts()
+                found.append((texts[0].get_text() if texts else "", str(bar.get_gid())))
+    return found
+
+
+def _legends_of(fig: Figure) -> list[Legend]:
+    return [a.get_legend() for a in fig.axes if a.get_legend() is not None] + list(fig.legends)
 
 
 def texts_across_bar_edges(fig: Figure) -> list[tuple[str, str]]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from idlibstats.analysis.claims import reconcile as _library_reconcile
+from idlibstats.charts.chart import Chart
 from idlibstats.charts.data import ChartTables, is_open, with_bounds
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
@@ -23,14 +23,15 @@ from idlibstats.charts.wording import DAY, POPULATION_LABEL, as_written, period_
 
 
 @styled
-def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Figure:
+def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Chart:
     """Draw the competing claims of one claim group side by side, as ranges.
 
     Each claim is a bar from its low bound to its high bound as the library derives them
     from the wording (:func:`idlibstats.bounds`); an open high end runs to the axis edge
     with an arrow. The group's range from :func:`idlibstats.reconcile` is shaded: where
-    every claim holds at once. The other first-days figures (another period or population,
-    so another quantity) are drawn below in grey type, for context only.
+    every claim holds at once. The other first-days figures of the same indicator and
+    population (another period, so another quantity) are drawn below in grey type, for
+    context only; figures of another population are never drawn on the same axis.
 
     Parameters
     ----------
@@ -44,16 +45,24 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Fi
 
     Returns
     -------
-    matplotlib.figure.Figure
+    Chart
+
+    Raises
+    ------
+    ValueError
+        If no claim group of people killed has two or more claims (or ``claim_group`` has
+        no figure in the frame).
     """
     figs, names, palette = tables.figures, tables.short, tables.palette
-    killed = with_bounds(figs[figs["indicator"] == "killed"])
+    killed = with_bounds(figs[figs["indicator"].astype(str) == "killed"])
     if claim_group is None:
         claim_group = most_contested(killed)
     group = killed[killed["claim_group"] == claim_group].sort_values("low", kind="stable")
     if group.empty:
-        raise ValueError(f"no figures in claim group {claim_group!r}")
+        raise ValueError(f"no figure in claim group {claim_group!r} to draw")
     g_start, g_end = group["period_start"].min(), group["period_end"].max()
+    population = group["population"].astype(str).iloc[0]
+    killed = killed[killed["population"].astype(str) == population]
     context = killed[
         (killed["claim_group"] != claim_group)
         & (killed["period_start"] >= g_start - 2 * DAY)
@@ -80,13 +89,13 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Fi
     if c_low is not None and not pd.isna(c_low):
         right = xmax if pd.isna(c_high) else float(c_high)
         ax.axvspan(float(c_low), right, ymin=1 - len(group) / (len(rows) + 0.6), ymax=1,
-                   color="#000000", alpha=0.06, linewidth=0)
+                   color="#000000", alpha=0.06, linewidth=0, gid="consensus")
         shaded = (f"shaded: every claim holds if the toll is {int(c_low):,} or more"
                   + ("" if pd.isna(c_high) else f" and at most {int(c_high):,}"))
     labels = []
     for y, (kind, row) in enumerate(rows):
         if kind == "header":
-            labels.append("Other first-days figures:\nanother period or population")
+            labels.append("Other first-days figures:\nanother period")
             continue
         assert isinstance(row, pd.Series)
         colour = palette.colour(row["claimant"])
@@ -111,7 +120,7 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Fi
         )
         pop = POPULATION_LABEL[str(row["population"])]
         labels.append(
-            f"{names[row['claimant']]}\n{pop}, "
+            f"{names.get(row['claimant'], row['claimant'])}\n{pop}, "
             f"{period_text(row['period_start'], row['period_end'])}"
         )
     ax.set_yticks(range(len(rows)), labels, fontsize=FONT)
@@ -147,7 +156,33 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Fi
             if (shown["period_basis"] == "inferred").all() else
             "Periods inferred by the curators: see each figure's notes.")],
     )
+    fig.alt_text = _alt_text(group, context, rec_row, names,
+                             POPULATION_LABEL.get(population, population))
     return fig
+
+
+def _alt_text(group: pd.DataFrame, context: pd.DataFrame, rec_row: pd.Series,
+              names: dict[str, str], population: str) -> str:
+    def claim(r: pd.Series) -> str:
+        bound = (f"{int(r['low']):,} or more" if is_open(r) else f"{int(r['low']):,}"
+                 if r["low"] == r["high"] else f"{int(r['low']):,} to {int(r['high']):,}")
+        return (f"{names.get(r['claimant'], r['claimant'])}, '{as_written(r)}' "
+                f"({bound}), {period_text(r['period_start'], r['period_end'])}")
+
+    high = "open" if pd.isna(rec_row["high"]) else f"{int(rec_row['high']):,}"
+    text = (f"Ranges of {len(group)} competing claims of {population} killed over the same "
+            f"days, as their wording allows: " + "; ".join(claim(r) for _, r in group.iterrows())
+            + f". Together they allow {int(rec_row['low']):,} to {high}")
+    c_low = rec_row.get("consensus_low")
+    if c_low is not None and not pd.isna(c_low):
+        text += f"; every claim holds if the toll is {int(c_low):,} or more"
+        if not pd.isna(rec_row.get("consensus_high")):
+            text += f" and at most {int(rec_row['consensus_high']):,}"
+    text += "."
+    if len(context):
+        text += " For context, over another period: " + "; ".join(
+            claim(r) for _, r in context.iterrows()) + "."
+    return text
 
 
 def _example(shown: pd.DataFrame) -> str:
