@@ -103,10 +103,10 @@ DATA_GIDS = ("figure:", "month:", "span:", "rate:")
 def bars(fig: Figure) -> Iterator[Rectangle]:
     """Yield the rectangles drawn as data (bars, cells, spans): not frames, not legend keys."""
     for ax in fig.axes:
-        for patch in ax.patches:
-            if (isinstance(patch, Rectangle) and patch.get_visible()
-                    and str(patch.get_gid()).startswith(DATA_GIDS)):
-                yield patch
+        for shape in ax.patches:
+            if (isinstance(shape, Rectangle) and shape.get_visible()
+                    and str(shape.get_gid()).startswith(DATA_GIDS)):
+                yield shape
 
 
 def legends_over_bars(fig: Figure) -> list[tuple[str, str]]:

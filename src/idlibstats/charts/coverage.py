@@ -92,8 +92,7 @@ def coverage_timeline(tables: ChartTables) -> Chart:
             group_top = y
             continue
         assert isinstance(row, pd.Series)
-        labels.append(_figure_label(row) + (", from " + f"{row['period_start'].year}"
-                                            if row["period_start"] < YEAR_START else ""))
+        labels.append(_figure_label(row))
         colour = palette.colour(row["claimant"])
         inferred = row["period_basis"] == "inferred"
         start, end = row["period_start"], row["period_end"] + DAY
@@ -167,7 +166,7 @@ def _figure_label(row: pd.Series) -> str:
     Movements are labelled as movements, never as people.
     """
     if str(row["measure"]) == "movements":
-        what = f"{str(row['indicator']).replace('_', ' ')}: movements, not people"
+        what = "movements (not people)"
     else:
         pop = POPULATION_LABEL.get(str(row["population"]), str(row["population"]))
         what = str(row["indicator"]).replace("_", " ") + (f": {pop}" if pop else "")

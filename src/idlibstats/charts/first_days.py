@@ -59,7 +59,8 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Ch
         claim_group = most_contested(killed)
     group = killed[killed["claim_group"] == claim_group].sort_values("low", kind="stable")
     if group.empty:
-        raise ValueError(f"no figure in claim group {claim_group!r} to draw")
+        raise ValueError(f"no figure to draw: the frame has no figure of people killed in "
+                         f"claim group {claim_group!r}")
     g_start, g_end = group["period_start"].min(), group["period_end"].max()
     population = group["population"].astype(str).iloc[0]
     killed = killed[killed["population"].astype(str) == population]
@@ -214,5 +215,6 @@ def most_contested(figures: pd.DataFrame) -> str:
         n=("figure_id", "size"), start=("period_start", "min"))
     counts = counts.sort_values(["n", "start"], ascending=[False, True], kind="stable")
     if counts.empty or counts["n"].iloc[0] < 2:
-        raise ValueError("no claim group has competing claims")
+        raise ValueError("no competing claims to draw: the frame has no claim group with two "
+                         "or more figures")
     return str(counts.index[0])

@@ -386,12 +386,9 @@ def _frame(ax: Axes, lines: Sequence[_Line], months: pd.PeriodIndex, title: str)
     ticks = [line for line in lines if line.label]
     ax.set_yticks([t.y for t in ticks], [t.label for t in ticks])
     ax.tick_params(axis="y", length=0)
-    ax.set_xticks([i + 0.5 for i in range(len(months))],
-                  [f"{m:%b}" if i and m.month != 1 else f"{m:%b}\n{m:%Y}"
-                   for i, m in enumerate(months)])
-    ax.tick_params(axis="x", length=0, labelbottom=False, labeltop=False)
-    for i in range(1, len(months)):
-        ax.axvline(i, color="#dddddd", linewidth=0.6, zorder=0)
+    ax.set_xticks([])  # the month names are written once, above the panels
+    ax.vlines(range(1, len(months)), 0, 1, transform=ax.get_xaxis_transform(),
+              colors="#dddddd", linewidth=0.6, zorder=0)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
     ax.spines["top"].set_visible(True)

@@ -63,17 +63,19 @@ def declutter(
     ]
     placed += [a.get_window_extent(renderer).padded(2) for a in avoid]
     step = 3.0
+    to_px = fig.dpi / 72
     last: dict[tuple[int, str], Bbox] = {}  # with stack: the last label of an axes and side
     for label in labels:
         # a label's box (its bbox patch) is drawn round the text: pad by the box's own pad
-        margin = 2 + _box_pad(label) * fig.dpi / 72
+        margin = 2 + _box_pad(label) * to_px
         frame = label.axes.get_window_extent(renderer) if label.axes else None
         x0, y0 = label.xyann
+        # an offset in points moves the text rigidly: measure it once, then translate
+        start = Text.get_window_extent(label, renderer).padded(margin)
         column = (id(label.axes), label.get_horizontalalignment())
         below = last.get(column) if stack else None
         for dy, dx in (_upright(step) if stack else _nudges(step)):
-            label.xyann = (x0 + dx, y0 + dy)
-            box = Text.get_window_extent(label, renderer).padded(margin)
+            box = start.translated(dx * to_px, dy * to_px)
             inside = frame is None or (
                 box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1
                 and box.y0 >= frame.y0
@@ -81,11 +83,12 @@ def declutter(
             in_order = below is None or box.y0 >= below.y0 or not (
                 box.x0 < below.x1 and below.x0 < box.x1)
             if inside and in_order and not any(box.overlaps(p) for p in placed):
+                label.xyann = (x0 + dx, y0 + dy)
                 break
         else:
-            label.xyann = (x0, y0)
-        placed.append(Text.get_window_extent(label, renderer).padded(margin))
-        last[column] = placed[-1]
+            box = start
+        placed.append(box)
+        last[column] = box
 
 
 def _box_pad(label: Text) -> float:

@@ -86,7 +86,7 @@ def strikes_chart(tables: ChartTables) -> Chart:
 
 
 def _months(air: pd.DataFrame, figs: pd.DataFrame) -> pd.DatetimeIndex:
-    """The months to draw: those any north-west figure of the frame touches (from the data)."""
+    """Return the months to draw: those the frame's north-west figures touch (from the data)."""
     local = figs[figs["admin1"].astype(str) != "SY"]
     frame = local if len(local) else air
     start = min(frame["period_start"].min(), air["period_start"].min())
