@@ -48,7 +48,7 @@ from idlibstats.charts.wording import (
 #: The indicators drawn when none are named: those of the ``casualties`` topic.
 DEFAULT_TOPIC = "casualties"
 
-_ARROW_PT = 13.0  # length of a floor's or ceiling's arrow, in points
+_ARROW_PT = 10.0  # length of a floor's or ceiling's arrow, in points
 _AXES_IN = WIDTH - 1.0  # about how wide a panel is, in inches (for the label's side)
 
 
@@ -169,7 +169,6 @@ def _month_axis(ax: Axes, first: pd.Timestamp, last: pd.Timestamp, *, names: boo
         ax.xaxis.set_minor_locator(NullLocator())
     ax.grid(axis="x", visible=False)
     ax.grid(axis="y", color="#eeeeee", linewidth=0.6)
-    ax.yaxis.set_major_locator(MaxNLocator(nbins=3, min_n_ticks=2))
 
 
 def _draw_rate(ax: Axes, row: pd.Series, palette: ClaimantStyles,
@@ -338,7 +337,7 @@ def intensity(tables: ChartTables, indicators: Sequence[str] | None = None) -> C
             ["period_start", "period_end"], kind="stable")
         top = max(max(_level(r), float(r["ceiling_per_day"]) if pd.notna(
             r["ceiling_per_day"]) else 0.0) for _, r in part.iterrows())
-        ax.set_ylim(0, top * (1.3 + 0.3 * len(part)))
+        _per_day_axis(ax, top * (1.3 + 0.3 * len(part)))
         _month_axis(ax, first, last, names=ax is axes[-1])
         for _, row in part.iterrows():
             panel_arrows, obstacle = _draw_rate(ax, row, palette)
@@ -377,6 +376,18 @@ def intensity(tables: ChartTables, indicators: Sequence[str] | None = None) -> C
     declutter(fig, labels, obstacles, avoid=[legend, *arrows], stack=True)
     fig.alt_text = _alt_text(shown, panels, units, short, by_id)
     return fig
+
+
+def _per_day_axis(ax: Axes, top: float) -> None:
+    """Make a per-day axis from 0 to ``top``, with room below 0 for the labels of low steps.
+
+    The room below is white: the axis line is drawn at 0 and no tick is below it.
+    """
+    ax.set_ylim(-0.14 * top, top)
+    ticks = [t for t in MaxNLocator(nbins=3, min_n_ticks=2).tick_values(0, top) if 0 <= t <= top]
+    ax.yaxis.set_major_locator(FixedLocator(ticks))
+    ax.spines["bottom"].set_visible(False)
+    ax.axhline(0, color="#333333", linewidth=0.8, zorder=1)
 
 
 def _per_day_tick(x: float, _pos: int | None = None) -> str:
