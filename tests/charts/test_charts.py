@@ -514,6 +514,32 @@ def test_readme_shows_every_chart_with_a_caption() -> None:
     assert shown == set(charts.CHARTS)
 
 
+def test_readme_images_carry_the_charts_descriptions(drawn) -> None:
+    """`make charts` writes each chart's description as its README image's alt text."""
+    from pathlib import Path
+
+    from idlibstats.charts.output import markdown_alt
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, draw in charts.CHARTS.items():
+        fig = drawn.get(draw.__name__)
+        expected = markdown_alt(fig.alt_text)
+        assert f"![{expected}](docs/img/{name}.png)" in readme, \
+            f"{name}: the README's alt text is not the chart's description (run make charts)"
+
+
+def test_with_alt_text_rewrites_only_the_charts_images() -> None:
+    from idlibstats.charts.output import with_alt_text
+
+    text = ("![old](docs/img/intensity.png) and ![keep](docs/img/other.png)\n"
+            "![](img/strikes.png)")
+    new = with_alt_text(text, {"intensity": "Steps [per day]\nover spans", "strikes": "Bars"})
+    assert new == ("![Steps \\[per day\\] over spans](docs/img/intensity.png) and "
+                   "![keep](docs/img/other.png)\n![Bars](img/strikes.png)")
+    assert with_alt_text(new, {"intensity": "Steps [per day]\nover spans",
+                               "strikes": "Bars"}) == new
+
+
 def test_first_days_group_is_read_from_the_data(figs) -> None:
     from idlibstats.charts.first_days import most_contested
 
