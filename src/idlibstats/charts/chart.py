@@ -65,7 +65,12 @@ class Chart(Figure):
     def _repr_mimebundle_(
         self, include: Any = None, exclude: Any = None
     ) -> tuple[dict[str, str], dict[str, dict[str, object]]]:
-        """Return the chart for Jupyter: HTML ``<img alt=...>``, the PNG, the description."""
+        """Return the chart for Jupyter: HTML ``<img alt=...>``, the PNG, the description.
+
+        IPython asks for this first; matplotlib's inline backend may then replace the PNG
+        with its own rendering of the same figure, which leaves the HTML, the PNG's ``alt``
+        metadata and the text in place.
+        """
         data = self.png()
         width = _png_width(data) * SCREEN_DPI // DPI
         encoded = base64.b64encode(data).decode("ascii")
@@ -80,13 +85,6 @@ class Chart(Figure):
             "image/png": {"alt": self.alt_text, "width": width},
         }
         return bundle, metadata
-
-    def _ipython_display_(self) -> None:
-        """Display the chart once, with its description (not matplotlib's own PNG too)."""
-        from IPython.display import display
-
-        bundle, metadata = self._repr_mimebundle_()
-        display(bundle, metadata=metadata, raw=True)
 
 
 def _png_width(data: bytes) -> int:
