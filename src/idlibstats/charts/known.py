@@ -179,12 +179,7 @@ def _wording(span: pd.Series, figs: pd.DataFrame) -> str:
     ids = [i for i in str(span["figure_ids"]).split(";") if i]
     if len(ids) == 1 and ids[0] in figs.index:
         return as_written(figs.loc[ids[0]])
-    low, high = span["low"], span["high"]
-    if not pd.isna(low) and not pd.isna(high):
-        return _fmt(low) if low == high else f"{_fmt(low)} to {_fmt(high)}"
-    if not pd.isna(low):
-        return f"at least {_fmt(low)}"
-    return f"at most {_fmt(high)}" if not pd.isna(high) else "no bound"
+    return _bounds_words(span)
 
 
 def span_label(span: pd.Series, figs: pd.DataFrame) -> str:
@@ -507,7 +502,7 @@ def draw_known_by_month(
             "over a span is a bar at its dates, never shared out over the months it "
             "touches. Lanes are claimants: never add them."
         ])
-    fig.alt_text = _alt_text(shown_rows, months, short)
+    fig.alt_text = _alt_text(rows, context, months, short, figs)
     return fig
 
 
@@ -524,16 +519,20 @@ def _month_header(ax: Axes, months: pd.PeriodIndex) -> None:
             fontstyle="italic", color="#555555")
 
 
-def _alt_text(rows: Sequence[RowData], months: pd.PeriodIndex, short: dict[str, str]) -> str:
+def _alt_text(rows: Sequence[RowData], context: Sequence[RowData], months: pd.PeriodIndex,
+              short: dict[str, str], figs: pd.DataFrame) -> str:
     """Describe the grid from the frames it draws: each panel's numbers, floors and spans."""
-    claimants = and_list(short.get(c, c) for r in rows
+    every = [*rows, *context]
+    claimants = and_list(short.get(c, c) for r in every
                          for c in dict.fromkeys(r.months["claimant"].astype(str)))
+    headings = [r.heading.lower() for r in rows]
+    headings += [f"{r.heading.lower()} (all of Syria, context)" for r in context]
     parts = [
         f"Grid of what the figures say for each calendar month, {months[0]:%b %Y} to "
         f"{months[-1]:%b %Y}, one panel per indicator and population "
-        f"({and_list(r.heading.lower() for r in rows)}), a lane per claimant ({claimants})."
+        f"({and_list(headings)}), a lane per claimant ({claimants})."
     ]
-    for row in rows:
+    for n, row in enumerate(every):
         said = []
         for _, cell in row.months.iterrows():
             state = cell_state(cell["low"], cell["high"], cell["figure_ids"])
@@ -543,18 +542,21 @@ def _alt_text(rows: Sequence[RowData], months: pd.PeriodIndex, short: dict[str, 
             text = text.replace("≥ ", "at least ").replace("≤ ", "at most ")
             said.append(f"{cell['month']:%b}: {text} "
                         f"({short.get(cell['claimant'], cell['claimant'])})")
-        spans = [f"{_wording_plain(s)} over {period_text(s['period_start'], s['period_end'])} "
-                 f"({short.get(s['claimant'], s['claimant'])})"
-                 for _, s in row.spans.iterrows()] if len(row.spans) else []
-        text = f"{row.heading}: " + ("; ".join(said) if said else "no month has a bound")
+        spans = [f"{span_label(s, figs)} ({short.get(s['claimant'], s['claimant'])})"
+                 for _, s in row.spans.iterrows()
+                 if not (pd.isna(s["low"]) and pd.isna(s["high"]))] if len(row.spans) else []
+        heading = row.heading + (" (all of Syria)" if n >= len(rows) else "")
+        text = f"{heading}: " + ("; ".join(said) if said else "no month has a bound")
         if spans:
             text += "; over spans, not split into months: " + "; ".join(spans)
         parts.append(text + ".")
-    parts.append("Every other month says no count or no bound: not zero.")
+    parts.append("Every other month has no figure (no count, not zero) or only figures over "
+                 "longer spans, which give it no bound of its own.")
     return " ".join(parts)
 
 
-def _wording_plain(span: pd.Series) -> str:
+def _bounds_words(span: pd.Series) -> str:
+    """Return a span's bounds in words: '272', '900 to 1,000', 'at least 30', 'at most 100'."""
     low, high = span["low"], span["high"]
     if not pd.isna(low) and not pd.isna(high):
         return _fmt(low) if low == high else f"{_fmt(low)} to {_fmt(high)}"

@@ -53,7 +53,7 @@ def declutter(
         return
     for label in labels:
         label.set_in_layout(False)
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the layout and the text positions, without pixels
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     # a marker or a line is drawn wider than its data box: pad by half a marker (6 pt)
     pad = 6 * fig.dpi / 72
