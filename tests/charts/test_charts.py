@@ -582,3 +582,30 @@ def test_label_boxes_do_not_touch_each_other(drawn, name) -> None:
     for i, (text_a, a) in enumerate(boxes):
         for text_b, b in boxes[i + 1:]:
             assert not a.overlaps(b), f"{name}: {text_a!r} touches {text_b!r}"
+
+
+def test_intensity_draws_a_difference_of_running_totals_as_a_band(tables) -> None:
+    """Two running totals of one claimant with one start: the days between their as-of
+    dates get the difference, a floor and a ceiling per day, drawn as a band over exactly
+    those days."""
+    figs = tables.figures
+    base = figs[figs["figure_id"] == "mee-2019-12-02-08"].copy()  # SOHR, since 31 Aug
+    earlier, later = base.copy(), base.copy()
+    earlier["figure_id"], earlier["value"], earlier["qualifier"] = (
+        "mee-2019-12-02-98", 100, "almost")
+    earlier["value_as_written"] = "almost 100"
+    earlier["period_end"] = pd.Timestamp("2019-09-30")
+    later["figure_id"], later["value"], later["qualifier"] = "mee-2019-12-02-99", 160, "exact"
+    later["value_as_written"] = "160"
+    frame = pd.concat([earlier, later], ignore_index=True)
+    for col in ("figure_id", "qualifier", "value_as_written"):
+        frame[col] = frame[col].astype(figs[col].dtype)
+    fig = charts.intensity(tables.with_figures(frame))
+    (band,) = [a for a in fig.findobj() if a.get_gid() == "rate:mee-2019-12-02-98;"
+               "mee-2019-12-02-99:range"]
+    xs = band.get_paths()[0].vertices[:, 0]
+    days = [pd.Timestamp(matplotlib.dates.num2date(x).replace(tzinfo=None)) for x in xs]
+    assert min(days) == pd.Timestamp("2019-10-01") and max(days) == pd.Timestamp("2019-12-03")
+    ys = band.get_paths()[0].vertices[:, 1]
+    assert min(ys) == pytest.approx(60 / 63) and max(ys) == pytest.approx(160 / 63)
+    assert "0.952–2.54 a day" in fig.alt_text
