@@ -22,7 +22,7 @@ TOOLS := .tools
 # JupyterLab refuses to start as root unless told; containers and CI machines often are root.
 LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: lab filter test stripped lint validate html charts bench draft-eval lock clean browser FORCE
+.PHONY: lab filter test stripped lint validate docs html sdist charts bench draft-eval lock clean browser FORCE
 
 # Kernel details a run adds (the notebooks keep only language_info.name), stripped too.
 NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extension mimetype nbconvert_exporter pygments_lexer version)
@@ -30,9 +30,10 @@ NB_EXTRA_KEYS := $(addprefix metadata.language_info.,codemirror_mode file_extens
 # Extra arguments go to JupyterLab: make lab ARGS='--port 8899 --no-browser'.
 # First, the git filter that strips outputs on commit (.gitattributes names it; nbstripout
 # --install defines it in this clone's .git/config), so notebooks run and saved in the lab
-# can be committed as they are.
+# can be committed as they are. .jupyter/jupyter_server_config.py (JUPYTER_CONFIG_PATH)
+# keeps `git status` clean for a notebook saved with outputs and no other change.
 lab: $(READY) filter
-	$(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(ARGS)
+	JUPYTER_CONFIG_PATH=$(CURDIR)/.jupyter $(BIN)/jupyter lab --notebook-dir=notebooks $(LAB_ROOT) $(ARGS)
 
 filter: $(READY)
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then \
@@ -67,9 +68,26 @@ browser:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "no chromium: the browser tests will skip (install Debian's chromium, or set IDLIBSTATS_CHROMIUM)"; fi
 
-# The notebooks, executed, as HTML pages for readers without Python (build/html/*.html).
-html: $(READY)
-	$(BIN)/jupyter nbconvert --to html --execute --output-dir build/html notebooks/*.ipynb
+# The documentation site (docs/, Sphinx with MyST-NB and furo) into build/html/: the pages,
+# the notebooks executed, the data dictionary and the command line reference generated, the
+# API reference from the docstrings. -W: a warning (a broken link between pages, a notebook
+# cell that fails, a docstring that does not parse) fails the build. The notebooks run again
+# only when they, the data or the library change (MyST-NB's cache, build/jupyter_cache/).
+# `make html` is the same target.
+docs html: $(READY)
+	$(BIN)/sphinx-build -W --keep-going -q -b html -d build/doctrees docs build/html
+	@echo "the site is in build/html/: open build/html/index.html"
+
+# The source archive, dist/idlibstats-VERSION.tar.gz, from the files git holds at HEAD (git
+# archive, then hatchling in that copy): notebook outputs saved in the lab and files git does
+# not track never reach it. Changes not yet committed are refused rather than left out
+# silently (git diff runs the notebook filter: outputs alone are not a change).
+sdist: $(READY)
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { echo "make sdist builds from git: run it in a clone"; exit 1; }
+	@git diff --quiet HEAD -- || { git status --short --untracked-files=no; echo "changes not committed (above): commit them first, the sdist is built from HEAD"; exit 1; }
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  git archive HEAD | tar -x -C "$$tmp" && \
+	  cd "$$tmp" && $(abspath $(BIN))/python -m hatchling build -t sdist -d "$(CURDIR)/dist"
 
 lint: $(READY)
 	$(BIN)/ruff check .
@@ -123,4 +141,4 @@ lock:
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock $(ARGS) pyproject.toml
 
 clean:
-	rm -rf $(VENV) $(TOOLS) build dist .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) build dist docs/notebooks .pytest_cache .ruff_cache .hypothesis

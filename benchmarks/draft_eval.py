@@ -7,12 +7,16 @@ Run from the project root (``make draft-eval`` does this)::
 
 Two measurements:
 
-1. **The test corpora** (``tests/curation/draft_corpus/*.json``): sentences written for the tests,
-   each with every row the draft must give. ``classes.json`` has one or more cases per
-   failure class of issue 13; ``round2.json`` and ``round3.json`` were holdouts, each
-   measured once and then used to improve the rules (the tests require all three to be
-   read perfectly); ``holdout.json`` was written after the rules were frozen again and is
-   only measured, never tuned to.
+1. **The test corpora** (``tests/curation/draft_corpus/*.json``, in :data:`CORPORA` order):
+   sentences written for the tests, each with every row the draft must give.
+   ``classes.json`` and ``classes20.json`` have one or more cases per failure class of issues
+   13 and 20; ``round2.json`` and ``round3.json`` (issue 13) and ``round20.json``,
+   ``round20b.json`` and ``round20c.json`` (issue 20) were holdouts, each measured once at a
+   freeze of the rules and then used to improve them; ``dev20.json`` holds the sentences
+   issue 20's rules were developed on. The tests require ``classes``, ``round2``, ``round3``
+   and ``classes20`` to be read exactly, and no wrong label to go unflagged on ``classes20``,
+   ``dev20`` and the issue-20 rounds. ``holdout.json`` (issue 13) and ``holdout20d.json``
+   (issue 20, the last, written after the fourth freeze) are only measured, never tuned to.
    A draft row matches an expected row with the same ``value_as_written`` and value
    (a vague row: no value).
 2. **The five seed reports** (when ``IDLIBSTATS_REPORT_TEXTS`` is set): the recorded rows of
@@ -48,6 +52,11 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "curation" / "draft_corpus"
+#: The corpora, in the order they were written.
+CORPORA = (
+    "classes", "round2", "round3", "holdout",
+    "classes20", "dev20", "round20", "round20b", "round20c", "holdout20d",
+)
 SID = "tst-2019-05-01"
 
 
@@ -267,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures; ``-v`` also lists every miss, wrong label and false row."""
     verbose = "-v" in (argv if argv is not None else sys.argv[1:])
     out = []
-    for name in ("classes", "round2", "round3", "holdout"):
+    for name in CORPORA:
         if (CORPUS / f"{name}.json").exists():
             score = score_corpus(name)
             out.append(report(f"corpus {name}.json", score))

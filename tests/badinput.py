@@ -10,8 +10,10 @@ what ``frictionless validate`` can see of it (``None``: it cannot; the reason is
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -142,6 +144,139 @@ def _latin1(data: bytes) -> bytes:
     return b"\n".join(lines)
 
 
+def _resource_edit(name: str, change: Callable[[dict], None]) -> Callable[[dict], None]:
+    def edit(descriptor: dict) -> None:
+        change(_resource(descriptor, name))
+    return edit
+
+
+def _field_edit(resource: str, field: str,
+                change: Callable[[dict], None]) -> Callable[[Path], None]:
+    """Return a mutation of one field descriptor of ``datapackage.json``."""
+    def edit(descriptor: dict) -> None:
+        change(next(f for f in _resource(descriptor, resource)["schema"]["fields"]
+                    if f["name"] == field))
+    return edit_descriptor(edit)
+
+
+def _set(key: str, value: object) -> Callable[[dict], None]:
+    def change(node: dict) -> None:
+        node[key] = value
+    return change
+
+
+def _constraint(key: str, value: object) -> Callable[[dict], None]:
+    def change(field: dict) -> None:
+        field.setdefault("constraints", {})[key] = value
+    return change
+
+
+def _both(*mutations: Callable[[Path], None]) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        for mutation in mutations:
+            mutation(root)
+    return mutate
+
+
+def add_table(name: str, text: str, schema: dict) -> Callable[[Path], None]:
+    """Return a mutation adding resource ``name`` (``data/<name>.csv`` holding ``text``)."""
+    def mutate(root: Path) -> None:
+        (root / f"data/{name}.csv").write_text(text, encoding="utf-8")
+
+        def change(descriptor: dict) -> None:
+            descriptor["resources"].append({"name": name, "type": "table",
+                                            "path": f"data/{name}.csv", "format": "csv",
+                                            "encoding": "utf-8", "schema": schema})
+        edit_descriptor(change)(root)
+    return mutate
+
+
+_COUNTS = {"fields": [{"name": "n", "type": "integer"}, {"name": "label", "type": "string"}],
+           "primaryKey": ["n"], "missingValues": [""]}
+_UNIQUE = {"fields": [{"name": "n", "type": "integer", "constraints": {"unique": True}}],
+           "missingValues": [""]}
+_PAIRS = {"fields": [{"name": "a", "type": "string"}, {"name": "b", "type": "string"}],
+          "primaryKey": ["a", "b"], "missingValues": [""]}
+_REFS = {"fields": [{"name": "x", "type": "string"}, {"name": "y", "type": "string"}],
+         "missingValues": [""],
+         "foreignKeys": [{"fields": ["x", "y"],
+                          "reference": {"resource": "pairs", "fields": ["a", "b"]}}]}
+
+
+def _stray_quote_header(data: bytes) -> bytes:
+    """``"credit_as_written`` opens a quote: the next line joins the header record."""
+    head, rest = data.split(b"\n", 1)
+    return (head.replace(b"credit_as_written", b'"credit_as_written') + b"\n"
+            + b'=cmd(),nobody,text,-5\n' + rest)
+
+
+def _open_quote_last_row(root: Path) -> None:
+    """The last row's last cell opens a quote that nothing closes (its line end inside it)."""
+    rows = read_rows(root, FIGURES)
+    rows[-1][-1] = "LEFT-OPEN"
+    write_rows(root, FIGURES, rows)
+    data = (root / FIGURES).read_bytes()
+    assert data.endswith(b"LEFT-OPEN\n")
+    (root / FIGURES).write_bytes(data[: -len(b"LEFT-OPEN\n")] + b'"Left open\n')
+
+
+def _cr_only(data: bytes) -> bytes:
+    return data.replace(b"\n", b"\r")
+
+
+def _header_only_no_newline(data: bytes) -> bytes:
+    return data.split(b"\n", 1)[0]
+
+
+def _big_cell(size: int, short: bool = False) -> Callable[[Path], None]:
+    """Return a mutation putting a cell of ``size`` characters in row 3 (its last cell)."""
+    def change(rows: list[list[str]]) -> None:
+        rows[2] = [*rows[2][:2], "x" * size] if short else [*rows[2][:-1], "x" * size]
+    return edit_rows(FIGURES, change)
+
+
+def _checklist_gone(root: Path) -> None:
+    (root / "checks/figures.json").unlink()
+
+
+def _checklist_folder(root: Path) -> None:
+    (root / "checks/figures.json").unlink()
+    (root / "checks/figures.json").mkdir()
+
+
+def _checklist_link_outside(root: Path) -> None:
+    outside = root.parent / "elsewhere.json"
+    outside.write_bytes((root / "checks/figures.json").read_bytes())
+    (root / "checks/figures.json").unlink()
+    (root / "checks/figures.json").symlink_to(outside)
+
+
+def _add_rule(formula: str) -> Callable[[Path], None]:
+    def mutate(root: Path) -> None:
+        path = root / "checks/figures.json"
+        checklist = json.loads(path.read_text(encoding="utf-8"))
+        checklist["checks"].append({"type": "row-constraint", "formula": formula})
+        path.write_text(json.dumps(checklist, indent=2) + "\n", encoding="utf-8")
+    return mutate
+
+
+def _data_path_folder(root: Path) -> None:
+    (root / "data/indicators.csv").unlink()
+    (root / "data/indicators.csv").mkdir()
+
+
+def _data_path_fifo(root: Path) -> None:
+    import os
+
+    (root / "data/indicators.csv").unlink()
+    os.mkfifo(root / "data/indicators.csv")
+
+
+def _data_path_loop(root: Path) -> None:
+    (root / "data/indicators.csv").unlink()
+    (root / "data/indicators.csv").symlink_to("indicators.csv")
+
+
 @dataclass(frozen=True)
 class Case:
     """One bad input."""
@@ -243,7 +378,8 @@ CASES = [
          "figures", "datapackage.json", None, None, "is absolute or a URL", stamp=False,
          frictionless=None, note="not run: frictionless would go to the network"),
     Case("misspelt-foreign-keys", edit_descriptor(_typo_foreign_keys), "figures",
-         "datapackage.json", None, None, "schema key 'foreignkeys' is unknown", stamp=False,
+         "datapackage.json", None, None, "`foreignkeys` (resource figures.schema) is not "
+         "supported by idlibstats", stamp=False,
          frictionless=None, note="frictionless ignores the unknown key: references unchecked"),
     Case("admin1-pattern-alternation", set_cell(FIGURES, 13, "admin1", "SY-ID;Idlib city"),
          "figures", FIGURES, 13, "admin1", "does not match the pattern", frictionless="row",
@@ -305,3 +441,269 @@ CASES = [
          "claimant_styles", STYLES, 2, "organisation_id",
          "is not a known organisation_id in organisations"),
 ]
+
+# Issue 18: validation never looser than frictionless, never a traceback. One case per
+# example of the issue; frictionless rejects each, unless ``note`` says why it cannot.
+D = "datapackage.json"
+UNSUPPORTED = "is not supported by idlibstats; remove it, or validate this package with"
+NOT_PORTABLE = "is outside the portable subset"
+_CONTACTS = {"fields": [{"name": "email", "type": "string", "format": "email"},
+                        {"name": "site", "type": "string", "format": "uri"}],
+             "missingValues": [""]}
+
+
+def _figures(change: Callable[[dict], None]) -> Callable[[Path], None]:
+    return edit_descriptor(_resource_edit("figures", change))
+
+
+def _dialect(key: str, value: object) -> Callable[[dict], None]:
+    def change(resource: dict) -> None:
+        resource["dialect"][key] = value
+    return change
+
+
+def _schema(key: str, value: object) -> Callable[[dict], None]:
+    def change(resource: dict) -> None:
+        resource["schema"][key] = value
+    return change
+
+
+def _first_resource(value: object) -> Callable[[dict], None]:
+    def change(descriptor: dict) -> None:
+        descriptor["resources"][0] = value
+    return change
+
+
+def _drop_name(descriptor: dict) -> None:
+    del descriptor["resources"][0]["name"]
+
+
+def _hash(change: Callable[[str], str]) -> Callable[[Path], None]:
+    return _figures(lambda r: r.__setitem__("hash", change(r["hash"])))
+
+
+def _blake2b(root: Path) -> None:
+    import hashlib
+
+    data = (root / FIGURES).read_bytes()
+    _figures(_set("hash", f"blake2b:{hashlib.blake2b(data).hexdigest()}"))(root)
+
+
+ISSUE_18 = [
+    Case("header-stray-quote", edit_bytes("data/wire_credits.csv", _stray_quote_header),
+         "wire_credits", "data/wire_credits.csv", 1, None,
+         "the header: a quote is left open: the file ends inside a quoted cell",
+         frictionless="invalid"),
+    Case("field-missing-values",
+         _both(_field_edit("sources", "publisher", _set("missingValues", ["", "NA"])),
+               set_cell("data/sources.csv", 3, "publisher", "NA")),
+         "sources", "data/sources.csv", 3, "publisher", "is 'NA', a missing value, but a "
+         "value is required"),
+    Case("string-format-email", add_table("contacts", "email,site\na@example.org,https://"
+                                          "example.org\nhello there,https://example.org\n",
+                                          _CONTACTS),
+         "contacts", "data/contacts.csv", 3, "email", "is not an email address"),
+    Case("string-format-uri", add_table("contacts", "email,site\na@example.org,https://"
+                                        "example.org\nb@example.org,example dot org\n",
+                                        _CONTACTS),
+         "contacts", "data/contacts.csv", 3, "site", "is not a URI (scheme:...)"),
+    Case("encoding-latin1", _figures(_set("encoding", "latin-1")), "figures", D, None, None,
+         f'`encoding: "latin-1"` (resource figures) {UNSUPPORTED}', stamp=False,
+         frictionless=None, note="frictionless reads the UTF-8 file as latin-1 without an "
+         "error (mojibake); idlibstats reads UTF-8 only"),
+    Case("format-xlsx", _figures(_set("format", "xlsx")), "figures", D, None, None,
+         f'`format: "xlsx"` (resource figures) {UNSUPPORTED}', stamp=False,
+         frictionless="invalid"),
+    Case("format-tsv", _figures(_set("format", "tsv")), "figures", D, None, None,
+         f'`format: "tsv"` (resource figures) {UNSUPPORTED}', stamp=False,
+         frictionless=None,
+         note="frictionless reads this comma-separated file as CSV all the same"),
+    Case("dialect-header-false", _figures(_dialect("header", False)), "figures", D, None,
+         None, f"`header: false` (resource figures.dialect) {UNSUPPORTED}", stamp=False,
+         frictionless="invalid"),
+    Case("dialect-header-rows", _figures(_dialect("headerRows", [2])), "figures", D, None,
+         None, f"`headerRows: [2]` (resource figures.dialect) {UNSUPPORTED}", stamp=False,
+         frictionless="invalid"),
+    Case("dialect-comment-char", _figures(_dialect("commentChar", "t")), "corroborations", D,
+         None, None, f"`commentChar` (resource figures.dialect) {UNSUPPORTED}", stamp=False,
+         frictionless="invalid", note="frictionless skips the figures starting with 't', so "
+         "corroborations point to figures it no longer has"),
+    Case("enum-as-a-string", _field_edit("figures", "qualifier", _constraint("enum", "exact")),
+         "figures", D, None, None, "field qualifier.constraints.enum: 'exact' is not of type "
+         "'array'", stamp=False, frictionless="invalid"),
+    Case("bytes-as-a-string", _figures(lambda r: r.__setitem__("bytes", str(r["bytes"]))),
+         "figures", D, None, None, "resource figures.bytes: ", stamp=False,
+         frictionless="invalid"),
+    Case("bytes-as-a-float", _figures(lambda r: r.__setitem__("bytes", r["bytes"] + 0.5)),
+         "figures", D, None, None, "resource figures.bytes: ", stamp=False,
+         frictionless="invalid"),
+    Case("hash-upper-case", _hash(str.upper), "figures", D, None, None,
+         "resource figures.hash: ", stamp=False, frictionless=None,
+         note="frictionless compares the hash without regard to case"),
+    Case("hash-blake2b", _blake2b, "figures", D, None, None, "resource figures.hash: ",
+         stamp=False, frictionless=None,
+         note="frictionless checks md5 and sha256 only and ignores any other hash"),
+    Case("hash-empty-on-an-edited-file",
+         _both(set_cell(FIGURES, 2, "notes", "Edited after stamping."), _hash(lambda h: "")),
+         "figures", D, None, None, "resource figures.hash: ", stamp=False,
+         frictionless="invalid"),
+    Case("integer-key-1-and-01", add_table("counts", "n,label\n1,a\n01,b\n", _COUNTS),
+         "counts", "data/counts.csv", 3, "n", "primary key (n) is repeated: '01' is already "
+         "in row 2", frictionless="invalid"),
+    Case("unique-integer-0-and-minus-0", add_table("uniq", "n\n0\n-0\n", _UNIQUE), "uniq",
+         "data/uniq.csv", 3, "n", "is not unique in n: '-0' is already in row 2"),
+    Case("composite-key-parts-collide",
+         _both(add_table("pairs", "a,b\na\x1fb,c\n", _PAIRS),
+               add_table("refs", "x,y\na,b\x1fc\n", _REFS)),
+         "refs", "data/refs.csv", 2, "x, y", "is not a known a, b in pairs"),
+    Case("checklist-missing", _checklist_gone, "figures", "checks/figures.json", None, None,
+         "is missing: datapackage.json names it as the checklist of resource figures",
+         stamp=False, frictionless="invalid"),
+    Case("checklist-a-folder", _checklist_folder, "figures", "checks/figures.json", None,
+         None, "is a folder, not a file", stamp=False, frictionless="invalid"),
+    Case("checklist-link-outside", _checklist_link_outside, "figures", D, None, None,
+         "checklist of resource figures: path 'checks/figures.json' leads outside the package",
+         stamp=False, frictionless=None,
+         note="frictionless follows the link (the rules there are the same)"),
+    Case("rule-on-a-field-several-tables-have",
+         _both(_add_rule("notes is None or notes != 'x'"),
+               set_cell("data/sources.csv", 3, "notes", "x")),
+         "sources", "data/sources.csv", 3, "notes", "breaks the rule `notes is None or "
+         "notes != 'x'` (checks/figures.json)"),
+    Case("pattern-not-space-ascii",
+         _both(_field_edit("organisations", "notes", _constraint("pattern", "\\S.*")),
+               set_cell("data/organisations.csv", 3, "notes", "\u00a0note")),
+         "organisations", D, None, None, f"pattern '\\\\S.*' {NOT_PORTABLE}",
+         frictionless="invalid"),
+    Case("pattern-not-digit-ascii",
+         _both(_field_edit("indicators", "description", _constraint("pattern", "\\D+")),
+               set_cell("data/indicators.csv", 3, "description", "People \u0663 injured.")),
+         "indicators", D, None, None, f"pattern '\\\\D+' {NOT_PORTABLE}",
+         frictionless="invalid"),
+    Case("pattern-inline-flag",
+         _field_edit("organisations", "organisation_id",
+                     _constraint("pattern", "(?i)[a-z][a-z0-9_]*")),
+         "organisations", D, None, None, NOT_PORTABLE, stamp=False, frictionless="invalid"),
+    Case("pattern-re2-cannot-compile",
+         _field_edit("organisations", "organisation_id", _constraint("pattern", "[a-z]{1001}")),
+         "organisations", D, None, None, "it cannot be compiled by RE2",
+         stamp=False, frictionless=None,
+         note="Python compiles it, RE2 (repetitions up to 1000) does not: idlibstats refuses"),
+    Case("open-quote-in-the-last-row", _open_quote_last_row, "figures",
+         FIGURES, 36, None, "a quote is left open", frictionless=None,
+         note="frictionless 5.21 reads the open cell to the end of the file, as Arrow did; "
+              "Python's csv (strict) and idlibstats refuse it"),
+    Case("cr-only-line-ends", edit_bytes(FIGURES, _cr_only), "figures", FIGURES, 1, None,
+         "holds a carriage return (CR)", frictionless=None,
+         note="frictionless reads CR line ends; once re-stamped it passes"),
+    Case("referenced-table-header-without-newline",
+         edit_bytes("data/sources.csv", _header_only_no_newline), "figures", FIGURES, 2,
+         "source_id", "is not a known source_id in sources"),
+    Case("cell-over-2-mb", _big_cell(3 << 20), "figures", FIGURES, 3,
+         None, "holds a cell of more than 131072 characters", frictionless=None,
+         note="frictionless reads a cell of any length; idlibstats refuses one past "
+              "Python's csv limit (a pasted file, not a figure)"),
+    Case("cell-200-kb-in-a-short-row", _big_cell(200_000, short=True),
+         "figures", FIGURES, 3, "population", "has 3 cells; the header has",
+         frictionless="invalid"),
+    Case("value-as-written-20-digits",
+         set_cell(FIGURES, 3, "value_as_written", "12345678901234567890"), "figures", FIGURES,
+         3, "value, value_as_written", "'12345678901234567890' says 12345678901234567890",
+         frictionless=None, note="a checklist formula cannot read number words"),
+    Case("integer-at-2-63", set_cell(FIGURES, 3, "value", str(2**63)), "figures", FIGURES, 3,
+         "value", "is too large for a 64-bit integer", frictionless=None,
+         note="Python's integers have no limit; the typed loader's Int64 has one"),
+    Case("resource-without-a-name", edit_descriptor(_drop_name), "figures", D, None, None,
+         "'name' is a required property", stamp=False, frictionless="invalid"),
+    Case("resource-not-an-object", edit_descriptor(_first_resource("sources")), "figures", D,
+         None, None, "resource 1: 'sources' is not of type 'object'", stamp=False,
+         frictionless="invalid"),
+    Case("schema-as-a-string", _figures(_set("schema", "schemas/figures.json")), "figures", D,
+         None, None, "resource figures.schema: ", stamp=False, frictionless="invalid"),
+    Case("constraints-as-a-list", _field_edit("figures", "value", _set("constraints", [])),
+         "figures", D, None, None, "field value.constraints: [] is not of type 'object'",
+         stamp=False, frictionless="invalid"),
+    Case("numbers-in-an-enum", _field_edit("figures", "qualifier", _constraint("enum", [1, 2])),
+         "figures", D, None, None, "field qualifier.constraints.enum[0]: 1 is not of type "
+         "'string'", stamp=False, frictionless="invalid"),
+    Case("numbers-in-missing-values", _figures(_schema("missingValues", ["", 0])), "figures",
+         D, None, None, "resource figures.schema.missingValues", stamp=False,
+         frictionless="invalid"),
+    Case("null-in-missing-values", _figures(_schema("missingValues", [None])), "figures", D,
+         None, None, "resource figures.schema.missingValues", stamp=False,
+         frictionless="invalid"),
+    Case("string-limit", _field_edit("figures", "value", _constraint("minimum", "0")),
+         "figures", D, None, None, "field value.constraints.minimum: '0' is not of type "
+         "'integer'", stamp=False, frictionless=None,
+         note="frictionless reads the limit '0' as the integer 0"),
+    Case("nul-in-a-path", _figures(_set("path", "data/fig\x00ures.csv")), "figures", D, None,
+         None, "holds a NUL byte", stamp=False, frictionless=None,
+         note="frictionless raises ValueError (embedded null byte) from its CLI"),
+    Case("path-too-long", _figures(_set("path", "data/" + "f" * 5000 + ".csv")), "figures",
+         D, None, None, "longer than 1024 characters", stamp=False, frictionless="invalid"),
+    Case("link-loop", _data_path_loop, "indicators", "data/indicators.csv", None, None,
+         "cannot be read: a symbolic link loop", stamp=False,
+         frictionless="invalid"),
+    Case("formula-of-constants", _add_rule("1 < 2"), "figures", "checks/figures.json", None,
+         None, "compares constants only", stamp=False, frictionless=None,
+         note="frictionless evaluates 1 < 2 as true; idlibstats refuses a rule that reads no "
+              "field"),
+    Case("formula-constant-past-int64", _add_rule("value is None or value < 2 ** 70"),
+         "figures", "checks/figures.json", None, None, "which is not a field name or a "
+         "constant", stamp=False, frictionless=None,
+         note="frictionless compares Python integers; idlibstats refuses the arithmetic"),
+    Case("formula-big-constant", _add_rule("value is None or value < 99999999999999999999"),
+         "figures", "checks/figures.json", None, None, "is outside the 64-bit integers",
+         stamp=False, frictionless=None,
+         note="frictionless compares Python integers; idlibstats compares 64-bit ones"),
+    Case("data-path-a-folder", _data_path_folder, "indicators", "data/indicators.csv", None,
+         None, "is a folder, not a file", stamp=False, frictionless="invalid"),
+    Case("data-path-a-fifo", _data_path_fifo, "indicators", "data/indicators.csv", None, None,
+         "is not a regular file (a FIFO, socket or device)", stamp=False, frictionless=None,
+         note="frictionless would wait on the FIFO for ever"),
+]
+# Found by the descriptor fuzz (tests/datapackage/test_fuzz_differential.py): metadata that
+# frictionless checks beyond the profiles.
+ISSUE_18 += [
+    Case("package-level-fields", edit_descriptor(_set("fields", [])), "indicators", D, None,
+         None, f"`fields` {UNSUPPORTED}", stamp=False, frictionless="invalid"),
+    Case("created-without-seconds", edit_descriptor(_set("created", "2026-11-21T10:18")),
+         "indicators", D, None, None, "created: '2026-11-21T10:18' does not match",
+         stamp=False, frictionless="invalid"),
+    Case("created-not-a-day", edit_descriptor(_set("created", "2026-02-30T10:18:36Z")),
+         "indicators", D, None, None, "created: '2026-02-30T10:18:36Z' is not a date and time",
+         stamp=False, frictionless="invalid"),
+    Case("resource-name-upper-case",
+         edit_descriptor(_resource_edit("indicators", _set("name", "Indicators"))),
+         "figures", D, None, None, "resource Indicators.name: 'Indicators' does not match",
+         stamp=False, frictionless="invalid"),
+    Case("example-not-of-the-type", _field_edit("figures", "value", _set("example", "many")),
+         "figures", D, None, None, f"`example` (resource figures.schema, field value) "
+         f"{UNSUPPORTED}", stamp=False, frictionless="invalid"),
+]
+CASES += ISSUE_18
+
+
+def build(case: Case, root: Path) -> Path:
+    """Copy the real package into ``root`` and apply the case's mutation (then re-stamp)."""
+    from conftest import ROOT, restamp_package
+
+    root.mkdir(parents=True)
+    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
+    shutil.copytree(ROOT / "data", root / "data")
+    shutil.copytree(ROOT / "checks", root / "checks")
+    case.mutate(root)
+    if case.stamp:
+        restamp_package(root)
+    return root
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``root`` (a FIFO or a link loop by its kind)."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        if path.is_symlink() and not path.exists():
+            out[str(path.relative_to(root))] = f"link to {path.readlink()}"
+        elif path.is_file():
+            out[str(path.relative_to(root))] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out

@@ -9,6 +9,8 @@ they fail instead: CI must never pass a browser test by skipping it.
 
 >>> with open_page(path) as page:          # doctest: +SKIP
 ...     page.problems                       # console errors, uncaught exceptions, failed loads
+>>> for page in open_pages(paths):          # doctest: +SKIP
+...     page.problems                       # many pages, one browser (a start costs seconds)
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,6 +66,39 @@ class Page:
     problems: list[str] = field(default_factory=list)
 
 
+def _url(target: str | Path) -> str:
+    if isinstance(target, str) and "://" in target:
+        return target
+    return Path(target).resolve().as_uri()
+
+
+@contextmanager
+def _browser() -> Iterator[Any]:
+    """Start headless Chromium with a throw-away profile; yield its browser context."""
+    executable = require_chromium()
+    from playwright.sync_api import sync_playwright  # only the browser tests need it
+
+    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=executable, headless=True, args=list(CHROMIUM_ARGS))
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def _load(context: Any, target: str | Path) -> Page:
+    page = context.new_page()
+    loaded = Page(page)
+    page.on("console", lambda m: loaded.problems.append(f"console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: loaded.problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: loaded.problems.append(
+        f"request failed: {r.url} ({r.failure})"))
+    page.goto(_url(target), wait_until="load")
+    return loaded
+
+
 @contextmanager
 def open_page(target: str | Path) -> Iterator[Page]:
     """Load ``target`` (a file path or a URL) in headless Chromium and yield it.
@@ -71,22 +106,21 @@ def open_page(target: str | Path) -> Iterator[Page]:
     ``problems`` collects console errors, uncaught page exceptions and failed requests
     (a broken link to an image, a script or a style sheet), each as one line.
     """
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright  # only the browser tests need it
+    with _browser() as context:
+        yield _load(context, target)
 
-    url = target if isinstance(target, str) and "://" in target else Path(target).resolve().as_uri()
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            profile, executable_path=executable, headless=True, args=list(CHROMIUM_ARGS))
-        try:
-            page = context.new_page()
-            loaded = Page(page)
-            page.on("console", lambda m: loaded.problems.append(f"console {m.type}: {m.text}")
-                    if m.type == "error" else None)
-            page.on("pageerror", lambda e: loaded.problems.append(f"page error: {e}"))
-            page.on("requestfailed", lambda r: loaded.problems.append(
-                f"request failed: {r.url} ({r.failure})"))
-            page.goto(url, wait_until="load")
-            yield loaded
-        finally:
-            context.close()
+
+def open_pages(targets: Iterable[str | Path]) -> Iterator[Page]:
+    """Load each of ``targets`` in turn in one headless Chromium, yielding each page loaded.
+
+    Each page is a new tab with its own ``problems`` (as for :func:`open_page`), closed when
+    the next is loaded; starting the browser once makes a site of twenty pages a matter of
+    seconds.
+    """
+    with _browser() as context:
+        for target in targets:
+            loaded = _load(context, target)
+            try:
+                yield loaded
+            finally:
+                loaded.page.close()

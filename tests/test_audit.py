@@ -255,6 +255,6 @@ def test_tensions_are_flagged_in_both_notes(one, other):
 def test_nearly_half_is_a_share_left_out_for_a_stated_reason():
     assert not [f for f in FIGURES if "half" in f["value_as_written"].lower()]
     assert "nearly half" in BY_ID["tna-2019-06-06-01"]["notes"]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    share = readme.split("- **A share**", 1)[1].split("\n### ", 1)[0]
+    method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
+    share = method.split("- **A share**", 1)[1].split("\n## ", 1)[0]
     assert "nearly half" in share and "conversion" in share

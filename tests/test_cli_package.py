@@ -7,6 +7,7 @@ current folder when it holds a ``datapackage.json`` and says on stderr which pac
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,141 @@ def test_summary_into_head_as_typed() -> None:
     assert done.stdout.count("\n") == 1 and done.stdout.strip()
     assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
     assert done.returncode in (0, 141)  # 0 when the summary fitted the pipe before head left
+
+
+# Issue 18: no traceback, no wait, no bad write, from any command.
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, list[str]]:
+    status = main(argv)
+    err = capsys.readouterr().err.splitlines()
+    assert "Traceback" not in "\n".join(err)
+    return status, [line for line in err if not line.startswith("package: ")]
+
+
+@pytest.mark.parametrize(("output", "words"), [
+    ("", "cannot write the export: the output path is empty"),
+    ("pipe", "is not a regular file (a device, FIFO or socket)"),
+    ("link", "is a symbolic link"),
+    ("dangling", "is a symbolic link"),
+    ("folder", "is a folder, not a file"),
+])
+def test_export_refuses_what_is_not_a_regular_file(
+        output: str, words: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "real.csv").write_bytes(b"old\n")
+    os.mkfifo(tmp_path / "pipe")
+    (tmp_path / "link").symlink_to(tmp_path / "real.csv")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere.csv")
+    (tmp_path / "folder").mkdir()
+    before = sorted(p.name for p in tmp_path.iterdir())
+    target = str(tmp_path / output) if output else ""
+    for force in ([], ["--force"]):
+        status, err = _run(["export", str(ROOT), "--hxl", "-o", target, *force], capsys)
+        assert status == 1 and len(err) == 1 and words in err[0], err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+    assert (tmp_path / "real.csv").read_bytes() == b"old\n"
+    assert (tmp_path / "link").is_symlink() and (tmp_path / "dangling").is_symlink()
+
+
+def test_an_unexpected_exception_is_one_error_line(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import idlibstats.datapackage.summary as summary_module
+
+    def broken(package: object) -> str:
+        raise RuntimeError("something idlibstats did not foresee")
+
+    monkeypatch.setattr(summary_module, "summary", broken)
+    status, err = _run(["summary", str(ROOT)], capsys)
+    assert status == 1 and len(err) == 1
+    assert err[0].startswith(f"error: {ROOT}: unexpected RuntimeError: something idlibstats")
+    assert "please report it with this line" in err[0]
+
+
+def test_a_malformed_package_in_the_environment_breaks_no_import(tmp_path: Path) -> None:
+    (tmp_path / "datapackage.json").write_text('{"resources": [{"name": 1, "schema": "x"}]',
+                                              encoding="utf-8")
+    env = {**os.environ, "IDLIBSTATS_PACKAGE": str(tmp_path)}
+    code = "import sys, idlibstats; print(idlibstats.figures.__doc__.count('figure_id'))"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0 and int(done.stdout) >= 1, done.stderr  # the shipped columns
+    helped = subprocess.run([IDLIBSTATS, "--help"], env=env, capture_output=True, text=True,
+                            check=False)
+    assert helped.returncode == 0 and "validate" in helped.stdout
+    bad = subprocess.run([IDLIBSTATS, "validate"], env=env, capture_output=True, text=True,
+                         check=False)
+    assert bad.returncode == 1 and "Traceback" not in bad.stderr
+    lines = bad.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].endswith("($IDLIBSTATS_PACKAGE)"), lines
+    assert lines[1].startswith("error: datapackage.json: is not valid UTF-8 JSON: "), lines
+
+
+def test_import_idlibstats_reads_no_package_and_no_jsonschema(tmp_path: Path) -> None:
+    """Neither $IDLIBSTATS_PACKAGE (missing) nor the current folder (broken) is read."""
+    (tmp_path / "datapackage.json").write_text("not json", encoding="utf-8")
+    env = {**os.environ, "IDLIBSTATS_PACKAGE": str(tmp_path / "nowhere")}
+    code = "import sys, idlibstats; print('jsonschema' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, check=False, cwd=tmp_path)
+    assert (done.returncode, done.stdout.strip()) == (0, "False"), done.stderr
+
+
+def test_stamp_refuses_a_key_given_twice(package_copy: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    path = package_copy / "datapackage.json"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"title": ', '"title": "A first title",\n  "title": ', 1),
+                    encoding="utf-8")
+    set_cell(FIGURES, 2, "notes", "A note a curator edited.")(package_copy)
+    before = path.read_bytes()
+    status, err = _run(["stamp", str(package_copy)], capsys)
+    assert status == 1 and err == [
+        "error: datapackage.json: key 'title' appears twice in one object; stamp rewrites "
+        "the file and would keep only the last: remove one first"]
+    assert path.read_bytes() == before
+
+
+def test_stamp_on_a_read_only_file_system_is_one_error_line(
+        package_copy: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import errno
+
+    import idlibstats.datapackage.stamp as stamp_module
+
+    def read_only(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(stamp_module, "write_atomic", read_only)
+    set_cell(FIGURES, 2, "notes", "A note a curator edited.")(package_copy)
+    before = (package_copy / "datapackage.json").read_bytes()
+    status, err = _run(["stamp", str(package_copy)], capsys)
+    assert (status, err) == (1, ["error: datapackage.json: cannot be written: Read-only file "
+                                 "system"])
+    assert (package_copy / "datapackage.json").read_bytes() == before
+
+
+def test_draft_and_verify_refuse_a_fifo_without_waiting(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fifo = tmp_path / "report.txt"
+    os.mkfifo(fifo)  # nothing ever writes to it: reading it would wait for ever
+    status, err = _run(["draft", str(fifo), "--source-id", "x-2019-01-01"], capsys)
+    assert status == 1 and err == [f"error: {fifo}: is not a regular file (a FIFO, socket "
+                                   "or device); idlibstats reads only files"]
+    status, err = _run(["verify-excerpts", str(ROOT), "--texts", str(tmp_path)], capsys)
+    assert status == 1
+    assert "error: report.txt: cannot read as UTF-8 text: report.txt: is not a regular file" \
+        in err[0], err
+
+
+def test_a_value_too_large_to_bound_is_one_error_line(
+        package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """9e18 'about' passes both validators; its high bound (9.9e18) is past Int64."""
+    for field, text in (("value", "9000000000000000000"), ("qualifier", "about"),
+                        ("value_as_written", "about 9000000000000000000"),
+                        ("excerpt", "about 9000000000000000000 people")):
+        set_cell(FIGURES, 3, field, text)(package_copy)
+    restamp_package(package_copy)
+    assert _run(["validate", str(package_copy)], capsys)[0] == 0
+    for argv in (["summary"], ["export", "--hxl"]):
+        status, err = _run([*argv, str(package_copy)], capsys)
+        assert status == 1 and len(err) == 1, err
+        assert "has a high bound past the 64-bit integers" in err[0] and "unexpected" \
+            not in err[0]

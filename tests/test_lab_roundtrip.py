@@ -10,47 +10,27 @@ from __future__ import annotations
 
 import json
 import os
+import runpy
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+from unittest.mock import MagicMock
 
 import pytest
 from conftest import ROOT
+from gitclone import git, make_clone, needs_git_and_make
 
 NOTEBOOK = "notebooks/01_sources_and_coverage.ipynb"
 BIN = Path(sys.executable).parent
-pytestmark = pytest.mark.skipif(
-    shutil.which("make") is None or shutil.which("git") is None
-    or not (ROOT / ".git").exists(), reason="needs make, git and a git checkout")
-
-
-def _git(clone: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=clone, capture_output=True, text=True,
-                          check=True).stdout
+pytestmark = needs_git_and_make
 
 
 @pytest.fixture
 def clone(tmp_path: Path) -> tuple[Path, list[str]]:
     """A fresh clone holding this checkout's Makefile and .gitattributes, and make's argv."""
-    clone = tmp_path / "clone"
-    subprocess.run(["git", "clone", "-q", str(ROOT), str(clone)], check=True)
-    for name in ("Makefile", ".gitattributes"):
-        shutil.copy(ROOT / name, clone / name)
-    _git(clone, "add", "Makefile", ".gitattributes")
-    _git(clone, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "--allow-empty",
-         "-m", "this checkout's Makefile")
-    venv = tmp_path / "venv"
-    (venv / "bin").mkdir(parents=True)
-    for tool in ("python", "nbstripout", "jupyter"):
-        (venv / "bin" / tool).symlink_to(BIN / tool)
-    ident = subprocess.run(
-        [sys.executable, "-c", "import os, sys; "
-         "print(sys.version.split()[0], os.path.realpath(sys.executable))"],
-        capture_output=True, text=True, check=True).stdout
-    (venv / ".interpreter").write_text(ident, encoding="utf-8")
-    (venv / ".ready").touch()  # newer than the clone's pyproject.toml and lock: no rebuild
-    return clone, ["make", "-s", f"VENV={venv}", f"PYTHON={sys.executable}"]
+    return make_clone(tmp_path, ("Makefile", ".gitattributes"))
 
 
 def _make(clone: Path, make: list[str], target: str) -> subprocess.CompletedProcess[str]:
@@ -72,14 +52,14 @@ def test_outputs_saved_in_the_lab_then_added_still_pass(clone: tuple[Path, list[
     root, make = clone
     done = _make(root, make, "filter")
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "nbstripout" in _git(root, "config", "filter.nbstripout.clean")
-    assert _git(root, "status", "--porcelain") == ""  # .gitattributes already names it
+    assert "nbstripout" in git(root, "config", "filter.nbstripout.clean")
+    assert git(root, "status", "--porcelain") == ""  # .gitattributes already names it
 
     _run_in_the_lab(root)
     done = _make(root, make, "stripped")  # not yet added: the index is still stripped
     assert done.returncode == 0, done.stdout + done.stderr
-    _git(root, "add", NOTEBOOK)  # the filter strips the outputs on the way in
-    assert _git(root, "status", "--porcelain") == ""
+    git(root, "add", NOTEBOOK)  # the filter strips the outputs on the way in
+    assert git(root, "status", "--porcelain") == ""
     done = _make(root, make, "stripped")
     assert done.returncode == 0, done.stdout + done.stderr
     assert subprocess.run([str(BIN / "nbstripout"), "--verify", NOTEBOOK], cwd=root,
@@ -90,7 +70,7 @@ def test_without_the_filter_outputs_reach_git_and_the_check_fails(
         clone: tuple[Path, list[str]]) -> None:
     root, make = clone
     _run_in_the_lab(root)
-    _git(root, "add", NOTEBOOK)  # no filter defined in this clone: outputs go in
+    git(root, "add", NOTEBOOK)  # no filter defined in this clone: outputs go in
     done = _make(root, make, "stripped")
     assert done.returncode != 0
     assert NOTEBOOK in done.stdout + done.stderr
@@ -105,12 +85,6 @@ def test_make_lab_passes_arguments_to_jupyterlab(clone: tuple[Path, list[str]]) 
     assert "nbstripout --install" in done.stdout  # the filter comes first
 
 
-def test_make_html_executes_the_notebooks_into_build_html(clone: tuple[Path, list[str]]) -> None:
-    root, make = clone
-    done = subprocess.run([*make, "-n", "html"], cwd=root, capture_output=True, text=True,
-                          check=True)
-    assert "jupyter nbconvert --to html --execute --output-dir build/html notebooks/*.ipynb" in (
-        done.stdout)
 
 
 def test_binder_installs_the_lock_and_the_project() -> None:
@@ -128,3 +102,78 @@ def test_binder_installs_the_lock_and_the_project() -> None:
     post = binder / "postBuild"
     assert os.access(post, os.X_OK)
     assert "pip install --no-deps --editable ." in post.read_text(encoding="utf-8")
+
+
+def _lab_save_hook() -> Any:
+    """The post-save hook ``make lab`` gives JupyterLab (.jupyter/jupyter_server_config.py)."""
+    config = MagicMock()
+    runpy.run_path(str(ROOT / ".jupyter" / "jupyter_server_config.py"),
+                   init_globals={"get_config": lambda: config})
+    return config.FileContentsManager.post_save_hook
+
+
+def _saved(clone: Path, hook: Any, notebook: str = NOTEBOOK) -> None:
+    """What JupyterLab does when it saves a run notebook: write it with outputs (as JSON,
+    without running a kernel here), then call the post-save hook."""
+    path = clone / notebook
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    for number, cell in enumerate(c for c in saved["cells"] if c["cell_type"] == "code"):
+        cell["execution_count"] = number + 1
+        cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": ["ran\n"]}]
+    path.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    hook(model={"type": "notebook"}, os_path=str(path), contents_manager=MagicMock())
+
+
+def test_a_notebook_saved_with_outputs_alone_is_clean_in_git_status(
+        clone: tuple[Path, list[str]]) -> None:
+    """Issue 21: after a lab session git status listed the notebooks, git diff nothing."""
+    root, make = clone
+    assert _make(root, make, "filter").returncode == 0
+    _saved(root, lambda **_: None)  # a save without the hook: what git showed before
+    assert git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"  # git's size check
+    assert git(root, "diff") == ""  # while the filtered content is unchanged
+    _saved(root, _lab_save_hook())
+    assert git(root, "status", "--porcelain") == ""
+    assert git(root, "diff", "--cached") == ""  # nothing was staged
+    cells = json.loads((root / NOTEBOOK).read_text(encoding="utf-8"))["cells"]
+    assert any(cell.get("outputs") for cell in cells)  # the lab keeps its outputs
+
+
+def test_a_real_change_saved_in_the_lab_still_shows_and_is_not_staged(
+        clone: tuple[Path, list[str]]) -> None:
+    root, make = clone
+    assert _make(root, make, "filter").returncode == 0
+    notebook = json.loads((root / NOTEBOOK).read_text(encoding="utf-8"))
+    notebook["cells"][0]["source"] += "\n\nA sentence a reader added."
+    (root / NOTEBOOK).write_text(json.dumps(notebook, indent=1) + "\n", encoding="utf-8")
+    _saved(root, _lab_save_hook())
+    assert git(root, "status", "--porcelain") == f" M {NOTEBOOK}\n"
+    assert git(root, "diff", "--cached") == ""
+    assert "A sentence a reader added." in git(root, "diff")
+
+
+def test_the_hook_leaves_untracked_notebooks_and_clones_without_the_filter_alone(
+        clone: tuple[Path, list[str]]) -> None:
+    root, _ = clone
+    hook = _lab_save_hook()
+    untracked = "notebooks/scratch.ipynb"
+    shutil.copy(root / NOTEBOOK, root / untracked)
+    _saved(root, hook, untracked)
+    assert git(root, "status", "--porcelain") == f"?? {untracked}\n"
+    _saved(root, hook)  # no filter in this clone: the outputs are a change git sees
+    assert git(root, "diff", "--cached") == ""
+    assert f" M {NOTEBOOK}" in git(root, "status", "--porcelain")
+
+
+def test_make_lab_loads_the_hook_into_jupyter(tmp_path: Path) -> None:
+    made = subprocess.run(["make", "-n", "-s", "lab", f"VENV={BIN.parent}"], cwd=ROOT,
+                          capture_output=True, text=True, check=True).stdout
+    (line,) = [x for x in made.splitlines() if "jupyter lab" in x]
+    assert line.startswith(f"JUPYTER_CONFIG_PATH={ROOT}/.jupyter ")
+    env = {**os.environ, "JUPYTER_CONFIG_PATH": str(ROOT / ".jupyter"),
+           "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+           "JUPYTER_DATA_DIR": str(tmp_path / "data"),
+           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    shown = subprocess.run([str(BIN / "jupyter"), "server", "--show-config"], env=env,
+                           capture_output=True, text=True, timeout=120, check=True).stdout
+    assert ".post_save_hook = <function refresh_git_index" in shown

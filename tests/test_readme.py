@@ -1,35 +1,39 @@
-"""The README's worked example: every number in it is what the code returns."""
+"""The README is a landing page: short, its first screen says how to run what the two
+commands installed, and it links to the documentation pages rather than holding them."""
 
 from __future__ import annotations
 
-import doctest
 import re
 
 from conftest import ROOT
 
-
-def _worked_example() -> str:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("### Worked example", 1)[1].split("\n## ", 1)[0].split("\n### ", 1)[0]
-    blocks = re.findall(r"```python\n(.*?)```", section, flags=re.S)
-    assert len(blocks) >= 3, "the worked example lost its code blocks"
-    return "\n".join(blocks)
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+#: What a reader sees before scrolling (a forge shows about this many lines of a README).
+FIRST_SCREEN = "\n".join(README.splitlines()[:45])
 
 
-def test_readme_worked_example_runs_as_written():
-    source = _worked_example()
-    test = doctest.DocTestParser().get_doctest(source, {}, "README worked example", "README",
-                                               0)
-    assert len(test.examples) >= 15
-    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
-    runner.run(test)
-    result = runner.summarize(verbose=False)
-    assert result.failed == 0, f"{result.failed} example(s) of the README differ from the code"
+def test_the_readme_is_a_landing_page_of_at_most_250_lines() -> None:
+    assert len(README.splitlines()) <= 250
 
 
-def test_readme_states_the_monthly_sum_the_code_gives():
-    import idlibstats
+def test_the_first_screen_says_how_to_run_the_cli_and_python_after_the_two_commands() -> None:
+    assert "make lab" in FIRST_SCREEN and "make test" in FIRST_SCREEN
+    for way in (".venv/bin/idlibstats", ".venv/bin/python", "source .venv/bin/activate"):
+        assert way in FIRST_SCREEN, way
+    assert "make docs" in FIRST_SCREEN and "make validate" in FIRST_SCREEN
 
-    total = int(idlibstats.monthly_table()["killed"].sum())
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert f"sums, over 2019, to **{total}**: a floor" in text
+
+def test_the_readme_links_every_documentation_page() -> None:
+    linked = set(re.findall(r"\]\((docs/[\w-]+\.md)", README))
+    pages = {f"docs/{p.name}" for p in (ROOT / "docs").glob("*.md")} - {
+        "docs/index.md", "docs/changelog.md", "docs/contributing.md"}  # the README is the index
+    assert pages - linked == set()
+    assert "](CHANGELOG.md)" in README and "](CONTRIBUTING.md)" in README
+
+
+def test_the_readme_lists_every_table_of_the_package() -> None:
+    import json
+
+    descriptor = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        assert f"| `{resource['name']}` |" in README, resource["name"]

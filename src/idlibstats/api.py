@@ -21,6 +21,7 @@ from idlibstats.analysis import claims as _claims
 from idlibstats.analysis import monthly as _monthly
 from idlibstats.analysis import rates as _rates
 from idlibstats.datapackage import read
+from idlibstats.docstrings import loads_tables
 from idlibstats.exports import hxl as _hxl
 from idlibstats.exports import monthly_csv as _monthly_csv
 
@@ -33,22 +34,18 @@ __all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_tabl
 PackageArg = str | os.PathLike[str] | None
 
 
+@loads_tables(_bounds.bounds, "figures")
 def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1,
            package: PackageArg = None) -> pd.DataFrame:
-    """Return low / best / high for each figure: :func:`idlibstats.analysis.bounds.bounds`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _bounds.bounds(read.figures(package) if figures is None else figures, band=band)
 
 
+@loads_tables(_claims.reconcile, "figures", "corroborations")
 def reconcile(figures: pd.DataFrame | None = None, *, band: float = 0.1,
               corroborations: pd.DataFrame | None = None,
               package: PackageArg = None) -> pd.DataFrame:
-    """Return each claim group as one range: :func:`idlibstats.analysis.claims.reconcile`.
-
-    ``figures`` and ``corroborations`` default to the tables of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     if figures is None:
         figures = read.figures(package)
     if corroborations is None:
@@ -56,85 +53,68 @@ def reconcile(figures: pd.DataFrame | None = None, *, band: float = 0.1,
     return _claims.reconcile(figures, band=band, corroborations=corroborations)
 
 
+@loads_tables(_monthly.monthly, "figures")
 def monthly(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
             national: bool = False, model: bool = False, movements: bool = False,
             band: float = 0.1, package: PackageArg = None) -> pd.DataFrame:
-    """Return what the figures imply per calendar month: :func:`.analysis.monthly.monthly`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.monthly(indicator, population,
                             read.figures(package) if figures is None else figures,
                             national=national, model=model, movements=movements, band=band)
 
 
+@loads_tables(_monthly.spans, "figures")
 def spans(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
           national: bool = False, movements: bool = False, band: float = 0.1,
           package: PackageArg = None) -> pd.DataFrame:
-    """Return the figures whose bounds hold only for a span: :func:`.analysis.monthly.spans`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.spans(indicator, population,
                           read.figures(package) if figures is None else figures,
                           national=national, movements=movements, band=band)
 
 
+@loads_tables(_rates.rates, "figures")
 def rates(figures: pd.DataFrame | None = None, *, national: bool = False,
           package: PackageArg = None) -> pd.DataFrame:
-    """Return the average per day of every total over a span: :func:`.analysis.rates.rates`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _rates.rates(read.figures(package) if figures is None else figures,
                         national=national)
 
 
+@loads_tables(_monthly.monthly_summary, "figures")
 def monthly_summary(indicator: str, population: str = "all",
                     figures: pd.DataFrame | None = None, *, national: bool = False,
                     movements: bool = False, band: float = 0.1,
                     package: PackageArg = None) -> pd.DataFrame:
-    """Return one row per month: :func:`idlibstats.analysis.monthly.monthly_summary`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.monthly_summary(indicator, population,
                                     read.figures(package) if figures is None else figures,
                                     national=national, movements=movements, band=band)
 
 
+@loads_tables(_monthly_csv.monthly_table, "figures")
 def monthly_table(figures: pd.DataFrame | None = None, *, national: bool = False,
                   band: float = 0.1, package: PackageArg = None) -> pd.DataFrame:
-    """Return one row per month, a floor per quantity: :func:`.exports.monthly_csv.monthly_table`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly_csv.monthly_table(read.figures(package) if figures is None else figures,
                                       national=national, band=band)
 
 
+@loads_tables(_monthly_csv.to_monthly_csv, "figures", "indicators")
 def to_monthly_csv(path: str | os.PathLike[str] | None = None, *, hxl: bool = False,
                    figures: pd.DataFrame | None = None, national: bool = False,
                    overwrite: bool = False, package: PackageArg = None) -> str | None:
-    """Return, or write, the monthly floors as CSV: :func:`.exports.monthly_csv.to_monthly_csv`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``; the hashtags come from
-    the ``indicators`` of ``package``.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     if figures is None:
         figures = read.figures(package)
     return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path, hxl=hxl,
                                        national=national, overwrite=overwrite)
 
 
+@loads_tables(_hxl.to_hxl, "figures", "sources", "organisations", "indicators")
 def to_hxl(figures: pd.DataFrame | None = None, path: str | os.PathLike[str] | None = None,
            *, overwrite: bool = False, package: PackageArg = None) -> str | None:
-    """Return, or write, the figures as HXL-tagged CSV: :func:`.exports.hxl.to_hxl`.
-
-    ``figures`` defaults to :func:`idlibstats.figures` of ``package``; the ``sources``,
-    ``organisations`` and ``indicators`` of ``package`` give each row's publisher, claimant
-    name and hashtag.
-    """
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     if figures is None:
         figures = read.figures(package)
     return _hxl.to_hxl(figures, read.sources(package), read.organisations(package),

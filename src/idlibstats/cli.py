@@ -3,9 +3,10 @@
 This module only parses arguments and prints; the work is done by the library modules.
 
 Every command that reads a package takes it as an optional positional argument. Without
-one, the package is ``$IDLIBSTATS_PACKAGE`` if set, else the current folder when it holds a
-``datapackage.json``, else the library's default (the copy bundled in the wheel, or the
-source checkout): see :func:`resolve_package`. Each such command first writes one line to
+one, the package is found by the library's one rule: ``$IDLIBSTATS_PACKAGE`` if set, else the
+nearest folder at or above the current one that holds a ``datapackage.json``, else the copy
+that comes with the library (bundled in the wheel, or the source checkout): see
+:func:`resolve_package`. Each such command first writes one line to
 standard error, ``package: DIR (why)``, so the user sees which package was read while
 standard output stays clean for pipes.
 """
@@ -13,13 +14,15 @@ standard output stays clean for pipes.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from idlibstats import __version__
+from idlibstats.datapackage import locate
 from idlibstats.datapackage.errors import DataPackageError
-from idlibstats.datapackage.locate import DESCRIPTOR, ENV_VAR, locate_package
 
 __all__ = ["main", "resolve_package"]
 
@@ -30,6 +33,10 @@ EXIT_BROKEN_PIPE = 141
 def resolve_package(package: str | None) -> tuple[Path, str]:
     """Return the package directory a command reads, and why that one.
 
+    The library's one rule (:func:`idlibstats.datapackage.locate.resolve_package`): the
+    argument, else ``$IDLIBSTATS_PACKAGE``, else the nearest folder at or above the current
+    one that holds ``datapackage.json``, else the package that comes with the library.
+
     Parameters
     ----------
     package : str or None
@@ -39,27 +46,20 @@ def resolve_package(package: str | None) -> tuple[Path, str]:
     -------
     tuple of (pathlib.Path, str)
         The directory holding ``datapackage.json``, and the reason: ``argument``,
-        ``$IDLIBSTATS_PACKAGE``, ``current folder``, ``bundled with idlibstats`` or
-        ``source checkout``.
+        ``$IDLIBSTATS_PACKAGE``, ``current folder``, ``enclosing folder``, ``bundled with
+        idlibstats`` or ``source checkout``.
 
     Raises
     ------
     DataPackageError
         If no descriptor is found where the rule points.
     """
-    if package is not None:
-        return locate_package(package), "argument"
-    if os.environ.get(ENV_VAR):
-        return locate_package(os.environ[ENV_VAR]), f"${ENV_VAR}"
-    here = Path.cwd()
-    if (here / DESCRIPTOR).is_file():
-        return locate_package(here), "current folder"
-    root = locate_package()
-    return root, ("bundled with idlibstats" if root.name == "_package" else "source checkout")
+    return locate.resolve_package(package)
 
 
 PACKAGE_HELP = ("package directory or datapackage.json (default: $IDLIBSTATS_PACKAGE, else the "
-                "current folder if it holds datapackage.json, else the installed package)")
+                "nearest folder at or above the current one that holds datapackage.json, else "
+                "the installed package)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="idlibstats",
         description="Figures reported on the 2019 Idlib offensive: validate, summarise, export.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a data package; one line per problem")
@@ -91,15 +92,31 @@ def _parser() -> argparse.ArgumentParser:
     p = sub.add_parser("draft", help="draft figure rows (CSV) from a report's plain text")
     p.add_argument("report", help="the report as a UTF-8 text file")
     p.add_argument("--source-id", required=True, help="source_id the rows will carry")
+    p.add_argument("--html", metavar="OUT.html",
+                   help="also write a review page: the report with every drafted number "
+                   "highlighted beside its row (one self-contained file)")
+    p.add_argument("--force", action="store_true", help="with --html: overwrite OUT.html")
 
     p = sub.add_parser("verify-excerpts", help="check every excerpt against the report texts")
     p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     p.add_argument("--texts", required=True, help="folder of report texts (*.txt)")
     p.add_argument("--path", dest="path_option", help=argparse.SUPPRESS)  # the old spelling
 
-    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the descriptor")
+    p = sub.add_parser("stamp", help="curators: record each CSV's bytes and hash in the "
+                       "descriptor, then validate the package")
     p.add_argument("path", nargs="?", help=PACKAGE_HELP)
     return parser
+
+
+@contextlib.contextmanager
+def _data_errors() -> Iterator[None]:
+    """Word a ``ValueError`` of the computations (a figure they cannot bound) as data's fault."""
+    try:
+        yield
+    except DataPackageError:
+        raise
+    except ValueError as exc:
+        raise DataPackageError(str(exc)) from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -120,7 +137,9 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "summary":
         from idlibstats.datapackage.summary import summary
 
-        print(summary(args.path))
+        with _data_errors():
+            text = summary(args.path)
+        print(text)
         return 0
     if args.command == "export":
         from idlibstats.api import to_hxl, to_monthly_csv
@@ -135,12 +154,13 @@ def _run(args: argparse.Namespace) -> int:
             return 2
         figs = figures(args.path)
         try:
-            if args.monthly:
-                text = to_monthly_csv(
-                    args.output, hxl=args.hxl, figures=figs,
-                    national=args.national, overwrite=args.force, package=args.path)
-            else:
-                text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
+            with _data_errors():
+                if args.monthly:
+                    text = to_monthly_csv(
+                        args.output, hxl=args.hxl, figures=figs,
+                        national=args.national, overwrite=args.force, package=args.path)
+                else:
+                    text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
         except FileExistsError:
             raise DataPackageError("exists; add --force to replace it",
                                    file=args.output) from None
@@ -156,30 +176,7 @@ def _run(args: argparse.Namespace) -> int:
             print(f"wrote {args.output} ({what}{', HXL' if args.hxl else ''})")
         return 0
     if args.command == "draft":
-        from idlibstats.curation.draft import draft_figures
-
-        try:
-            text = Path(args.report).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
-        if not text.replace("\ufeff", "").replace("\u200b", "").strip():
-            raise DataPackageError(
-                "the report is empty or blank: nothing to draft", file=args.report
-            )
-        rows = draft_figures(text, args.source_id, args.path)
-        rows.to_csv(sys.stdout, index=False, lineterminator="\n")
-        if rows.empty:
-            print(
-                f"warning: {args.report}: no number in the report looks like a figure",
-                file=sys.stderr,
-            )
-        else:
-            flagged = int(rows["needs_review"].notna().sum())
-            print(
-                f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
-                file=sys.stderr,
-            )
-        return 0
+        return _draft(args)
     if args.command == "verify-excerpts":
         from idlibstats.curation.verify import verify_excerpts
 
@@ -192,14 +189,69 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "stamp":
         from idlibstats.datapackage.stamp import stamp
+        from idlibstats.datapackage.validate import validate_package
 
         changed = stamp(args.path)
         for name in changed:
             print(f"stamped {name}")
         if not changed:
             print("nothing to stamp: every resource's bytes and hash are current")
+        # A stamp records the bytes; it does not make them right: say what is still wrong.
+        problems = validate_package(args.path)
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        if problems:
+            print(f"error: the package is stamped but not valid: {len(problems)} problem(s) "
+                  "above", file=sys.stderr)
+            return 1
         return 0
     raise AssertionError(args.command)  # argparse rejects unknown commands first
+
+
+def _draft(args: argparse.Namespace) -> int:
+    """Draft rows as CSV on standard output, and the review page if asked (``--html``).
+
+    An empty or blank report, like a report in which no number looks like a figure, gives
+    the header alone, a page that says so, and a ``warning:`` line.
+    """
+    from idlibstats.curation.draft import draft_text
+    from idlibstats.curation.draft.review_page import review_page, write_review_page
+    from idlibstats.curation.draft.sentences import is_blank
+    from idlibstats.datapackage.locate import read_regular
+
+    if args.force and not args.html:
+        print("error: --force goes with --html", file=sys.stderr)
+        return 2
+    try:  # a regular file only: a FIFO is refused, never waited on
+        text = read_regular(Path(args.report), args.report).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
+    rows, drafted = draft_text(text, args.source_id, args.path)
+    if args.html:
+        page = review_page(rows, drafted, title=f"{Path(args.report).name} ({args.source_id})")
+        try:
+            write_review_page(args.html, page, overwrite=args.force)
+        except FileExistsError:
+            raise DataPackageError("exists; add --force to replace it", file=args.html) from None
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise DataPackageError(f"cannot write the review page: {reason}",
+                                   file=args.html) from None
+    rows.to_csv(sys.stdout, index=False, lineterminator="\n")
+    if is_blank(text):
+        print(f"warning: {args.report}: the report is empty or blank: nothing to draft",
+              file=sys.stderr)
+    elif rows.empty:
+        print(f"warning: {args.report}: no number in the report looks like a figure",
+              file=sys.stderr)
+    else:
+        flagged = int(rows["needs_review"].notna().sum())
+        print(f"drafted {len(rows)} rows, {flagged} with a reason in needs_review",
+              file=sys.stderr)
+    if args.html:
+        print(f"wrote {args.html} (review page)", file=sys.stderr)
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -230,6 +282,37 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+    except Exception as exc:  # the one guard: never a traceback
+        print(unexpected(exc, getattr(args, "path", None) or getattr(args, "report", None)),
+              file=sys.stderr)
+        return 1
+
+
+def unexpected(exc: BaseException, where: str | None) -> str:
+    """Word an exception idlibstats did not expect as one ``error:`` line asking for a report.
+
+    Parameters
+    ----------
+    exc : BaseException
+        The exception.
+    where : str or None
+        The package (or file) being read.
+
+    Returns
+    -------
+    str
+        ``error: PATH: unexpected TYPE: MESSAGE (a bug in idlibstats ...)``, one line.
+    """
+    text = " ".join(str(exc).split())[:300]
+    place = f"{where}: " if where else ""
+    return (f"error: {place}unexpected {type(exc).__name__}: {text} (a bug in idlibstats "
+            f"{_version()}: please report it with this line)")
+
+
+def _version() -> str:
+    from idlibstats import __version__
+
+    return __version__
 
 
 if __name__ == "__main__":

@@ -57,7 +57,10 @@ def _append_csv(path: Path, rows: list[dict[str, object]]) -> None:
 
 
 def _edit(drafted: pd.DataFrame) -> list[dict[str, object]]:
-    """What the curator does with the draft of REPORT (CONTRIBUTING, step 4)."""
+    """What the curator does with the draft of REPORT (CONTRIBUTING, step 4).
+
+    The draft's two extra columns, needs_review and how, go.
+    """
     review = drafted.set_index("value_as_written")["needs_review"]
     # The tool flags the vague 'Dozens' (no value); the headline's '9' repeats the body's.
     assert str(review["Dozens"]).startswith("vague amount")
@@ -65,7 +68,7 @@ def _edit(drafted: pd.DataFrame) -> list[dict[str, object]]:
     assert list(kept["value_as_written"]) == ["at least 9", "4", "More than 20"]
     new_ids = {old: f"{SOURCE}-{i:02d}" for i, old in enumerate(kept["figure_id"], start=1)}
     rows = []
-    for _, draft in kept.drop(columns="needs_review").iterrows():
+    for _, draft in kept.drop(columns=["needs_review", "how"]).iterrows():
         row = draft.to_dict()
         row["figure_id"] = new_ids[draft["figure_id"]]
         row["part_of"] = None if pd.isna(draft["part_of"]) else new_ids[draft["part_of"]]

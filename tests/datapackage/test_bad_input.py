@@ -10,36 +10,15 @@ the problem.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
-from badinput import CASES, Case
+from badinput import CASES, ISSUE_18, Case, build, snapshot
 from conftest import ROOT, restamp_package
 
 from idlibstats import DataPackageError, load_table, validate_package
 
 frictionless = pytest.importorskip("frictionless")
-
-
-def build(case: Case, root: Path) -> Path:
-    """Copy the real package into ``root`` and apply the case's mutation."""
-    import shutil
-
-    root.mkdir(parents=True)
-    shutil.copy2(ROOT / "datapackage.json", root / "datapackage.json")
-    shutil.copytree(ROOT / "data", root / "data")
-    shutil.copytree(ROOT / "checks", root / "checks")
-    case.mutate(root)
-    if case.stamp:
-        restamp_package(root)
-    return root
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """SHA-256 of every file under ``root``."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 def matches(problem: DataPackageError, case: Case) -> bool:
@@ -131,18 +110,23 @@ def test_nothing_outside_the_package_is_read(tmp_path: Path) -> None:
 def _frictionless(root: Path, resource: str | None) -> dict:
     """What ``frictionless validate`` reports, run in this process (as the CLI's ``--json``).
 
+    As ``make validate`` runs it: with the checklist ``checks/figures.json`` on every table
+    when the package has a ``checks`` folder (a missing or unreadable checklist fails, as
+    the command does). A crash of frictionless (``re.error`` on a pattern Python cannot
+    compile) fails as the command does, with exit 1.
+
     In-process, not as a subprocess: a new process spends most of its 2 s importing
     frictionless. The command line itself is run once, in ``tests/test_workflows.py``.
     """
     options: dict = {}
-    if resource is not None:
-        options["resource_name"] = resource
-        checklist = root / "checks" / f"{resource}.json"
-        if checklist.is_file():
-            options["checklist"] = frictionless.Checklist.from_descriptor(str(checklist))
     try:
+        if resource is not None:
+            options["resource_name"] = resource
+        if (root / "checks").is_dir():
+            options["checklist"] = frictionless.Checklist.from_descriptor(
+                str(root / "checks" / "figures.json"))
         report = frictionless.validate(str(root / "datapackage.json"), **options).to_dict()
-    except frictionless.FrictionlessException as exc:  # the CLI prints it and exits 1
+    except Exception as exc:  # the command prints it and exits 1
         report = {"valid": False, "errors": [{"message": str(exc)}], "tasks": []}
     report["returncode"] = 0 if report["valid"] else 1
     return report
@@ -190,8 +174,8 @@ def frictionless_reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
 
     def run(cases: list[Case]) -> list[tuple[str, dict]]:
         root = build_many(cases, tmp_path_factory.mktemp(cases[0].id) / "package")
-        only_figures = all(c.table == "figures" and c.file == "data/figures.csv" for c in cases)
-        report = _frictionless(root, "figures" if only_figures else None)
+        tables = {c.table for c in cases}  # one resource: seconds faster than the package
+        report = _frictionless(root, tables.pop() if len(tables) == 1 else None)
         return [(c.id, report) for c in cases]
 
     return {key: report for pairs in map(run, runs) for key, report in pairs}
@@ -217,7 +201,8 @@ def test_frictionless_refuses_too(case: Case, frictionless_reports: dict[str, di
             assert any(_names_field(e, case.field) for e in errors), errors
 
 
-CANNOT_SEE = [c for c in CASES if c.frictionless is None and c.id != "url-path"]
+CANNOT_SEE = [c for c in CASES if c.frictionless is None and c.id != "url-path"
+              and c not in ISSUE_18]  # each of those has its own package and its note
 
 
 def test_cases_frictionless_cannot_see(tmp_path: Path) -> None:

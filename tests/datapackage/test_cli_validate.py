@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from badinput import CASES, Case
+from badinput import CASES, ISSUE_18, Case, build, snapshot
 from conftest import ROOT, restamp_package
 
 from idlibstats import validate_package
@@ -74,3 +74,36 @@ def test_stamp_command(package_copy: Path, capsys: pytest.CaptureFixture[str]) -
         (package_copy / "data/figures.csv").read_bytes().replace(b"\n", b"\r\n"))
     assert main(["stamp", str(package_copy)]) == 1
     assert "has CRLF (Windows) line ends; save with LF" in capsys.readouterr().err
+
+
+# Issue 18: every example of the issue, through the command line, in process.
+@pytest.mark.parametrize("case", ISSUE_18, ids=lambda c: c.id)
+def test_each_issue_18_example_is_error_lines_and_exit_1(
+        case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = build(case, tmp_path / "package")
+    before = snapshot(tmp_path)
+    assert main(["validate", str(root)]) == 1
+    out = capsys.readouterr()
+    lines = out.err.splitlines()
+    assert lines[0].startswith("package: ") and out.out == ""
+    assert lines[1:] and all(line.startswith("error: ") for line in lines[1:]), lines
+    assert "Traceback" not in out.err and "unexpected" not in out.err, out.err
+    wanted = [case.file, f"row {case.row}" if case.row else None, case.field, case.words]
+    assert any(all(part in line for part in wanted if part) for line in lines), lines
+    if case.file == "datapackage.json" and case.row is None:
+        assert len(lines) == 2, lines  # a descriptor problem is one line, not one per row
+    assert snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("case_id", ["header-stray-quote", "nul-in-a-path", "data-path-a-fifo",
+                                     "cell-over-2-mb"])
+def test_issue_18_examples_as_typed(case_id: str, tmp_path: Path) -> None:
+    """A few through the real command: exit 1, error lines only, no traceback, no wait."""
+    case = next(c for c in ISSUE_18 if c.id == case_id)
+    root = build(case, tmp_path / "package")
+    done = subprocess.run([IDLIBSTATS, "validate", str(root)], capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.returncode == 1, done.stderr
+    lines = done.stderr.splitlines()
+    assert all(line.startswith("error: ") for line in lines[1:]) and len(lines) > 1, lines
+    assert "Traceback" not in done.stderr

@@ -1,4 +1,4 @@
-"""Meta-tests of the data package itself: declarations, hashes, format, documentation.
+"""Meta-tests of the data package itself: declarations, hashes, format.
 
 These guard against the failures frictionless does not report: a misspelt key
 (``foreignkeys``) silently switches a check off, so the keys are checked here.
@@ -10,7 +10,6 @@ import csv
 import hashlib
 import io
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ RESOURCES = {res["name"]: res for res in DESCRIPTOR["resources"]}
 FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
 
 RESOURCE_KEYS = {"name", "type", "path", "scheme", "format", "mediatype", "encoding", "title",
-                 "description", "dialect", "schema", "hash", "bytes"}
+                 "description", "dialect", "schema", "hash", "bytes", "checklist"}
 SCHEMA_KEYS = {"fields", "primaryKey", "foreignKeys", "missingValues"}
 FIELD_KEYS = {"name", "type", "format", "description", "title", "constraints", "categoriesOrdered"}
 CONSTRAINT_KEYS = {"required", "unique", "pattern", "enum", "minimum", "maximum", "minLength",
@@ -160,58 +159,6 @@ def test_csv_is_utf8_lf_with_the_schema_header(name):
     assert data.endswith(b"\n")
     header = data.decode("utf-8").split("\n", 1)[0].split(",")
     assert header == [f["name"] for f in RESOURCES[name]["schema"]["fields"]]
-
-
-def readme_dictionary() -> dict[str, dict[str, str]]:
-    """Table name -> field name -> its whole README row, from the 'Data dictionary' section."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("\n## Data dictionary", 1)[1].split("\n## ", 1)[0]
-    tables: dict[str, dict[str, str]] = {}
-    current = None
-    for line in section.splitlines():
-        heading = re.match(r"### `(\w+)`", line)
-        if heading:
-            current = tables.setdefault(heading.group(1), {})
-        row = re.match(r"\| `(\w+)` \|", line)
-        if row and current is not None:
-            current[row.group(1)] = line
-    return tables
-
-
-def test_readme_dictionary_lists_every_table_and_field_with_its_type():
-    tables = readme_dictionary()
-    assert set(tables) == set(RESOURCES)
-    for name, res in RESOURCES.items():
-        fields = {f["name"]: f for f in res["schema"]["fields"]}
-        assert list(tables[name]) == list(fields), name
-        for field_name, row in tables[name].items():
-            cells = [c.strip() for c in row.strip("|").split("|")]
-            assert cells[1] == fields[field_name]["type"], f"{name}.{field_name}"
-
-
-def test_readme_dictionary_says_which_fields_are_required():
-    """The dictionary is written once, in the descriptor: the README's 'required' column and
-    the loaders' docstrings (built from it) must agree with it."""
-    import idlibstats
-
-    tables = readme_dictionary()
-    for name, res in RESOURCES.items():
-        doc = getattr(idlibstats, name).__doc__
-        for field in res["schema"]["fields"]:
-            cells = [c.strip() for c in tables[name][field["name"]].strip("|").split("|")]
-            required = field.get("constraints", {}).get("required", False)
-            assert cells[2] == ("yes" if required else "no"), f"{name}.{field['name']}"
-            first_words = " ".join(field["description"].split()[:3])
-            assert first_words in " ".join(doc.split()), f"{name}.{field['name']} docstring"
-
-
-def test_readme_dictionary_documents_every_vocabulary_value():
-    tables = readme_dictionary()
-    for name, res in RESOURCES.items():
-        for field in res["schema"]["fields"]:
-            for value in field.get("constraints", {}).get("enum", []):
-                row = tables[name][field["name"]]
-                assert f"`{value}`" in row, f"{name}.{field['name']}: {value}"
 
 
 def frictionless_errors(root: Path, *args: str) -> tuple[int, list[dict]]:

@@ -30,6 +30,7 @@ def test_summary_of_another_package(tmp_path):
     root = locate_package()
     shutil.copy(root / "datapackage.json", tmp_path)
     shutil.copytree(root / "data", tmp_path / "data")
+    shutil.copytree(root / "checks", tmp_path / "checks")  # the checklist figures declares
     text = summary(tmp_path)
     assert f"package: {tmp_path.resolve()}" in text
     assert "figures: 35" in text

@@ -73,3 +73,47 @@ def test_a_replaced_file_keeps_its_mode(tmp_path: Path) -> None:
     target.chmod(0o664)
     write_atomic(target, "new\n", overwrite=True)
     assert target.stat().st_mode & 0o777 == 0o664
+
+
+# Issue 18: only a regular file inside a writable folder is ever written.
+def _refused(target: Path, overwrite: bool, words: str) -> None:
+    with pytest.raises(OSError) as info:
+        write_atomic(target, "new\n", overwrite=overwrite)
+    assert words in (info.value.strerror or ""), info.value
+
+
+@pytest.mark.parametrize("overwrite", [False, True])
+def test_a_link_is_never_replaced(tmp_path: Path, overwrite: bool) -> None:
+    real = tmp_path / "real.csv"
+    real.write_bytes(b"old\n")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    _refused(link, overwrite, "is a symbolic link")
+    assert link.is_symlink() and real.read_bytes() == b"old\n"
+
+
+def test_a_dangling_link_is_not_replaced_without_force_or_with_it(tmp_path: Path) -> None:
+    link = tmp_path / "dangling.csv"
+    link.symlink_to(tmp_path / "nowhere.csv")
+    for overwrite in (False, True):
+        _refused(link, overwrite, "is a symbolic link")
+    assert link.is_symlink() and not (tmp_path / "nowhere.csv").exists()
+
+
+def test_a_fifo_a_folder_and_an_empty_path_are_refused(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    _refused(fifo, True, "is not a regular file (a device, FIFO or socket)")
+    _refused(tmp_path, True, "is a folder, not a file")
+    with pytest.raises(OSError, match="the output path is empty"):
+        write_atomic("", "new\n", overwrite=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]
+
+
+def test_a_device_is_refused_before_anything_is_written(tmp_path: Path) -> None:
+    """``-o /dev/null --force`` as root would have renamed a file over the device."""
+    before = Path("/dev/null").stat()
+    _refused(Path("/dev/null"), True, "is not a regular file")
+    after = Path("/dev/null").stat()
+    assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
+    assert not any(p.name.startswith(".null.") for p in Path("/dev").iterdir())

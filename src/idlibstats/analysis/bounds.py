@@ -181,6 +181,14 @@ def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1) -> pd.Data
     low[m] = lower_band[m]
     high[m] = (v[m] * (q + p)) // q  # floor(v * (1 + band))
 
+    if big:  # a bound past the Int64 columns: say so, never wrap or crash
+        too_big = np.array([x is not None and x >= 2**63 for x in high.tolist()], dtype=bool)
+        too_big &= ~open_high
+        if too_big.any():
+            raise ValueError(
+                f"figure(s) {_first_id(figures, too_big)}: value {int(v_np[too_big][0])} with "
+                f"qualifier {qual[too_big][0]!r} has a high bound past the 64-bit integers "
+                "(9,223,372,036,854,775,807); idlibstats cannot bound it")
     high_arr = pd.array(high.tolist() if big else high, dtype="Int64")
     high_arr[open_high] = pd.NA
     out["low"] = pd.array(low.tolist() if big else low, dtype="Int64")

@@ -16,6 +16,7 @@ import pandas as pd
 
 from idlibstats.curation.textnorm import norm, numbers_in, text_sha256
 from idlibstats.datapackage.errors import DataPackageError
+from idlibstats.datapackage.locate import read_regular
 
 __all__ = ["check_excerpt", "verify_excerpts"]
 
@@ -70,9 +71,10 @@ def _read_texts(folder: Path) -> tuple[list[_Text], list[str]]:
         raise DataPackageError(f"no folder of report texts at {folder}")
     texts, problems = [], []
     for file in sorted(folder.glob("*.txt")):
-        try:
-            raw = file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
+        try:  # a regular file only: a FIFO named *.txt is refused, never waited on
+            raw = read_regular(file, file.name).decode("utf-8")
+            raw = raw.replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
+        except (DataPackageError, UnicodeDecodeError) as exc:
             problems.append(f"{file.name}: cannot read as UTF-8 text: {exc}")
             continue
         texts.append(_Text(file.name, norm(raw), text_sha256(raw)))

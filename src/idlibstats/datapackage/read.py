@@ -16,12 +16,12 @@ written.
 
 from __future__ import annotations
 
+import json
 import os
 
 import pandas as pd
 
-from idlibstats.datapackage.errors import DataPackageError
-from idlibstats.datapackage.locate import open_package
+from idlibstats.datapackage.locate import DESCRIPTOR, library_package, open_package
 from idlibstats.datapackage.schema import columns_doc
 from idlibstats.datapackage.validation.engine import check_table
 from idlibstats.datapackage.validation.report import Report
@@ -243,11 +243,21 @@ def corroborations(package: PathArg = None) -> pd.DataFrame:
 
 
 def _document(name: str) -> None:
-    """Put the column table of resource ``name``, from the descriptor, in its loader's doc."""
+    """Put the column table of resource ``name`` in its loader's doc.
+
+    From the descriptor that comes with the library, whatever folder ``import idlibstats``
+    runs in (never ``$IDLIBSTATS_PACKAGE`` nor the current folder: ``import idlibstats`` reads
+    no user's package, so a broken one cannot break the import), read as plain JSON; anything
+    unexpected leaves a plain sentence.
+    """
     loader = globals()[name]
     try:
-        table = columns_doc(open_package().resource(name)["schema"])
-    except (DataPackageError, KeyError):  # no package found: say where the columns are
+        root = library_package()[0]
+        descriptor = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))
+        schema = next(r for r in descriptor["resources"] if r["name"] == name)["schema"]
+        table = ("        The columns, from the schema in ``datapackage.json``:\n\n"
+                 + columns_doc(schema))
+    except Exception:  # documentation only: the import must not fail
         table = "        One column per field of the resource's Table Schema."
     loader.__doc__ = (loader.__doc__ or "").replace("        {columns}", table)
 

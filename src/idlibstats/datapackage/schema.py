@@ -107,11 +107,21 @@ def pandas_dtypes(schema: dict[str, Any]) -> dict[str, Any]:
     return {field["name"]: field_dtype(field) for field in schema["fields"]}
 
 
-def missing_values(schema: dict[str, Any]) -> list[str]:
-    """Return the strings that mean 'no value' in this schema (Table Schema default: ``[""]``).
+def missing_values(schema: dict[str, Any], field: dict[str, Any] | None = None) -> list[str]:
+    """Return the strings that mean 'no value' (Table Schema default: ``[""]``).
 
-    Only these are missing: ``NA``, ``null`` or ``N/A`` in a cell stay text.
+    A field's own ``missingValues`` replace the schema's for that field. Only these are
+    missing: ``NA``, ``null`` or ``N/A`` in a cell stay text.
+
+    Parameters
+    ----------
+    schema : dict
+        A Table Schema descriptor.
+    field : dict, optional
+        One of its fields.
     """
+    if field is not None and "missingValues" in field:
+        return list(field["missingValues"])
     return list(schema.get("missingValues", [""]))
 
 

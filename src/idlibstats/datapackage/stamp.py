@@ -5,8 +5,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from typing import Any
 
-from idlibstats.datapackage.locate import DESCRIPTOR, open_package
+from idlibstats.datapackage.errors import DataPackageError
+from idlibstats.datapackage.locate import DESCRIPTOR, open_package, read_regular
 from idlibstats.datapackage.validation.report import Report
 from idlibstats.datapackage.validation.source import check_bytes, utf8_error
 from idlibstats.exports.atomic import write_atomic
@@ -37,12 +39,16 @@ def stamp(package: str | os.PathLike[str] | None = None) -> list[str]:
     Raises
     ------
     DataPackageError
-        If a resource's path is unsafe, its file is missing, or its bytes are refused.
+        If a resource's path is unsafe, its file is missing, or its bytes are refused; if
+        the descriptor gives a key twice in one object (rewriting it would drop one), or
+        cannot be written (a read-only file system).
     """
     package = open_package(package)
+    text = read_regular(package.root / DESCRIPTOR, DESCRIPTOR).decode("utf-8")
+    json.loads(text, object_pairs_hook=_refuse_repeated_keys)  # a rewrite would drop one
     changed = []
     for name, resource in package.resources.items():
-        data = package.resource_path(name).read_bytes()
+        data = package.read(name)
         check_bytes(data, {}, resource["path"], Report("first"))
         problem = utf8_error(data, resource["path"])
         if problem is not None:
@@ -53,5 +59,21 @@ def stamp(package: str | os.PathLike[str] | None = None) -> list[str]:
             changed.append(name)
     if changed:
         text = json.dumps(package.descriptor, indent=2, ensure_ascii=False) + "\n"
-        write_atomic(package.root / DESCRIPTOR, text, overwrite=True)
+        try:
+            write_atomic(package.root / DESCRIPTOR, text, overwrite=True)
+        except OSError as exc:  # a read-only file system, no permission, disk full...
+            raise DataPackageError(f"cannot be written: {exc.strerror or exc}",
+                                   file=DESCRIPTOR) from None
     return changed
+
+
+def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a key given twice (json keeps the last, silently)."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            raise DataPackageError(
+                f"key {key!r} appears twice in one object; stamp rewrites the file and would "
+                "keep only the last: remove one first", file=DESCRIPTOR)
+        seen[key] = value
+    return seen

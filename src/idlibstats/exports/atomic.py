@@ -1,13 +1,20 @@
-"""Write a file all at once or not at all: a temporary file beside it, then a rename."""
+"""Write a file all at once or not at all: a temporary file beside it, then a rename.
+
+Only a regular file is ever written or replaced: an empty path, a folder, a symbolic link
+(dangling or not: a rename would replace the link, not what it points to), a device, a FIFO
+or a socket is refused before anything is written, so an export cannot turn
+``/dev/stdout`` into a file, and nothing is written outside the target's folder.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["check_target", "write_atomic"]
 
 
 def _usual_mode(target: Path) -> int:
@@ -19,6 +26,42 @@ def _usual_mode(target: Path) -> int:
     umask = os.umask(0o022)  # reading the umask means setting it; put it straight back
     os.umask(umask)
     return 0o666 & ~umask
+
+
+def _refuse_unsafe(target: Path, raw: str) -> None:
+    """Raise ``OSError`` (with a sentence as ``strerror``) unless ``target`` may be written."""
+    if not raw:
+        raise OSError(errno.ENOENT, "the output path is empty: name a file", raw)
+    if target.is_symlink():
+        raise OSError(errno.ELOOP, "is a symbolic link; write to a file path, not a link (it "
+                      "would be replaced, not what it points to)", raw)
+    try:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", raw)
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "is not a regular file (a device, FIFO or socket); "
+                      "exports write only regular files (for standard output, leave -o out)",
+                      raw)
+
+
+def check_target(path: str | os.PathLike[str], overwrite: bool) -> None:
+    """Refuse, before any work, a target :func:`write_atomic` would refuse.
+
+    Raises
+    ------
+    FileExistsError
+        If ``path`` exists and ``overwrite`` is false.
+    OSError
+        If ``path`` is empty, a folder, a symbolic link, a device, a FIFO or a socket.
+    """
+    raw = os.fspath(path)
+    target = Path(raw)
+    _refuse_unsafe(target, raw)
+    if target.exists() and not overwrite:
+        raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
 
 
 def write_atomic(
@@ -50,10 +93,13 @@ def write_atomic(
     ------
     FileExistsError
         If ``path`` exists and ``overwrite`` is false.
+    OSError
+        If ``path`` is empty, a folder, a symbolic link (even a dangling one), a device, a
+        FIFO or a socket (``strerror`` says which), or cannot be written.
     """
-    target = Path(path)
-    if target.exists() and not overwrite:
-        raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
+    check_target(path, overwrite)
+    raw = os.fspath(path)
+    target = Path(raw)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     mode = _usual_mode(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
@@ -64,6 +110,7 @@ def write_atomic(
             fh.write(payload)
             fh.flush()
             os.fsync(fh.fileno())
+        _refuse_unsafe(target, raw)  # it may have changed while the data was written
         if not overwrite and target.exists():
             raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
         Path(tmp).replace(target)

@@ -30,12 +30,11 @@ from __future__ import annotations
 import csv
 import io
 import os
-from pathlib import Path
 
 import pandas as pd
 
 from idlibstats.analysis.bounds import bounds as figure_bounds
-from idlibstats.exports.atomic import write_atomic
+from idlibstats.exports.atomic import check_target, write_atomic
 
 __all__ = ["COUNTRY", "HXL_TAGS", "POPULATION_ATTRIBUTES", "hashtag", "neutralise_formulas",
            "to_hxl"]
@@ -270,8 +269,8 @@ def to_hxl(
         If a column is missing, an indicator or population has no hashtag, or
         :func:`idlibstats.bounds` fails.
     """
-    if path is not None and not overwrite and Path(path).exists():
-        raise FileExistsError(f"{path} exists; pass overwrite=True (--force) to replace it")
+    if path is not None:  # refused before the work: an existing file, a link, a device
+        check_target(path, overwrite)
     b = figure_bounds(figures).reset_index(drop=True)
     src, orgs = _lookup(sources, organisations)
     inds = indicators

@@ -22,12 +22,11 @@ Stocks (population) are levels, never summed over months: they are left out.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pandas as pd
 
 from idlibstats.analysis.monthly import NATIONAL, monthly_summary
-from idlibstats.exports.atomic import write_atomic
+from idlibstats.exports.atomic import check_target, write_atomic
 from idlibstats.exports.hxl import COUNTRY, hashtag, neutralise_formulas, write_csv
 
 __all__ = ["monthly_table", "to_monthly_csv"]
@@ -230,8 +229,8 @@ def to_monthly_csv(
     FileExistsError
         If ``path`` exists and ``overwrite`` is false (the file is left untouched).
     """
-    if path is not None and not overwrite and Path(path).exists():
-        raise FileExistsError(f"{path} exists; pass overwrite=True (--force) to replace it")
+    if path is not None:  # refused before the work: an existing file, a link, a device
+        check_target(path, overwrite)
     table = monthly_table(figures, national=national)
     out = pd.DataFrame(index=table.index)
     out["month"] = table["month"].astype(str).astype("string")

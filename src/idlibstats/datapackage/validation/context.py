@@ -21,6 +21,7 @@ import pyarrow.compute as pc
 
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import Package
+from idlibstats.datapackage.schema import missing_values
 from idlibstats.datapackage.validation.report import Report
 from idlibstats.datapackage.validation.source import TextTable
 
@@ -61,7 +62,6 @@ class TableContext:
     table: TextTable
     report: Report
     cache: dict[Any, Any]
-    missing_values: list[str]
     missing: dict[str, np.ndarray] = field(default_factory=dict)
     bad: dict[str, np.ndarray] = field(default_factory=dict)
     typed: dict[str, pa.ChunkedArray | pa.Array] = field(default_factory=dict)
@@ -81,17 +81,32 @@ class TableContext:
         return self.table.column(name)
 
     def is_missing(self, name: str) -> np.ndarray:
-        """Which cells of ``name`` hold one of the schema's ``missingValues``."""
+        """Which cells of ``name`` hold a missing value (the field's, else the schema's)."""
         if name not in self.missing:
             col = self.text(name)
-            if not self.missing_values:
+            spec = next(f for f in self.schema["fields"] if f["name"] == name)
+            values = missing_values(self.schema, spec)
+            if not values:
                 mask = np.zeros(self.n, bool)
-            elif len(self.missing_values) == 1:
-                mask = to_mask(pc.equal(col, self.missing_values[0]))
+            elif len(values) == 1:
+                mask = to_mask(pc.equal(col, values[0]))
             else:
-                mask = to_mask(pc.is_in(col, value_set=pa.array(self.missing_values)))
+                mask = to_mask(pc.is_in(col, value_set=pa.array(values, pa.string())))
             self.missing[name] = mask
         return self.missing[name]
+
+    def key_values(self, name: str) -> pa.ChunkedArray | pa.Array:
+        """Return the values of ``name`` as keys compare them: typed, as frictionless does.
+
+        Text for a string field; else the typed values (``1`` and ``01`` are one integer,
+        ``0`` and ``-0`` too; ``-0.0`` is read as ``0.0``), null where missing or at fault.
+        """
+        spec = next(f for f in self.schema["fields"] if f["name"] == name)
+        kind = spec.get("type", "string")
+        if kind == "string" or name not in self.typed:
+            return self.text(name)
+        values = self.typed[name]
+        return pc.add(values, 0.0) if kind == "number" else values
 
     def usable(self, *names: str) -> np.ndarray:
         """Rows whose cells in ``names`` had no problem reported."""

@@ -23,7 +23,7 @@ import pandas as pd
 
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import Package
-from idlibstats.datapackage.schema import missing_values, schema_problems
+from idlibstats.datapackage.schema import schema_problems
 from idlibstats.datapackage.validation.checks import CELL_CHECKS, TABLE_CHECKS
 from idlibstats.datapackage.validation.context import TableContext
 from idlibstats.datapackage.validation.frame import to_frame
@@ -68,7 +68,7 @@ def check_table(package: Package, name: str, report: Report,
             report.add(DataPackageError(f"resource {name}: {problem}", file="datapackage.json"))
         return None
     rel = resource.get("path") if isinstance(resource.get("path"), str) else name
-    data = package.resource_path(name).read_bytes()
+    data = package.read(name)
     finish = check_bytes(data, resource, rel, report)
     if finish is None:
         return None
@@ -78,7 +78,7 @@ def check_table(package: Package, name: str, report: Report,
     if table is None:
         return None
     ctx = TableContext(package, name, schema, table, report,
-                       cache if cache is not None else {}, missing_values(schema))
+                       cache if cache is not None else {})
     for spec in schema["fields"]:
         for cell_check in CELL_CHECKS:
             cell_check(ctx, spec)

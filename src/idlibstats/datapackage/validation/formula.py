@@ -57,6 +57,9 @@ def _check_value(node: ast.expr, fields: dict[str, str]) -> None:
             raise _refuse(f"reads the boolean field {node.id!r}")
         return
     if isinstance(node, ast.Constant):
+        if isinstance(node.value, int) and not -(2**63) <= node.value < 2**63:
+            raise _refuse(f"uses the constant {node.value}, which is outside the 64-bit "
+                          "integers")
         if node.value is None or (isinstance(node.value, str | int | float)
                                   and not isinstance(node.value, bool)):
             return
@@ -65,6 +68,9 @@ def _check_value(node: ast.expr, fields: dict[str, str]) -> None:
             and isinstance(node.operand, ast.Constant)
             and isinstance(node.operand.value, int | float)
             and not isinstance(node.operand.value, bool)):
+        if isinstance(node.operand.value, int) and node.operand.value > 2**63:
+            raise _refuse(f"uses the constant -{node.operand.value}, which is outside the "
+                          "64-bit integers")
         return
     raise _refuse(f"uses {ast.unparse(node)!r}, which is not a field name or a constant")
 
@@ -145,6 +151,8 @@ def compile_formula(text: str, fields: dict[str, str]) -> Formula:
     kinds = {name: _KINDS.get(kind, "str") for name, kind in fields.items()}
     try:
         _check_bool(tree, kinds)
+        if not any(isinstance(node, ast.Name) for node in ast.walk(tree)):
+            raise _refuse("compares constants only: a rule must read a field")
     except ValueError as exc:
         raise ValueError(f"formula {text!r} {exc}; idlibstats evaluates comparisons of "
                          "fields and constants joined by and, or, not") from None

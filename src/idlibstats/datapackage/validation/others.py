@@ -61,7 +61,7 @@ def read_columns(package: Package, name: str, fields: list[str],
         if f not in names:
             raise DataPackageError(f"foreign key points to {name}.{f}, which is not a field",
                                    file="datapackage.json")
-    data = package.resource_path(name).read_bytes()
+    data = package.read(name)
     report = Report("first")
     finish = check_bytes(data, resource, resource["path"], report)
     table = read_text(data, resource, resource["path"], names, report, include=fields)

@@ -15,12 +15,14 @@ spreadsheet numbers them: header = row 1.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import functools
 import hashlib
 import io
+import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,7 +68,7 @@ def _expected_hash(resource: dict[str, Any]) -> tuple[str, str] | None:
     if not isinstance(value, str) or not value:
         return None
     algorithm, _, hexdigest = value.rpartition(":")
-    return (algorithm or "md5"), hexdigest.lower()
+    return (algorithm or "md5"), hexdigest  # the profile allows md5 and sha256, lower case
 
 
 def utf8_error(data: bytes, rel: str) -> DataPackageError | None:
@@ -142,7 +144,7 @@ def check_bytes(data: bytes, resource: dict[str, Any], rel: str,
 
     def finish() -> str:
         changed = []
-        if isinstance(size, int) and len(data) != size:
+        if isinstance(size, int | float) and len(data) != size:  # 10.0 is an integer in JSON
             changed.append(f"is {len(data)} bytes, datapackage.json says {size}")
         if pending is not None and expected is not None and pending() != expected[1]:
             changed.append(f"its {expected[0]} hash is not the one in datapackage.json")
@@ -198,12 +200,53 @@ def dialect_of(resource: dict[str, Any]) -> dict[str, Any]:
     return {"delimiter": part.get("delimiter", ","), "quoteChar": part.get("quoteChar", '"')}
 
 
-def _header(data: bytes, dialect: dict[str, Any]) -> list[str]:
-    body = data[len(BOM):] if data.startswith(BOM) else data
-    end = body.find(b"\n")
-    first = (body if end < 0 else body[:end]).rstrip(b"\r").decode("utf-8")
-    return next(csv.reader([first], delimiter=dialect["delimiter"],
-                           quotechar=dialect["quoteChar"]), [])
+FIELD_LIMIT = 131072
+"""Longest cell, in characters: the default limit of Python's :mod:`csv` (frictionless's reader)."""
+
+
+def _lines(body: bytes) -> Iterator[str]:
+    """Yield the lines of ``body`` decoded, one at a time (the header needs only the first)."""
+    start = 0
+    while start < len(body):
+        end = body.find(b"\n", start)
+        end = len(body) if end < 0 else end + 1
+        yield body[start:end].decode("utf-8")
+        start = end
+
+
+@contextlib.contextmanager
+def _no_field_limit() -> Iterator[None]:
+    """Let :mod:`csv` read cells of any length (the rows are measured after, and named)."""
+    old = csv.field_size_limit(sys.maxsize)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _csv_reader(lines: Iterable[str], dialect: dict[str, Any],
+                strict: bool = True) -> Iterator[list[str]]:
+    return csv.reader(lines, delimiter=dialect["delimiter"], quotechar=dialect["quoteChar"],
+                      strict=strict)
+
+
+def _csv_problem(exc: csv.Error) -> str:
+    text = str(exc)
+    if "unexpected end of data" in text:
+        return "a quote is left open: the file ends inside a quoted cell"
+    return f"is not a readable CSV record: {text}"
+
+
+def _header(body: bytes, dialect: dict[str, Any]) -> list[str]:
+    """Read the header as one CSV record, with the reader of the rows (quotes may span lines).
+
+    Raises
+    ------
+    csv.Error
+        If the header record cannot be read (a quote left open to the end of the file).
+    """
+    with _no_field_limit():
+        return next(_csv_reader(_lines(body), dialect), [])
 
 
 def _check_header(got: list[str], want: list[str], rel: str, report: Report) -> bool:
@@ -285,18 +328,36 @@ def _one_line_read(body: bytes, dialect: dict[str, Any], names: list[str]) -> pa
     return table
 
 
+def _last_record_closed(body: bytes, last: list[str], dialect: dict[str, Any]) -> bool:
+    """Tell whether ``last``, the last record read, is whole: no quote left open at the end.
+
+    Arrow, and :mod:`csv` when not strict, read a quote that is never closed as a cell
+    running to the end of the file; frictionless's rows would not agree, so it is refused.
+    Every other record is bounded by the next one, so only the last is read again, strictly,
+    from the line where it starts (its newlines are those of its cells).
+    """
+    start = len(body) - 1 if body.endswith(b"\n") else len(body)
+    for _ in range(sum(cell.count("\n") for cell in last) + 1):
+        start = body.rfind(b"\n", 0, start)
+    try:
+        records = list(_csv_reader(io.StringIO(body[start + 1:].decode("utf-8"), newline=""),
+                                   dialect))
+    except (csv.Error, UnicodeDecodeError):
+        return False
+    return records == [last]
+
+
 def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
                 report: Report) -> tuple[pa.Table, np.ndarray]:
     """Read ``text`` record by record with :mod:`csv`: report every row of the wrong shape."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=dialect["delimiter"],
-                        quotechar=dialect["quoteChar"])
     width = len(names)
     kept: list[list[str]] = []
     rows: list[int] = []
-    try:
+    row, record = 1, []
+    with _no_field_limit():
+        reader = _csv_reader(io.StringIO(text, newline=""), dialect, strict=False)
         next(reader, None)
-        for i, record in enumerate(reader):
-            row = i + 2
+        for row, record in enumerate(reader, start=2):
             if not record and width == 1:
                 record = [""]
             if not record:
@@ -305,15 +366,28 @@ def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
                 report.add(DataPackageError(
                     f"has {len(record)} cells; the header has {width}", file=rel, row=row,
                     field=names[len(record)] if len(record) < width else None))
+            elif max(map(len, record)) > FIELD_LIMIT:
+                report.add(DataPackageError(
+                    f"holds a cell of more than {FIELD_LIMIT} characters (the limit of "
+                    "Python's csv reader, which frictionless uses)", file=rel, row=row))
             else:
                 kept.append(record)
                 rows.append(row)
-    except csv.Error as exc:
-        report.add(DataPackageError(f"is not a readable CSV: {exc}", file=rel))
+    if row > 1 and not _last_record_closed(text.encode("utf-8"), record, dialect):
+        report.add(DataPackageError(_csv_problem(csv.Error("unexpected end of data")),
+                                    file=rel, row=row))
+        if rows and rows[-1] == row:
+            kept.pop()
+            rows.pop()
     columns = list(zip(*kept, strict=True)) if kept else [()] * width
     table = pa.table({n: pa.array(list(c), pa.string()) for n, c in zip(names, columns,
                                                                         strict=True)})
     return table, np.asarray(rows, dtype=np.int64)
+
+
+def _longest_cell(table: pa.Table) -> int:
+    """Return the length in bytes of the longest cell (at least its length in characters)."""
+    return max((pc.max(pc.binary_length(col)).as_py() or 0) for col in table.columns)
 
 
 def _has_empty_rows(table: pa.Table) -> bool:
@@ -352,17 +426,21 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
         The cells as text; None if the file cannot be read as this table (reported).
     """
     dialect = dialect_of(resource)
+    # CR (already reported by check_bytes) is read as a line end, as csv reads it
+    body = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
+    body = body[len(BOM):] if body.startswith(BOM) else body
     try:
-        header = _header(data, dialect)
+        header = _header(body, dialect)
     except UnicodeDecodeError as exc:
         report.add(DataPackageError(f"is not UTF-8: byte {exc.object[exc.start]:#04x} in the "
                                     "header cannot be decoded; save the file as UTF-8",
                                     file=rel, row=1))
         return None
+    except csv.Error as exc:
+        report.add(DataPackageError(f"the header: {_csv_problem(exc)}", file=rel, row=1))
+        return None
     if not _check_header(header, names, rel, report):
         return None
-    body = data.replace(b"\r\n", b"\n") if b"\r" in data else data  # CR already reported
-    body = body[len(BOM):] if body.startswith(BOM) else body
     fast = _one_line_read(body, dialect, names) if include is None else None
     try:
         table, odd = (fast, 0) if fast is not None else _arrow_read(body, dialect, names,
@@ -375,10 +453,14 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
                 return None
         table, odd = None, 1  # something odd: the exact reader names it
     if include is not None:
-        if table is None:
-            return None
+        if table is None:  # that table's own check names the problem; read what can be read
+            table = _exact_read(body.decode("utf-8"), dialect, names, rel, Report("all"))[0]
+            table = table.select(include)
         return TextTable(rel, include, table, np.arange(2, table.num_rows + 2))
-    if odd == 0 and table is not None and not _has_empty_rows(table):
+    if (odd == 0 and table is not None and not _has_empty_rows(table)
+            and (len(body) <= FIELD_LIMIT or _longest_cell(table) <= FIELD_LIMIT)
+            and (table.num_rows == 0 or _last_record_closed(
+                body, [c[-1].as_py() for c in table.columns], dialect))):
         return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), body,
                          one_line_rows=fast is not None)
     text_table, rows = _exact_read(body.decode("utf-8"), dialect, names, rel, report)

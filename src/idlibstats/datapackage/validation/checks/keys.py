@@ -1,6 +1,8 @@
 """``unique`` fields and the primary key: no value (or key) is repeated.
 
-A missing value is never a repeat. Each repeat names the row that holds the first copy.
+Values are compared typed, as frictionless compares them (``1`` and ``01`` are one integer;
+a composite key is a tuple, never its parts joined). A missing value is never a repeat.
+Each repeat names the row that holds the first copy.
 The fast path counts distinct values with Arrow; rows are numbered only when there is a repeat.
 """
 
@@ -23,12 +25,12 @@ def _repeats(ctx: TableContext, names: list[str], keep: np.ndarray, field: str,
     if len(positions) == 0:
         return
     if len(names) == 1:
-        col = ctx.text(names[0]).take(pa.array(positions))
+        col = ctx.key_values(names[0]).take(pa.array(positions))
         if pc.count_distinct(col).as_py() == len(positions):
             return
         values = pd.Series(col.to_pylist(), index=positions, dtype=object)
-    else:
-        cols = [ctx.text(n).take(pa.array(positions)).to_pylist() for n in names]
+    else:  # tuples of typed values: ('a,b', 'c') and ('a', 'b,c') stay apart
+        cols = [ctx.key_values(n).take(pa.array(positions)).to_pylist() for n in names]
         values = pd.Series(list(zip(*cols, strict=True)), index=positions, dtype=object)
         if values.is_unique:
             return
@@ -36,8 +38,10 @@ def _repeats(ctx: TableContext, names: list[str], keep: np.ndarray, field: str,
     first_row: dict[object, int] = {}
     for pos, value in zip(values.index, values.to_numpy(), strict=True):
         first_row.setdefault(value, ctx.row_of(int(pos)))
-    for pos, value in zip(values.index[dup], values.to_numpy()[dup], strict=True):
-        shown = show(value if not isinstance(value, tuple) else ", ".join(value))
+    texts = [ctx.text(n).take(pa.array(values.index[dup])).to_pylist() for n in names]
+    for k, (pos, value) in enumerate(zip(values.index[dup], values.to_numpy()[dup],
+                                         strict=True)):
+        shown = show(", ".join(str(t[k]) for t in texts))
         ctx.report.add(DataPackageError(f"{words}: {shown} is already in row {first_row[value]}",
                                         file=ctx.rel, row=ctx.row_of(int(pos)), field=field))
 

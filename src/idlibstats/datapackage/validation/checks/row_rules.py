@@ -1,20 +1,25 @@
-"""Row rules: the ``row-constraint`` formulas of ``checks/<resource>.json``.
+"""Row rules: the ``row-constraint`` formulas of the package's checklists (``checks/*.json``).
 
 The checklist file is the single source of truth, shared with
-``frictionless validate --checklist``; its formulas are evaluated on whole columns by
-:mod:`idlibstats.datapackage.validation.formula`, with frictionless' verdict. A formula is checked
-only
-on the rows whose cells it reads had no problem reported.
+``frictionless validate datapackage.json --checklist checks/figures.json``, which runs every
+formula on every row of every table (a field a table lacks reads as None). So here: each
+formula applies to every table that has a field it reads, the others reading as None. Its
+formulas are evaluated on whole columns by :mod:`idlibstats.datapackage.validation.formula`,
+with frictionless' verdict. A formula is checked only on the rows whose cells it reads had
+no problem reported. A checklist a resource declares (``"checklist"``) must be there.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import numpy as np
+import pyarrow as pa
 
 from idlibstats.datapackage.errors import DataPackageError, show
+from idlibstats.datapackage.locate import DESCRIPTOR, Package, inside, read_regular
 from idlibstats.datapackage.validation.context import TableContext
 from idlibstats.datapackage.validation.formula import (
     Formula,
@@ -28,15 +33,15 @@ CHECKS_DIR = "checks"
 """Folder, next to ``datapackage.json``, of the per-resource checklists (``<name>.json``)."""
 
 
-def load_checklist(path: Path, fields: dict[str, str]) -> list[Formula]:
+def load_checklist(data: bytes | Path, fields: dict[str, str]) -> list[Formula]:
     """Return the row-constraint formulas of a checklist file, checked.
 
     Parameters
     ----------
-    path : pathlib.Path
-        A frictionless checklist (``{"checks": [{"type": "row-constraint", ...}]}``).
+    data : bytes or pathlib.Path
+        A frictionless checklist, or its file (``{"checks": [{"type": "row-constraint", ...}]}``).
     fields : dict
-        Field name -> Table Schema type of the table it applies to.
+        Field name -> Table Schema type: every field a formula may read.
 
     Returns
     -------
@@ -49,9 +54,11 @@ def load_checklist(path: Path, fields: dict[str, str]) -> list[Formula]:
         If the file is not such a checklist, or holds a check or a formula the library
         cannot run (it would otherwise be skipped without a word).
     """
+    if isinstance(data, Path):
+        data = data.read_bytes()
     try:
-        checklist = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        checklist = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise ValueError(f"is not valid UTF-8 JSON: {exc}") from None
     checks = checklist.get("checks") if isinstance(checklist, dict) else None
     if not isinstance(checks, list):
@@ -67,31 +74,84 @@ def load_checklist(path: Path, fields: dict[str, str]) -> list[Formula]:
     return formulas
 
 
+def checklists(package: Package) -> list[str]:
+    """Return the checklists of a package: those its resources declare, and ``checks/<name>.json``.
+
+    A resource declares its checklist with ``"checklist": "checks/<name>.json"``, so that a
+    missing checklist is an error rather than rules switched off; an undeclared
+    ``checks/<resource>.json`` that exists (as anything) is read too.
+    """
+    found: dict[str, None] = {}
+    for name, resource in package.resources.items():
+        declared = resource.get("checklist")
+        conventional = f"{CHECKS_DIR}/{name}.json"
+        if isinstance(declared, str):
+            found[declared] = None
+        elif os.path.lexists(package.root / conventional):
+            found[conventional] = None
+    return list(found)
+
+
+def _owner(package: Package, rel: str) -> str:
+    for name, resource in package.resources.items():
+        if resource.get("checklist") == rel:
+            return f"the checklist of resource {name}"
+    return "a checklist"
+
+
+def _rules(ctx: TableContext) -> list[tuple[str, Formula]]:
+    """Every formula of the package's checklists that reads a field of this table."""
+    package = ctx.package
+    every: dict[str, str] = {}
+    for resource in package.resources.values():
+        for spec in resource["schema"]["fields"]:
+            every.setdefault(spec["name"], "string")
+    here = {f["name"]: f.get("type", "string") for f in ctx.schema["fields"]}
+    fields = {**every, **here}  # a field of another table only: None in every row here
+    rules = []
+    for rel in checklists(package):
+        where = _owner(package, rel)
+        path = inside(package.root, rel, where)
+        try:
+            data = read_regular(path, rel)
+            formulas = load_checklist(data, fields)
+        except DataPackageError as exc:
+            if exc.message == "file is missing":
+                exc = DataPackageError(f"is missing: {DESCRIPTOR} names it as {where}",
+                                       file=rel)
+            raise exc from None
+        except ValueError as exc:
+            raise DataPackageError(str(exc), file=rel) from None
+        rules += [(rel, f) for f in formulas if set(f.names) & set(here)]
+    return rules
+
+
 def check(ctx: TableContext) -> None:
-    """Report each row that breaks a formula of ``checks/<resource>.json``."""
-    path = ctx.package.root / CHECKS_DIR / f"{ctx.name}.json"
-    if not path.is_file():
-        return
-    rel = f"{CHECKS_DIR}/{ctx.name}.json"
-    types = {f["name"]: f.get("type", "string") for f in ctx.schema["fields"]}
+    """Report each row that breaks a formula of the package's checklists."""
     try:
-        formulas = load_checklist(path, types)
-    except ValueError as exc:
-        ctx.report.add(DataPackageError(str(exc), file=rel))
+        rules = _rules(ctx)
+    except DataPackageError as exc:
+        if ("_checklists",) not in ctx.cache:  # once per run, not once per table
+            ctx.cache[("_checklists",)] = True
+            ctx.report.add(exc)
         return
+    types = {f["name"]: f.get("type", "string") for f in ctx.schema["fields"]}
     columns: dict[str, tuple[str, object]] = {}
-    for formula in formulas:
+    for rel, formula in rules:
         for name in formula.names:
             if name not in columns:
-                columns[name] = (column_kind(types[name]), typed_column(ctx.typed[name]))
-        usable = ctx.usable(*formula.names)
+                columns[name] = ((column_kind(types[name]), typed_column(ctx.typed[name]))
+                                 if name in types else
+                                 ("str", pa.nulls(ctx.n, pa.string())))
+        present = [name for name in formula.names if name in types]
+        usable = ctx.usable(*present)
         broken = usable & ~holds(formula, columns, ctx.n)
         if not broken.any():
             continue
         positions = np.flatnonzero(broken)
-        texts = {name: ctx.text(name).take(positions).to_pylist() for name in formula.names}
+        texts = {name: ctx.text(name).take(positions).to_pylist() for name in present}
         for k, pos in enumerate(positions):
-            shown = ", ".join(f"{name}={show(texts[name][k])}" for name in formula.names)
+            shown = ", ".join(f"{name}={show(texts[name][k])}" for name in present)
             ctx.report.add(DataPackageError(
                 f"breaks the rule `{formula.text}` ({rel}): {shown}", file=ctx.rel,
-                row=ctx.row_of(int(pos)), field=", ".join(formula.names) or None))
+                row=ctx.row_of(int(pos)), field=", ".join(present) or None))

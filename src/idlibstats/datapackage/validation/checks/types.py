@@ -25,6 +25,12 @@ from idlibstats.datapackage.validation.regex import anchored
 INTEGER = "-?[0-9]+"
 NUMBER = "-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+\\-]?[0-9]+)?|NaN|-?INF"
 ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# String formats, each a subset of what frictionless accepts (``validators.email``;
+# ``rfc3986`` with a scheme), so that idlibstats never accepts what it rejects.
+_LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL = f"[A-Za-z0-9_%+-]{{1,64}}(\\.[A-Za-z0-9_%+-]{{1,64}})*@({_LABEL}\\.)+[A-Za-z]{{2,24}}"
+URI = ("[A-Za-z][A-Za-z0-9+.-]*:(%[0-9A-Fa-f]{2}|[A-Za-z0-9._~:/?#@!$&'()*+,;=-]|\\[|\\])*")
+STRING_FORMATS = {"email": (EMAIL, "an email address"), "uri": (URI, "a URI (scheme:...)")}
 TRUE_VALUES = ("true", "True", "TRUE", "1")
 FALSE_VALUES = ("false", "False", "FALSE", "0")
 _FIRST_DAY = datetime.date(1, 1, 1)
@@ -83,6 +89,9 @@ def check(ctx: TableContext, spec: dict[str, Any]) -> None:
     missing = ctx.is_missing(name)
     present = ~missing
     if kind == "string":
+        if spec.get("format", "default") in STRING_FORMATS:
+            pattern, words = STRING_FORMATS[spec["format"]]
+            _shape(ctx, name, pattern, present, lambda v: f"is not {words}: {show(v)}")
         ctx.typed[name] = with_nulls(ctx.text(name), missing)
     elif kind == "integer":
         good = _shape(ctx, name, INTEGER, present, lambda v: "is not an integer (digits, "

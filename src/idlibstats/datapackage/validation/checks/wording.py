@@ -33,7 +33,7 @@ from idlibstats.datapackage.validation.textbytes import contains
 
 VALUE, WRITTEN, EXCERPT = "value", "value_as_written", "excerpt"
 _PLAIN = ("^(?:(?i:at least|more than|over|almost|nearly|about|around|up to|some) )?"
-          "(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$")
+          "(?:[0-9]{1,3}(?:,[0-9]{3}){1,5}|[0-9]{1,18})$")  # up to 18 digits: fits int64
 _QUALIFIER_CHARACTERS = string.ascii_letters + " "  # what a plain wording has before its digits
 
 

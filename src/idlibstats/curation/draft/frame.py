@@ -1,0 +1,131 @@
+"""The draft as a table: one row of the figures table per draft, typed as the loader types it."""
+
+from __future__ import annotations
+
+import os
+
+import pandas as pd
+
+from idlibstats.curation.draft.model import Draft, Span
+from idlibstats.curation.draft.numbers import QUALIFIER_WORDS
+from idlibstats.curation.draft.period import period_near
+from idlibstats.curation.draft.reader import DraftedText, read_text
+from idlibstats.curation.draft.repeats import mark_repeats
+from idlibstats.curation.draft.vocabulary import Vocabulary
+from idlibstats.datapackage.schema import pandas_dtypes
+
+__all__ = ["DRAFT_NOTE", "HOW_COLUMN", "REVIEW_COLUMN", "draft_figures", "draft_text"]
+
+DRAFT_NOTE = "draft: check indicator, population, period, claimant"
+
+#: The column added after the figures table's columns; empty when the tool is sure.
+REVIEW_COLUMN = "needs_review"
+
+#: The last column: which rule decided the indicator and the population of each row.
+HOW_COLUMN = "how"
+
+
+def draft_text(
+    text: str, source_id: str, package: str | os.PathLike[str] | None = None
+) -> tuple[pd.DataFrame, DraftedText]:
+    """Return the draft rows (as :func:`draft_figures`) and the reading they came from.
+
+    The reading (lines, drafts, numbers left out) is what the review page shows beside
+    the rows (:mod:`idlibstats.curation.draft.review_page`).
+    """
+    vocabulary = Vocabulary.of(package)
+    vocabulary.check_source_id(source_id)
+    vocabulary.check_qualifiers({"exact", *QUALIFIER_WORDS.values()})
+    drafted = read_text(text, vocabulary)
+    figure_ids = [f"{source_id}-{i:02d}" for i in range(1, len(drafted.drafts) + 1)]
+    mark_repeats(drafted.drafts, figure_ids)
+    rows = [_row(draft, figure_ids) for draft in drafted.drafts]
+    for figure_id, row in zip(figure_ids, rows, strict=True):
+        row.update(figure_id=figure_id, source_id=source_id, notes=DRAFT_NOTE)
+    dtypes = {**pandas_dtypes(vocabulary.schema), REVIEW_COLUMN: "string", HOW_COLUMN: "string"}
+    frame = pd.DataFrame(rows, columns=list(dtypes))
+    return frame.astype(dtypes), drafted
+
+
+def draft_figures(
+    text: str, source_id: str, package: str | os.PathLike[str] | None = None
+) -> pd.DataFrame:
+    """Return draft rows of the figures table for every number the text gives.
+
+    Parameters
+    ----------
+    text : str
+        The report's plain text (it is normalised with :func:`idlibstats.curation.textnorm.norm`,
+        line by line; excerpts are verbatim in the normalised text).
+    source_id : str
+        The report's ``sources.source_id``; rows are numbered ``{source_id}-01``, ``-02``...
+    package : str or path-like, optional
+        The data package whose figures schema and indicators to use (default: the one
+        :func:`idlibstats.datapackage.locate.locate_package` finds).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The figures table's columns, typed as :func:`idlibstats.figures` types them, then
+        ``needs_review`` and ``how`` (strings); one row per number (or vague amount) in
+        text order.
+        Filled in:
+
+        ==================  =============================================================
+        figure_id           ``{source_id}-NN``, in text order
+        source_id           as given
+        indicator           from the word that governs the number in its clause; else
+                            the nearest keyword (flagged); empty for an unknown thing
+                            and for facilities not said to be hit (flagged)
+        population          from the words after the number (or 'were women' for a
+                            part); ``not_applicable`` for strikes, facilities and places;
+                            empty if no guess, or if the group's code is not in the
+                            schema's ``population`` enum (flagged)
+        value               the number's value; empty for a vague amount
+        qualifier           from the wording before it (``at least`` -> ``at_least`` ...);
+                            empty for a vague amount
+        value_as_written    wording and number, verbatim (``over 138,500``)
+        period_as_written   the nearest period phrase of the sentence, if any
+        part_of             for a part of a total ('including 67 children'), the total's
+                            draft ``figure_id``
+        excerpt             shortest verbatim span with the number, its wording and the
+                            words the guesses came from
+        notes               ``draft: check indicator, population, period, claimant``
+        needs_review        ``;``-separated reasons the tool is unsure of a label
+                            (:data:`REVIEW_REASONS`), or empty
+        how                 the rule that decided each label: ``indicator: object of
+                            'killed'; population: words after the number: 'civilians'``
+        ==================  =============================================================
+
+        Every other column (periods, place, claimant, claim group...) is left empty for
+        the curator, who deletes ``needs_review`` and ``how`` before appending rows to the
+        table.
+
+    Raises
+    ------
+    DataPackageError
+        If ``source_id`` cannot make valid figure ids, or the package's qualifier
+        vocabulary lacks a qualifier the tool emits.
+    """
+    return draft_text(text, source_id, package)[0]
+
+
+def _row(draft: Draft, figure_ids: list[str]) -> dict[str, object]:
+    """Return the column values of one draft."""
+    sentence, amount, spans = draft.sentence.text, draft.amount, draft.spans
+    excerpt = Span(min(s.start for s in spans), max(s.end for s in spans))
+    reasons = list(dict.fromkeys(draft.reasons))
+    return {
+        "indicator": draft.indicator,
+        "population": draft.population,
+        "value": amount.value,
+        "qualifier": amount.qualifier,
+        "value_as_written": sentence[amount.start : amount.end],
+        "period_as_written": period_near(sentence, excerpt),
+        "part_of": None if draft.part_of is None else figure_ids[draft.part_of],
+        "excerpt": sentence[excerpt.start : excerpt.end],
+        REVIEW_COLUMN: "; ".join(reasons) or None,
+        HOW_COLUMN: "; ".join(
+            f"{label}: {draft.how.get(label, 'none')}" for label in ("indicator", "population")
+        ),
+    }

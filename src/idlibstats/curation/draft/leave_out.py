@@ -1,0 +1,149 @@
+"""Stage 2 of the draft: which numbers of a sentence are not figures, and why.
+
+Years (``2019``), days of the month in dates (``4 May 2019``, ``Between 1 and 28 April``,
+``August 16-18``, ``Dec. 2, 2019``), durations and ages (``eight-year``, ``for four days``,
+``2 min read``), times of day (``10am``, ``3:30``), ordinals (``2nd``, ``twenty-first``),
+designations (``F-16``), measures and shares (``10 km``, ``6 miles``, ``70 percent``, ``$5
+million``, ``eight in ten``), what a caption shows (``One photo``), fractions without a scale
+(``2.5``), the pronoun ``one`` (``one of those``) and a speaker (``one official said``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from idlibstats.curation.draft.words import MONTHS, UNIT
+from idlibstats.curation.textnorm import NumberPhrase
+
+__all__ = ["COUNTED_AFTER_RE", "why_left_out"]
+
+_INT64_MAX = 2**63 - 1
+_COUNTED = (
+    r"(?:people|persons|individuals|civilians|children|kids|women|men|fighters|soldiers|troops|"
+    r"rebels|families|refugees|airstrikes|strikes|raids|villages|towns|hospitals|facilities|"
+    r"deaths|dead|killed|injured|wounded|displaced)\b"
+)
+#: A counted noun right after a number ('2019 airstrikes' is a count, not a year).
+COUNTED_AFTER_RE = re.compile(rf"^\s+(?:[a-z-]+\s+)?{_COUNTED}", re.IGNORECASE)
+
+# Tested on the text just after (_AFTER) or just before (_BEFORE) a number.
+_AFTER_TIME = re.compile(r"^(?::\d{2}|\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z]))", re.IGNORECASE)
+_BEFORE_TIME = re.compile(r"\d:$")
+_AFTER_ORDINAL = re.compile(
+    r"^-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
+)
+_BEFORE_DESIGNATION = re.compile(r"[A-Za-z]-$")
+_AFTER_DURATION = re.compile(rf"^(?:-|\s+)(?:long\s+|more\s+)?{UNIT}\b", re.IGNORECASE)
+_BEFORE_AGE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_AFTER_DAY_OF_MONTH = re.compile(
+    rf"^(?:st|nd|rd|th)?(?:\s*(?:-|and|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+{MONTHS}"
+)
+_BEFORE_MONTH = re.compile(
+    rf"\b{MONTHS}\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:-|and|to|until|till|through)\s*)?$"
+)
+_NEXT_TO_SLASH = re.compile(r"\d/$")
+_AFTER_SLASH = re.compile(r"^/\d")
+_AFTER_MEASURE = re.compile(
+    r"^(?:(?:\s+|-)(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|cm|mm|feet|foot|ft|"
+    r"yards?|kg|kilograms?|tons?|tonnes?|hectares?|acres?|sq\.?\s*km|square\s+[a-z]+|"
+    r"percent|per\s*cent|percentage\s+points?|degrees?|dollars?|euros?|pounds?|litres?|"
+    r"liters?|calibre|caliber)\b|\s*%)",
+    re.IGNORECASE,
+)
+_BEFORE_MONEY = re.compile(r"(?:[$\u20ac\u00a3]|\bUS\$|\bUSD|\bEUR)\s*$")
+_AFTER_MEDIA = re.compile(
+    r"^(?:\s+[A-Za-z-]+)?\s+(?:photos?|photographs?|pictures?|images?|videos?|footage)\b",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(
+    r"^\s+(?:in|out\s+of)\s+(?:every\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred)\b",
+    re.IGNORECASE,
+)
+_SHARE_BEFORE = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?$",
+    re.IGNORECASE,
+)
+_AFTER_PRONOUN = re.compile(r"^\s+(?:of|another)\b", re.IGNORECASE)
+_BEFORE_PRONOUN = re.compile(r"\bno\s+$", re.IGNORECASE)
+_RANGE_RE = re.compile(r"^\s*(?:-|to|and)\s*\d+(?:\.\d+)?", re.IGNORECASE)
+_BEFORE_ARTICLE = re.compile(r"\b(?:of|in|at|on|from|with|by|for|into|during)\s+$", re.IGNORECASE)
+# 'one volunteer said', 'one official told AFP': who speaks, not a count.
+_AFTER_SPEAKER = re.compile(
+    r"^(?:\s+[a-z-]+){1,2}\s+(?:said|says|told|tells|added|explained|recalled|described|"
+    r"asked|warned|wrote|recounted)\b",
+    re.IGNORECASE,
+)
+
+
+def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> str | None:
+    """Return why ``number`` is not a figure (year, date, duration, ...), or ``None``.
+
+    Parameters
+    ----------
+    sentence : str
+        The sentence the number is in.
+    number : NumberPhrase
+        The number, with its span in ``sentence``.
+    wording : str or None
+        The wording before it ('at least'), if any: a year has none.
+
+    Returns
+    -------
+    str or None
+        A short reason (``year``, ``day of month``, ``duration or age``, ``time of day``,
+        ``ordinal``, ``designation``, ``measure, share or money``, ``date``, ``what a
+        caption shows``, ``pronoun``, ``a speaker``, ``article``, ``fraction``, ``too large for an
+        integer column``), or
+        ``None`` when the number may be a figure.
+    """
+    before, after = sentence[: number.start], sentence[number.end :]
+    digits = number.text[0].isdigit()
+    if number.value is None:
+        return "fraction"
+    if number.value > _INT64_MAX:
+        return "too large for an integer column"
+    if digits and (_AFTER_TIME.match(after) or _BEFORE_TIME.search(before)):
+        return "time of day"
+    if _AFTER_ORDINAL.match(after):
+        return "ordinal"
+    if digits and _BEFORE_DESIGNATION.search(before):
+        return "designation"
+    if _AFTER_DURATION.match(after) or _BEFORE_AGE.search(before):
+        return "duration or age"
+    if _AFTER_MEASURE.match(after) or _BEFORE_MONEY.search(before):
+        return "measure, share or money"
+    range_end = _RANGE_RE.match(after)  # '15 to 20 km', '2-3 days'
+    if range_end and (_AFTER_MEASURE.match(after[range_end.end() :]) or
+                      _AFTER_DURATION.match(after[range_end.end() :])):
+        return "measure, share or money"
+    if _SHARE_AFTER.match(after) or _SHARE_BEFORE.search(before):
+        return "measure, share or money"
+    if digits and (_NEXT_TO_SLASH.search(before) or _AFTER_SLASH.match(after)):
+        return "date"
+    if digits and number.value <= 31 and "," not in number.text and " " not in number.text:
+        if _AFTER_DAY_OF_MONTH.match(after):
+            return "day of month"
+        if _BEFORE_MONTH.search(before) and not COUNTED_AFTER_RE.match(after):
+            return "day of month"
+    if _is_year(number, after, wording):
+        return "year"
+    if _AFTER_MEDIA.match(after):
+        return "what a caption shows"
+    pronoun = _AFTER_PRONOUN.match(after) or _BEFORE_PRONOUN.search(before)
+    if number.text.lower() == "one" and pronoun:
+        return "pronoun"
+    if number.text.lower() == "one" and _AFTER_SPEAKER.match(after):
+        return "a speaker"
+    if number.text.lower() == "one" and _BEFORE_ARTICLE.search(before):
+        return "article"  # 'members of one family', 'in one strike'
+    return None
+
+
+def _is_year(number: NumberPhrase, after: str, wording: str | None) -> bool:
+    return (
+        re.fullmatch(r"\d{4}", number.text) is not None
+        and 1900 <= (number.value or 0) <= 2099
+        and wording is None
+        and not COUNTED_AFTER_RE.match(after)
+    )

@@ -1,0 +1,261 @@
+"""Stage 5 of the draft: link a part to the total it breaks down, and a number to the one before.
+
+A part: '277 civilians, including 72 children' (the total is in the sentence), '572 of
+these civilians were men' (the total is the last one drafted, maybe in an earlier
+sentence), '..., 213 were women' (a list of parts continues), 'nearly all - 1,031 - were
+...' (a share of the last total). A number that points back ('another 58', 'a further 12',
+'58 more') counts the same thing as the figure before it, but is no part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from idlibstats.curation.draft import clause
+from idlibstats.curation.draft.facilities import part_facility_verb
+from idlibstats.curation.draft.hedges import modal_after
+from idlibstats.curation.draft.model import Amount, Draft, Span
+from idlibstats.curation.draft.phrases import AMOUNT, LIST, NP
+from idlibstats.curation.draft.population import Group, combine_groups
+
+__all__ = [
+    "figure_before",
+    "has_own_predicate",
+    "indicator_from_before",
+    "label_part",
+    "points_back",
+    "population_from_before",
+    "total_of",
+    "words_near",
+]
+
+_ANOTHER_RE = re.compile(r"\b(?:another|a\s+further|an\s+additional|a\s+new)\s+$", re.IGNORECASE)
+_MORE_RE = re.compile(r"^\s+(?:more|others?)\b(?!\s+than)", re.IGNORECASE)
+# '9 children and 5 women': a number listed after another with its noun.
+_LISTED_RE = re.compile(rf"{AMOUNT}{NP}{LIST}$", re.IGNORECASE)
+# 'Eight health workers were killed and 14 hurt': a clause joined to one with a number.
+_JOINED_RE = re.compile(rf"{AMOUNT}[^#;]*?(?:,\s*|\s+)and\s+$", re.IGNORECASE)
+# 'another 3 were missing': the number has its own predicate, whatever it says.
+_OWN_PREDICATE_RE = re.compile(
+    r"^\s+(?:more\s+|others?\s+)?(?:[a-z]+\s+)?(?:were|was|are|is|have|has|had|remain\w*)\b",
+    re.IGNORECASE,
+)
+# A few words after or before a number, past a dash or a comma ('Most of the deaths - 370').
+_NEXT_WORDS_RE = re.compile(r"^(?:\s*[-,)]?\s+[A-Za-z0-9][\w'-]*){1,3}")
+_PREVIOUS_WORDS_RE = re.compile(r"(?:(?<![\w'-])[A-Za-z0-9][\w'-]*\s+(?:[-,(]\s*)?){1,3}$")
+
+
+def total_of(
+    masked: str, amount: Amount, earlier: list[Draft], here: list[Draft]
+) -> tuple[int, str] | None:
+    """Return the index in ``earlier`` of the total the amount breaks down, and how it says so.
+
+    Parameters
+    ----------
+    masked : str
+        The amount's sentence, every amount masked.
+    amount : Amount
+        The amount that may be a part.
+    earlier : list of Draft
+        Every draft of the text so far, in order.
+    here : list of Draft
+        The drafts of this sentence so far.
+
+    Returns
+    -------
+    tuple of (int, str) or None
+        The total's index and the kind of breakdown (``including``, ``of these``,
+        ``share``, ``list``: see :func:`idlibstats.curation.draft.clause.breakdown`).
+    """
+    found = clause.breakdown(masked, amount.start, amount.end)
+    if found is None:
+        return None
+    kind, start = found
+    if kind == "including":
+        for draft in reversed(here):
+            if draft.amount.start == start:
+                return _root(earlier, earlier.index(draft)), kind
+        return None
+    if kind == "list":
+        parts = [d for d in here if d.part_of is not None]
+        return (parts[-1].part_of, kind) if parts and parts[-1].part_of is not None else None
+    for index in range(len(earlier) - 1, -1, -1):  # the last total, in any sentence
+        if earlier[index].part_of is None and not earlier[index].amount.vague:
+            return index, kind
+    return None
+
+
+def points_back(masked: str, amount: Amount) -> str | None:
+    """Say how the amount points to the figure before it, if it does.
+
+    Returns
+    -------
+    str or None
+        ``another`` ('another 58', 'a further 12', '58 more'): more of what the figure
+        before counts; ``listed`` ('9 children and 5 women'): the next of a list;
+        ``joined`` ('Eight health workers were killed and 14 hurt'): the number of a
+        clause joined to one with a figure, which may leave its group unsaid; ``None``.
+    """
+    before = masked[: amount.start]
+    if _ANOTHER_RE.search(before) or _MORE_RE.match(masked[amount.end :]):
+        return "another"
+    if _LISTED_RE.search(before):
+        return "listed"
+    if _JOINED_RE.search(before):
+        return "joined"
+    return None
+
+
+def has_own_predicate(masked: str, amount: Amount) -> bool:
+    """Whether a verb follows the number ('another 3 were missing'): it says what they are."""
+    return _OWN_PREDICATE_RE.match(masked[amount.end :]) is not None
+
+
+def words_near(masked: str, amount: Amount) -> Span:
+    """Return the words an excerpt needs besides a bare number ('another 58', '700 sorties').
+
+    The marker that points back ('another'), else the noun after the number, else up to
+    three words before it, else up to three after it: an excerpt is never the number alone
+    when the sentence says more.
+    """
+    another = _ANOTHER_RE.search(masked[: amount.start])
+    if another:
+        return Span(another.start(), amount.start)
+    thing = clause.counted_thing(masked, amount.end)
+    if thing[0]:
+        return Span(thing[1], thing[2])
+    before = _PREVIOUS_WORDS_RE.search(masked[: amount.start])
+    if before and "#" not in before.group(0):
+        return Span(before.start(), amount.start)
+    after = _NEXT_WORDS_RE.match(masked[amount.end :])
+    if after and "#" not in after.group(0):
+        return Span(amount.end, amount.end + after.end())
+    return Span(amount.start, amount.end)
+
+
+def figure_before(earlier: list[Draft], here: list[Draft]) -> tuple[Draft | None, bool]:
+    """Return the last total with an indicator, and whether it is in this sentence.
+
+    Parts are passed over: in '19 civilians, including eight children, and 50 more', the
+    50 are more than the 19, not more children.
+    """
+    for drafts, same_sentence in ((here, True), (earlier, False)):
+        for draft in reversed(drafts):
+            if draft.indicator is not None and not draft.amount.vague and draft.part_of is None:
+                return draft, same_sentence
+    return None, False
+
+
+def _root(earlier: list[Draft], index: int) -> int:
+    """Return the first total above a part (a part of a part points to it)."""
+    while True:
+        above = earlier[index].part_of
+        if above is None:
+            return index
+        index = above
+
+
+def label_part(
+    draft: Draft,
+    total: tuple[int, str],
+    group: Group,
+    masked: str,
+    earlier: list[Draft],
+    here: list[Draft],
+) -> tuple[str | None, str]:
+    """Label a part of a total: the total's indicator, the group it is said to be.
+
+    Returns the part's population (before the schema's check) and the words it came from.
+    A facility part may have its own verb ('14 of them were destroyed'); a part inherits
+    its total's doubt.
+    """
+    index, kind = total
+    host = earlier[index]
+    draft.part_of = index
+    population, words = group.population, group.words
+    predicate = clause.predicate_group(masked, draft.amount.end, draft.amount.start)
+    if predicate is not None:
+        population, reasons = combine_groups(predicate[0])
+        words = predicate[0]
+        draft.spans.append(Span(predicate[1], predicate[2]))
+        draft.reasons.extend(reasons)
+        draft.how["population"] = f"said to be '{predicate[0]}'"
+    elif kind in {"share", "of these"} and not group.words:  # 'nearly all - 1,031 -', '8 of them'
+        population = host.population
+        draft.how["population"] = "as its total's"
+    if host not in here:
+        draft.reasons.append("part of an earlier total")
+    doubts = [r for r in host.reasons if r.startswith(_DOUBTS_OF_A_TOTAL)]
+    if doubts:  # the part inherits its total's labels, so their doubt too
+        draft.reasons.append(f"part of a doubtful total: {doubts[0]}")
+    draft.indicator = host.indicator
+    draft.how["indicator"] = "as its total's"
+    verb = None
+    if (host.indicator or "").startswith("health_facilities"):
+        verb = part_facility_verb(masked, draft.amount.end)
+    if verb is not None:  # '46 facilities were attacked; 14 of them were destroyed'
+        draft.indicator = f"health_facilities_{verb.kind}"
+        draft.spans.append(Span(verb.start, verb.end))
+        said = draft.sentence.text[verb.start : verb.end]
+        draft.how["indicator"] = f"a part of its total, verb '{said}'"
+    if host.keyword is not None and host in here:
+        draft.spans.append(host.keyword)
+    return population, words
+
+
+def indicator_from_before(
+    draft: Draft, masked: str, earlier: list[Draft], here: list[Draft]
+) -> None:
+    """Take the indicator of the figure 'another 58' or '... and 5 women' points to."""
+    pointing = points_back(masked, draft.amount)
+    before, same_sentence = figure_before(earlier, here)
+    if pointing == "listed":
+        before = here[-1] if here else None
+        same_sentence = True
+    if before is None or before.indicator is None or has_own_predicate(masked, draft.amount):
+        draft.reasons.append("no indicator word")
+        draft.how["indicator"] = "none: no word says what is counted"
+        return
+    draft.indicator = before.indicator
+    if pointing == "listed":
+        draft.how["indicator"] = "listed after the figure before"
+        if any(r.startswith("guessed indicator") for r in before.reasons):
+            draft.reasons.append("guessed indicator: as the figure it is listed with")
+    else:
+        draft.how["indicator"] = "as the figure before ('another')"
+    if not same_sentence:
+        draft.reasons.append("label from an earlier sentence")
+    hedge = modal_after(masked, draft.amount.end)
+    if hedge is not None:  # 'up to 200,000 more could follow'
+        draft.reasons.append(f"aim or modal: '{hedge}'")
+
+
+def population_from_before(
+    draft: Draft, pointing: str, earlier: list[Draft], here: list[Draft]
+) -> str | None:
+    """Return the group of the figure a number with none of its own points back to.
+
+    'another 9' in a later sentence, or a specific group ('Eight health workers were
+    killed and 14 hurt': health workers?) is flagged; 'all' taken from the figure before is
+    not.
+    """
+    before, same_sentence = figure_before(earlier, here)
+    if pointing == "listed" or before is None or before.population is None:
+        return None
+    if pointing == "joined" and before.population == "all":
+        return None  # the default says the same, and says why
+    if not same_sentence:
+        if "label from an earlier sentence" not in draft.reasons:
+            draft.reasons.append("label from an earlier sentence")
+    elif before.population != "all":
+        draft.reasons.append(f"population from the figure before: '{before.population}'")
+    draft.how["population"] = "as the figure before"
+    return before.population
+
+
+# What makes a total's labels doubtful, for its parts as well.
+_DOUBTS_OF_A_TOTAL = (
+    "unknown thing", "no indicator", "guessed indicator", "facilities", "coordination",
+    "aim or modal", "place taken", "label from", "unknown group", "population side",
+    "population from",
+)
