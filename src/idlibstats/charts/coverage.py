@@ -23,13 +23,13 @@ from idlibstats.charts.style import (
 )
 from idlibstats.charts.wording import (
     DAY,
-    POPULATION_LABEL,
     YEAR_END,
     YEAR_START,
     and_list,
     as_written,
     date_text,
     period_text,
+    population_text,
 )
 
 
@@ -150,7 +150,7 @@ def coverage_timeline(tables: ChartTables) -> Chart:
         "(pale bars with a dashed edge, pale diamonds; see each figure's notes)."
     ]
     notes += [
-        f"{as_written(r)} {POPULATION_LABEL[str(r['population'])]} "
+        f"{as_written(r)} {population_text(r['population'])} "
         f"{str(r['indicator']).replace('_', ' ')} ({r['place_as_written'] or r['admin1']}, "
         f"{period_text(r['period_start'], r['period_end'])}) is cut at 1 January 2019."
         for r in clipped
@@ -168,7 +168,7 @@ def _figure_label(row: pd.Series) -> str:
     if str(row["measure"]) == "movements":
         what = "movements (not people)"
     else:
-        pop = POPULATION_LABEL.get(str(row["population"]), str(row["population"]))
+        pop = population_text(row["population"])
         what = str(row["indicator"]).replace("_", " ") + (f": {pop}" if pop else "")
     scope = ", all Syria" if row["admin1"] == "SY" else ""
     return f"{what} · {as_written(row)}{scope}"

@@ -19,7 +19,7 @@ from idlibstats.charts.style import (
     thousands,
     tint,
 )
-from idlibstats.charts.wording import DAY, POPULATION_LABEL, as_written, period_text
+from idlibstats.charts.wording import DAY, as_written, period_text, population_text
 
 
 @styled
@@ -119,7 +119,7 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Ch
             textcoords="offset points", fontsize=FONT, va="center", ha="left",
             color="#222222" if kind == "claim" else "#777777",
         )
-        pop = POPULATION_LABEL[str(row["population"])]
+        pop = population_text(row["population"])
         labels.append(
             f"{names.get(row['claimant'], row['claimant'])}\n{pop}, "
             f"{period_text(row['period_start'], row['period_end'])}"
@@ -158,7 +158,7 @@ def first_days_claims(tables: ChartTables, claim_group: str | None = None) -> Ch
             "Periods inferred by the curators: see each figure's notes.")],
     )
     fig.alt_text = _alt_text(group, context, rec_row, names,
-                             POPULATION_LABEL.get(population, population))
+                             population_text(population))
     return fig
 
 

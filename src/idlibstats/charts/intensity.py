@@ -37,12 +37,12 @@ from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import FONT, TITLE, WIDTH, ClaimantStyles, new_figure, styled, tint
 from idlibstats.charts.wording import (
     DAY,
-    POPULATION_LABEL,
     and_list,
     as_written,
     date_text,
     per_day_text,
     period_text,
+    population_text,
 )
 
 #: The indicators drawn when none are named: those of the ``casualties`` topic.
@@ -141,7 +141,7 @@ def _label_place(row: pd.Series, text: str, first: pd.Timestamp,
 
 
 def _panel_title(indicator: str, population: str, unit: str) -> str:
-    pop = POPULATION_LABEL.get(population, population.replace("_", " "))
+    pop = population_text(population)
     what = indicator.replace("_", " ")
     if unit == "people":
         return f"{pop.capitalize() or 'People'} {what} per day"

@@ -44,7 +44,13 @@ from idlibstats.charts.style import (
     styled,
     tint,
 )
-from idlibstats.charts.wording import DAY, POPULATION_LABEL, and_list, as_written, period_text
+from idlibstats.charts.wording import (
+    DAY,
+    and_list,
+    as_written,
+    period_text,
+    population_text,
+)
 
 #: ``admin1`` of a figure that counts all of Syria.
 NATIONAL = "SY"
@@ -625,5 +631,5 @@ def known_by_month(
 
 
 def _heading(indicator: str, population: str) -> str:
-    pop = POPULATION_LABEL.get(population, population.replace("_", " "))
+    pop = population_text(population)
     return f"{indicator.replace('_', ' ').capitalize()}: {pop}".rstrip(": ")

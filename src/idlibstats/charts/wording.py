@@ -17,11 +17,18 @@ POPULATION_LABEL = {
     "children": "children",
     "women": "women",
     "women_and_children": "women and children",
+    "men": "men",
     "fighters": "fighters",
     "pro_government_fighters": "pro-government fighters",
     "opposition_fighters": "opposition fighters",
     "not_applicable": "",
 }
+
+
+def population_text(population: object) -> str:
+    """Return a population as the charts write it: 'people' for all, else its words."""
+    key = str(population)
+    return POPULATION_LABEL.get(key, key.replace("_", " "))
 
 
 def date_text(ts: pd.Timestamp) -> str:
