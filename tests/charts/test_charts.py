@@ -442,9 +442,9 @@ def test_known_by_month_draws_every_month_row_of_monthly(drawn) -> None:
 
 def test_known_by_month_may_is_272_from_the_civil_defence(drawn) -> None:
     cells = _cells(drawn["known_by_month"])
-    assert cells["month:killed:all:2019-05:syrian_civil_defence:whole_month"] == "272"
+    assert cells["month:killed:all:2019-05:syrian_civil_defence:known"] == "272"
     assert cells["month:airstrikes:not_applicable:2019-05:syrian_civil_defence:"
-                 "whole_month"] == "3,013"
+                 "known"] == "3,013"
     # September to November: SOHR's 'more than 160' gives no civilian month a floor
     rects = {a.get_gid() for a in drawn["known_by_month"].findobj(Rectangle) if a.get_gid()}
     for month in ("2019-09", "2019-10", "2019-11"):
@@ -476,7 +476,7 @@ def test_known_by_month_keeps_all_of_syria_in_context_panels(drawn) -> None:
     for ax in local:
         assert not any(":snhr:" in (a.get_gid() or "") for a in ax.patches)
     context_gids = {a.get_gid() for ax in context for a in ax.patches if a.get_gid()}
-    assert "month:killed:civilians:2019-11:snhr:whole_month" in context_gids
+    assert "month:killed:civilians:2019-11:snhr:known" in context_gids
 
 
 def test_draw_known_by_month_takes_frames(figs) -> None:
@@ -484,16 +484,16 @@ def test_draw_known_by_month_takes_frames(figs) -> None:
     months = pd.DataFrame({
         "month": pd.period_range("2019-05", "2019-07", freq="M"),
         "indicator": "killed", "population": "all", "claimant": "sohr",
-        "status": ["whole_month", "no_count", "within_month"],
+        "status": ["known", "no_count", "floor_only"],
         "low": pd.array([1200, None, 5], dtype="Int64"),
         "high": pd.array([1200, None, None], dtype="Int64"),
         "figure_ids": ["a", "", "b"], "how": ["", "", ""],
     })
     fig = charts.draw_known_by_month([charts.RowData("Killed", months)], figs)
     cells = _cells(fig)
-    assert cells["month:killed:all:2019-05:sohr:whole_month"] == "1,200"
+    assert cells["month:killed:all:2019-05:sohr:known"] == "1,200"
     assert cells["month:killed:all:2019-06:sohr:no_count"] == "—"
-    assert cells["month:killed:all:2019-07:sohr:within_month"].split() == ["≥", "5"]
+    assert cells["month:killed:all:2019-07:sohr:floor_only"].split() == ["≥", "5"]
     assert "May: 1,200 (sohr)" in fig.alt_text
 
 
@@ -565,10 +565,10 @@ def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
     lanes = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
     assert "a_new_monitor" in lanes and "unnamed_websites" not in lanes
     cells = _cells(fig)
-    assert cells["month:killed:all:2019-05:a_new_monitor:whole_month"] == "272"
-    assert cells["month:killed:children:2019-12:unattributed:within_month"].split() == ["≥", "2"]
+    assert cells["month:killed:all:2019-05:a_new_monitor:known"] == "272"
+    assert cells["month:killed:children:2019-12:unattributed:floor_only"].split() == ["≥", "2"]
     (cell,) = [a for a in fig.findobj(Rectangle)
-               if a.get_gid() == "month:killed:all:2019-05:a_new_monitor:whole_month"]
+               if a.get_gid() == "month:killed:all:2019-05:a_new_monitor:known"]
     assert _rgb(cell.get_facecolor()) == charts.NEUTRAL_GREY.upper()
 
 

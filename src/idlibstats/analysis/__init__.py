@@ -1,8 +1,13 @@
-"""The careful computations on the figures: bounds, competing claims, months.
+"""The careful computations on the figures: bounds, competing claims, months, rates.
 
-:mod:`.bounds` (low / best / high from the wording), :mod:`.claims` (each claim group as one
-range), :mod:`.monthly` (what the figures imply for each calendar month, never a share and
-never a sum), :mod:`.rates` (the average per day over each total's own span, as a floor or
-a ceiling); :mod:`.frames` (the check each of them makes of the frame it is given). Frames
-in, frames out: nothing here reads a package.
+:mod:`.bounds` (low / best / high from the wording, and nothing more), :mod:`.claims` (each
+claim group as one range), :mod:`.monthly` (what one claimant's figures imply for each
+calendar month, each span and any period: never a share and never a sum), built on
+:mod:`.solver` (the smallest and largest count a claimant's figures allow, a linear
+programme), :mod:`.populations` (the population relations of the ``populations`` table, as
+sets), :mod:`.claimant_groups` (the figures of an indicator, grouped by whose voice they
+are) and :mod:`.reasons` (each bound in words, as a sum of figures); :mod:`.rates` (the
+average per day over each total's own span, as a floor or a ceiling); :mod:`.frames` (the
+check each of them makes of the frame it is given). Frames in, frames out: nothing here
+reads a package.
 """

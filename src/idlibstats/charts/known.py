@@ -11,6 +11,8 @@ lane's first line has one cell per month, in one of these states (each in the le
 - a floor and a ceiling: a pale cell with both ('900–1,000');
 - a floor only: a pale cell '≥ n'; a ceiling only: a pale cell with a dashed edge '≤ n';
 - figures touch the month but give it neither: a grey cell, empty;
+- the claimant's figures cannot all be true for the month (``status`` ``contradiction``): a
+  grey cell marked '✕';
 - no figure touches the month: 'no count', a dash in an open cell, never zero.
 
 Each figure over a span (a row of :func:`idlibstats.spans`) is a bar on a line of its own
@@ -76,6 +78,7 @@ STATES: tuple[tuple[str, str], ...] = (
     ("floor", "≥ a floor: the month had at least this"),
     ("ceiling", "≤ a ceiling: the month had at most this"),
     ("unbounded", "figures touch the month, none bounds it alone"),
+    ("contradiction", "✕ the claimant's figures cannot all be true"),
     ("no_count", "— no count: no figure touches the month (not zero)"),
 )
 _GREY = "#e6e6e6"
@@ -110,7 +113,7 @@ def _fmt(n: object) -> str:
     return f"{int(n):,}"  # type: ignore[call-overload]
 
 
-def cell_state(low: object, high: object, figure_ids: object) -> str:
+def cell_state(low: object, high: object, figure_ids: object, status: object = "") -> str:
     """Return the state of a month cell from its bounds and the figures it rests on.
 
     Parameters
@@ -119,12 +122,17 @@ def cell_state(low: object, high: object, figure_ids: object) -> str:
         The month's floor and ceiling (:func:`idlibstats.monthly`); NA means none.
     figure_ids : str
         The figures touching the month, ';'-joined ('' or NA: none).
+    status : str, optional
+        The month's ``status``; only ``contradiction`` is read (the claimant's figures
+        cannot all be true), everything else follows from the bounds.
 
     Returns
     -------
     str
         One of the keys of :data:`STATES`.
     """
+    if status == "contradiction":
+        return "contradiction"
     has_low, has_high = not pd.isna(low), not pd.isna(high)
     if has_low and has_high:
         return "exact" if low == high else "range"
@@ -142,8 +150,8 @@ def cell_text(status: str, low: object, high: object) -> str:
     Parameters
     ----------
     status : str
-        The row's ``status`` (see :func:`idlibstats.monthly`); only ``no_count`` is read,
-        everything else follows from the bounds.
+        The row's ``status`` (see :func:`idlibstats.monthly`); only ``no_count`` and
+        ``contradiction`` are read, everything else follows from the bounds.
     low, high : int or NA
         The row's bounds; NA means no floor / no ceiling.
 
@@ -151,10 +159,13 @@ def cell_text(status: str, low: object, high: object) -> str:
     -------
     str
         The cell's label, numbers with thousands separators; '—' (no count) for a month no
-        figure touches, '' for a month that figures touch without bounding it.
+        figure touches, '✕' for one whose figures cannot all be true, '' for a month that
+        figures touch without bounding it.
     """
     if status == "no_count":
         return "—"
+    if status == "contradiction":
+        return "✕"
     state = cell_state(low, high, "touched")
     if state == "exact":
         return _fmt(low)
@@ -307,7 +318,7 @@ def _layout(row: RowData, figs: pd.DataFrame, months: pd.PeriodIndex,
 
 def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: str,
                hatch: str | None) -> str:
-    state = cell_state(item["low"], item["high"], item["figure_ids"])
+    state = cell_state(item["low"], item["high"], item["figure_ids"], item["status"])
     text = _two_lines(cell_text("no_count" if state == "no_count" else str(item["status"]),
                                 item["low"], item["high"]))
     box = (x + 0.025, y - h * 0.42)
@@ -336,8 +347,11 @@ def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: st
                                linewidth=0.6, gid=gid))
         ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color=_NO_COUNT,
                 gid=gid + ":text")
-    else:  # figures touch the month but give it no bound of its own: grey, empty
+    else:  # figures touch the month but give it no bound of its own, or contradict
         ax.add_patch(Rectangle(box, w, hh, facecolor=_GREY, edgecolor="none", gid=gid))
+        if state == "contradiction":
+            ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT,
+                    color="#111111", gid=gid + ":text")
     return state
 
 
@@ -406,6 +420,7 @@ def _legend(ax: Axes, states: set[str], spans: bool) -> Legend:
         "floor": {"facecolor": tint(grey, 0.22), "edgecolor": grey},
         "ceiling": {"facecolor": tint(grey, 0.22), "edgecolor": grey, "linestyle": "--"},
         "unbounded": {"facecolor": _GREY, "edgecolor": "none"},
+        "contradiction": {"facecolor": _GREY, "edgecolor": "none"},
         "no_count": {"facecolor": "none", "edgecolor": "#bbbbbb"},
     }
     handles = [Patch(label=text, **look[key]) for key, text in STATES if key in states]
@@ -541,8 +556,13 @@ def _alt_text(rows: Sequence[RowData], context: Sequence[RowData], months: pd.Pe
     for n, row in enumerate(every):
         said = []
         for _, cell in row.months.iterrows():
-            state = cell_state(cell["low"], cell["high"], cell["figure_ids"])
+            state = cell_state(cell["low"], cell["high"], cell["figure_ids"], cell["status"])
             if state in ("no_count", "unbounded"):
+                continue
+            if state == "contradiction":
+                said.append(f"{cell['month']:%b}: the figures of "
+                            f"{short.get(cell['claimant'], cell['claimant'])} cannot all be "
+                            "true")
                 continue
             text = cell_text(str(cell["status"]), cell["low"], cell["high"])
             text = text.replace("≥ ", "at least ").replace("≤ ", "at most ")
@@ -573,7 +593,7 @@ def _bounds_words(span: pd.Series) -> str:
 
 def _row_data(
     indicator: str, population: str, heading: str, figures: pd.DataFrame,
-    *, national: bool, movements: bool = False,
+    *, populations: pd.DataFrame | None, national: bool, movements: bool = False,
 ) -> RowData:
     from idlibstats.analysis.monthly import monthly, spans
 
@@ -582,7 +602,7 @@ def _row_data(
     measure = chosen["measure"].astype(str)
     if not ((measure == "movements") if movements else (measure != "movements")).any():
         return RowData(heading, pd.DataFrame(), pd.DataFrame())
-    kwargs = {"national": national, "movements": movements}
+    kwargs = {"populations": populations, "national": national, "movements": movements}
     return RowData(heading, monthly(indicator, population, figures, **kwargs),
                    spans(indicator, population, figures, **kwargs))
 
@@ -618,10 +638,12 @@ def known_by_month(
     figs = tables.figures
     national = figs["admin1"].astype(str) == NATIONAL
     local, whole = figs[~national], figs[national]
-    drawn = [_row_data(i, p, h, local, national=False, movements=mv) for i, p, h, mv in rows]
+    drawn = [_row_data(i, p, h, local, populations=tables.populations, national=False,
+                       movements=mv) for i, p, h, mv in rows]
     pairs = dict.fromkeys(zip(whole["indicator"].astype(str), whole["population"].astype(str),
                               strict=True))
-    context = [_row_data(i, p, _heading(i, p), whole, national=True) for i, p in pairs]
+    context = [_row_data(i, p, _heading(i, p), whole, populations=tables.populations,
+                         national=True) for i, p in pairs]
 
     def sources_footnote(fig: Figure, shown: pd.DataFrame, notes: list[str]) -> object:
         return footnote(fig, shown, tables.sources, tables.organisations, notes)
