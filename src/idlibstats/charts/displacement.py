@@ -19,7 +19,7 @@ from matplotlib.text import Annotation
 from matplotlib.ticker import FuncFormatter
 
 from idlibstats.charts.chart import Chart
-from idlibstats.charts.data import ChartTables, is_open, with_bounds
+from idlibstats.charts.data import ChartTables, bound_kind, is_open, with_bounds
 from idlibstats.charts.layout import Obstacle, declutter
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
@@ -73,9 +73,12 @@ def draw_points(
         ax.plot(x, y, marker=palette.marker(row["claimant"]), markersize=8, color=colour,
                 markeredgecolor="white", markeredgewidth=1.0, linestyle="none", zorder=4,
                 gid=gid(row))
-        if is_open(row):
+        kind = bound_kind(row)
+        if kind == "floor":
             up_arrow(ax, x, y, colour, length=16)
-        elif row["low"] != row["high"]:
+        elif kind == "ceiling":  # 'almost': at most the number said, no floor
+            up_arrow(ax, x, y, colour, length=-16)
+        elif kind == "range":
             ax.vlines(x, float(row["low"]), float(row["high"]), colors=colour, linewidth=2.0)
         obstacles.append((ax, (float(ax.convert_xunits(start)), y,
                                float(ax.convert_xunits(x)), y)))
@@ -202,9 +205,13 @@ def displacement_points(tables: ChartTables) -> Chart:
                markersize=8, label=short.get(c, c))
         for c in dict.fromkeys(disp["claimant"])
     ]
-    if disp["high"].isna().any():
+    kinds = {bound_kind(r) for _, r in disp.iterrows()}
+    if "floor" in kinds:
         handles.append(Line2D([], [], color="#555555", marker="$↑$", markersize=9,
                               linestyle="none", label="lower bound ('more than')"))
+    if "ceiling" in kinds:
+        handles.append(Line2D([], [], color="#555555", marker="$↓$", markersize=9,
+                              linestyle="none", label="upper bound ('almost')"))
     if notes:
         handles.append(Line2D([], [], color="#555555", marker="o", markerfacecolor="white",
                               linestyle="none", label="date the figure was first given"))

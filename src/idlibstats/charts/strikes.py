@@ -6,10 +6,18 @@ import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from idlibstats.charts.chart import Chart
-from idlibstats.charts.data import ChartTables, is_open, with_bounds
+from idlibstats.charts.data import (
+    ChartTables,
+    bound_kind,
+    bound_words,
+    is_open,
+    range_ends,
+    with_bounds,
+)
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
@@ -138,17 +146,21 @@ def _airstrikes(ax: Axes, air: pd.DataFrame, figs: pd.DataFrame, short: dict[str
 def _health(ax: Axes, health: pd.DataFrame, short: dict[str, str],
             palette: ClaimantStyles) -> None:
     labels = []
-    highs = [float(h) for h in health["high"] if not pd.isna(h)]
-    xmax = max([float(health["low"].max()), *highs, 1.0]) * 3
+    ends = [float(v) for col in ("low", "high", "value") for v in health[col] if not pd.isna(v)]
+    xmax = max([*ends, 1.0]) * 3
     for y, (_, row) in enumerate(health.iterrows()):
         colour = palette.colour(row["claimant"])
-        low = float(row["low"])
-        high = xmax if is_open(row) else float(row["high"])
-        if high > low:
+        low, high = range_ends(row, xmax)
+        if bound_kind(row) == "none":  # 'about': no range, a hollow point at the value said
+            ax.plot(low, y, marker="D", markersize=8, markerfacecolor="white",
+                    markeredgecolor=colour, markeredgewidth=1.5, linestyle="none",
+                    gid=gid(row))
+        elif high > low:
             ax.barh(y, high - low, left=low, height=0.4, gid=gid(row),
                     color=tint(colour, 0.35), edgecolor=colour,
                     hatch=palette.hatch(row["claimant"]), hatchcolor=tint(colour, 0.6))
-            ax.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5, color=colour)
+            if not pd.isna(row["low"]):
+                ax.plot(low, y, marker="|", markersize=14, markeredgewidth=2.5, color=colour)
         else:
             ax.plot(low, y, marker="D", markersize=8, color=colour, linestyle="none",
                     gid=gid(row))
@@ -175,12 +187,19 @@ def _health(ax: Axes, health: pd.DataFrame, short: dict[str, str],
     ax.set_title("Health facilities hit, "
                  + period_text(health["period_start"].min(), health["period_end"].max()))
     handles: list[Artist] = [*palette.handles(health["claimant"], short)]
-    if (health["high"] == health["low"]).fillna(False).any():
+    kinds = {bound_kind(r) for _, r in health.iterrows()}
+    if "exact" in kinds:
         handles.append(Line2D([], [], color="#555555", marker="D", linestyle="none",
                               label="exact figure"))
-    if health["high"].isna().any():
+    if "floor" in kinds:
         handles.append(Line2D([], [], color="#555555", marker="$→$", markersize=10,
                               linestyle="none", label="lower bound (open)"))
+    if "ceiling" in kinds:
+        handles.append(Patch(facecolor=tint("#555555", 0.35), edgecolor="#555555",
+                             label="upper bound, no floor ('almost', 'up to')"))
+    if "none" in kinds:
+        handles.append(Line2D([], [], color="#555555", marker="D", markerfacecolor="white",
+                              linestyle="none", label="'about': no hard bound"))
     ax.legend(handles=handles, loc="upper right", fontsize=FONT)
 
 
@@ -197,7 +216,7 @@ def _alt_text(air: pd.DataFrame, health: pd.DataFrame, short: dict[str, str]) ->
         parts.append(
             "Ranges of health facilities hit, as the wording allows: " + "; ".join(
                 f"{as_written(r)} {str(r['indicator']).replace('health_facilities_', '')} "
-                f"({'open above' if is_open(r) else 'exact'}), "
+                f"({bound_words(r)}), "
                 f"{period_text(r['period_start'], r['period_end'])} "
                 f"({short.get(r['claimant'], r['claimant'])})" for _, r in health.iterrows())
             + "; attacked and destroyed are not added.")

@@ -227,7 +227,7 @@ def month_axis(ax: Axes) -> None:
 
 
 def up_arrow(ax: Axes, x: object, y: float, colour: str, length: float = 18) -> None:
-    """Mark an open upper end: an arrow pointing up from (x, y), in points."""
+    """Mark an open end: an arrow from (x, y), ``length`` points up (or down if negative)."""
     ax.annotate(
         "",
         xy=(x, y),
