@@ -432,7 +432,8 @@ def test_known_by_month_draws_every_month_row_of_monthly(drawn) -> None:
             gid = (f"month:{indicator}:{population}:{row['month']}:{row['claimant']}:"
                    f"{row['status']}")
             assert any(a.get_gid() == gid for a in panel.findobj(Rectangle)), gid
-            text = " ".join(cells.get(gid, "").split())
+            # a text too wide for a month is broken after its dash or its sign: '67–\n272'
+            text = " ".join(cells.get(gid, "").replace("–\n", "–").split())
             assert text == " ".join(
                 charts.cell_text(row["status"], row["low"], row["high"]).split()), gid
             if row["status"] == "no_count":

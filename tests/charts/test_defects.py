@@ -102,6 +102,29 @@ def test_ticks_outside_the_view_are_not_measured() -> None:
 
 # --- one population per value axis ------------------------------------------------------------
 
+def _drawn_population(populations: set[str]) -> set[str]:
+    """The population one artist draws, from the populations of the figures its gid names.
+
+    A bound can use figures of a population's parts (SOHR's 'almost 100' fighters is at least
+    96 because 51 pro-government and 45 opposition fighters are among them): the artist draws
+    the population the others are part of. Populations neither of which contains the other
+    stay apart, and the check fails on them.
+    """
+    part_of = dict(zip(ils.populations()["population"].astype(str),
+                       ils.populations()["part_of"], strict=True))
+
+    def ancestors(p: str) -> set[str]:
+        out = set()
+        while isinstance(part_of.get(p), str):
+            p = part_of[p]
+            out.add(p)
+        return out
+
+    whole = [p for p in populations if populations - {p} <= {q for q in populations
+                                                              if p in ancestors(q)}]
+    return set(whole) if whole else populations
+
+
 def _populations_by_axes(fig: charts.Chart, figs: pd.DataFrame) -> list[set[str]]:
     """The populations each value axis draws figures of (from the artists' gids)."""
     population = dict(zip(figs["figure_id"], figs["population"].astype(str), strict=True))
@@ -114,7 +137,8 @@ def _populations_by_axes(fig: charts.Chart, figs: pd.DataFrame) -> list[set[str]
                 found.add(gid.split(":")[2])
             elif gid.startswith(("figure:", "rate:", "span:")):
                 ids = gid.split(":", 1)[1].split(":")[0]
-                found |= {population[i] for i in ids.split(";") if i in population}
+                found |= _drawn_population(
+                    {population[i] for i in ids.split(";") if i in population})
         out.append(found)
     return out
 
@@ -136,6 +160,22 @@ def test_the_population_check_catches_the_old_cumulative_tolls() -> None:
                                    "mee-2019-12-02-09")):
         ax.plot([i], [i], marker="o", gid=f"figure:{figure_id}")
     assert _populations_by_axes(fig, figs) == [{"all", "civilians", "fighters"}]
+
+
+def test_a_bound_from_a_population_s_parts_is_one_population() -> None:
+    """One artist drawing fighters from its parts' figures is one population; two artists,
+    all people and civilians, on one axis are two."""
+    figs = ils.figures()
+    fig = new_figure(4, 2)
+    ax = fig.add_subplot()
+    ax.plot([0], [0], gid="span:mee-2019-12-02-01;mee-2019-12-02-02;mee-2019-12-02-03")
+    assert _populations_by_axes(fig, figs) == [{"fighters"}]
+    ax.plot([1], [1], gid="figure:tna-2019-05-03-06")
+    ax.plot([2], [2], gid="figure:mee-2019-12-02-06")
+    assert _populations_by_axes(fig, figs) == [{"all", "civilians", "fighters"}]
+    fig2 = new_figure(4, 2)
+    fig2.add_subplot().plot([0], [0], gid="span:mee-2019-12-02-02;mee-2019-12-02-06")
+    assert _populations_by_axes(fig2, figs) == [{"pro_government_fighters", "civilians"}]
 
 
 # --- spans at their dates ---------------------------------------------------------------------
@@ -281,6 +321,36 @@ def test_every_chart_takes_the_filtered_frames_of_the_issue(tables, name, which)
         fig.clf()
     if which == "empty":
         assert fig is None
+
+
+@pytest.mark.parametrize("qualifier", ["exact", "at_least", "more_than", "almost", "up_to",
+                                       "about"])
+def test_every_chart_draws_every_wording(tables, qualifier) -> None:
+    """'almost' and 'up to' have no floor and 'about' no bound at all (issue 17's bounds):
+    every chart still draws, or says what is missing, whatever the wording."""
+    frame = tables.figures.copy()
+    frame["qualifier"] = pd.Series(qualifier, index=frame.index).astype(
+        tables.figures["qualifier"].dtype)
+    for name, draw in charts.CHARTS.items():
+        fig = draws_or_says_what_is_missing(draw, tables, frame)
+        if fig is not None:
+            fig.draw_without_rendering()
+            if qualifier == "about" and name in ("first_days_claims", "strikes"):
+                assert "no hard bound" in fig.alt_text, name
+            fig.clf()
+
+
+@pytest.mark.parametrize("name", ["first_days_claims", "strikes"])
+def test_a_ceiling_s_label_does_not_cross_its_bar(tables, name) -> None:
+    """A ceiling ('almost') is a bar from 0 to the number said: its label goes beside the
+    bar, not across its end (the label of an open floor runs inside its bar instead)."""
+    frame = tables.figures.copy()
+    frame["qualifier"] = pd.Series("almost", index=frame.index).astype(
+        tables.figures["qualifier"].dtype)
+    fig = charts.CHARTS[name](tables.with_figures(frame))
+    assert texts_across_bar_edges(fig) == []
+    assert overlapping_texts(fig) == []
+    fig.clf()
 
 
 def test_the_crashes_of_the_issue_are_gone(tables) -> None:

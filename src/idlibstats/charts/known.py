@@ -372,8 +372,10 @@ def _draw_lines(ax: Axes, lines: Sequence[_Line], months: pd.PeriodIndex,
             continue
         for placed in line.items:
             gid = "span:" + str(placed.span["figure_ids"])
+            # a bar that holds its label is as tall as the text; one beside it, thinner
+            share = 0.85 if placed.where == "inside" else 0.6
             ax.add_patch(Rectangle(
-                (placed.x0, line.y - h * 0.3), placed.x1 - placed.x0, h * 0.6,
+                (placed.x0, line.y - h * share / 2), placed.x1 - placed.x0, h * share,
                 facecolor=tint(colour, 0.35), edgecolor=colour, linewidth=1.0,
                 hatch=hatch, hatchcolor=tint(colour, 0.6), gid=gid,
             ))
