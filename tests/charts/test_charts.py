@@ -610,3 +610,34 @@ def test_intensity_draws_a_difference_of_running_totals_as_a_band(tables) -> Non
     ys = band.get_paths()[0].vertices[:, 1]
     assert min(ys) == pytest.approx(60 / 63) and max(ys) == pytest.approx(160 / 63)
     assert "0.952–2.54 a day" in fig.alt_text
+
+
+def test_known_by_month_draws_every_status_of_monthly() -> None:
+    """Each status monthly() can give is a cell state in the legend; a level (a stock on a
+    day) is never drawn or described as a count for the month."""
+    from idlibstats.analysis.monthly import STATUSES
+    from idlibstats.charts.known import STATES, cell_state
+
+    bounds = {"known": (272, 272), "range": (67, 272), "floor_only": (3, pd.NA),
+              "ceiling_only": (pd.NA, 1000), "span_only": (pd.NA, pd.NA),
+              "level": (3000000, 3000000), "no_count": (pd.NA, pd.NA),
+              "contradiction": (pd.NA, pd.NA)}
+    assert set(bounds) == set(STATUSES)
+    months = pd.period_range("2019-05", periods=len(STATUSES), freq="M")
+    frame = pd.DataFrame({
+        "month": months, "indicator": "killed", "population": "all", "claimant": "sohr",
+        "status": list(bounds), "low": pd.array([b[0] for b in bounds.values()], "Int64"),
+        "high": pd.array([b[1] for b in bounds.values()], "Int64"),
+        "figure_ids": ["" if s == "no_count" else "x" for s in bounds], "how": "",
+    })
+    states = {s: cell_state(lo, hi, ids, s) for s, lo, hi, ids in zip(
+        frame["status"], frame["low"], frame["high"], frame["figure_ids"], strict=True)}
+    assert set(states.values()) <= {key for key, _ in STATES}
+    assert len(set(states.values())) == len(STATUSES)  # no two statuses look alike
+    fig = charts.draw_known_by_month([charts.RowData("Killed: all people", frame)],
+                                     ils.figures())
+    legend = {t.get_text() for ax in fig.axes if ax.get_legend()
+              for t in ax.get_legend().get_texts()}
+    assert {text for _, text in STATES} <= legend
+    assert "3,000,000 on one day, a level" in fig.alt_text
+    fig.clf()

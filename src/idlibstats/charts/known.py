@@ -79,6 +79,7 @@ STATES: tuple[tuple[str, str], ...] = (
     ("ceiling", "≤ a ceiling: the month had at most this"),
     ("unbounded", "figures touch the month, none bounds it alone"),
     ("contradiction", "✕ the claimant's figures cannot all be true"),
+    ("level", "a level on a day in the month (a stock), not a count over it"),
     ("no_count", "— no count: no figure touches the month (not zero)"),
 )
 _GREY = "#e6e6e6"
@@ -123,16 +124,17 @@ def cell_state(low: object, high: object, figure_ids: object, status: object = "
     figure_ids : str
         The figures touching the month, ';'-joined ('' or NA: none).
     status : str, optional
-        The month's ``status``; only ``contradiction`` is read (the claimant's figures
-        cannot all be true), everything else follows from the bounds.
+        The month's ``status``; only ``contradiction`` (the claimant's figures cannot all
+        be true) and ``level`` (a stock on a day: never a count over the month) are read,
+        everything else follows from the bounds.
 
     Returns
     -------
     str
         One of the keys of :data:`STATES`.
     """
-    if status == "contradiction":
-        return "contradiction"
+    if status in ("contradiction", "level"):
+        return str(status)
     has_low, has_high = not pd.isna(low), not pd.isna(high)
     if has_low and has_high:
         return "exact" if low == high else "range"
@@ -333,11 +335,12 @@ def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: st
                 fontweight="bold", color=ink(face), linespacing=1.0,
                 bbox={"boxstyle": "square,pad=0.05", "fc": face, "ec": "none"} if hatch
                 else None)
-    elif state in ("range", "floor", "ceiling"):
+    elif state in ("range", "floor", "ceiling", "level"):
         face = tint(colour, 0.22)
         ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
                                hatchcolor=tint(colour, 0.45), linewidth=1.0,
-                               linestyle="--" if state == "ceiling" else "-", gid=gid))
+                               linestyle={"ceiling": "--", "level": ":"}.get(state, "-"),
+                               gid=gid))
         ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color="#111111",
                 linespacing=1.0, gid=gid + ":text",
                 bbox={"boxstyle": "square,pad=0.05", "fc": face, "ec": "none"} if hatch
@@ -423,6 +426,7 @@ def _legend(ax: Axes, states: set[str], spans: bool) -> Legend:
         "ceiling": {"facecolor": tint(grey, 0.22), "edgecolor": grey, "linestyle": "--"},
         "unbounded": {"facecolor": _GREY, "edgecolor": "none"},
         "contradiction": {"facecolor": _GREY, "edgecolor": "none"},
+        "level": {"facecolor": tint(grey, 0.22), "edgecolor": grey, "linestyle": ":"},
         "no_count": {"facecolor": "none", "edgecolor": "#bbbbbb"},
     }
     handles = [Patch(label=text, **look[key]) for key, text in STATES if key in states]
@@ -569,7 +573,8 @@ def _alt_text(rows: Sequence[RowData], context: Sequence[RowData], months: pd.Pe
             text = cell_text(str(cell["status"]), cell["low"], cell["high"])
             text = text.replace("≥ ", "at least ").replace("≤ ", "at most ")
             said.append(f"{cell['month']:%b}: {text} "
-                        f"({short.get(cell['claimant'], cell['claimant'])})")
+                        + ("on one day, a level (a stock) " if state == "level" else "")
+                        + f"({short.get(cell['claimant'], cell['claimant'])})")
         spans = [f"{span_label(s, figs)} ({short.get(s['claimant'], s['claimant'])})"
                  for _, s in row.spans.iterrows()
                  if not (pd.isna(s["low"]) and pd.isna(s["high"]))] if len(row.spans) else []
