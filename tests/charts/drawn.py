@@ -14,8 +14,8 @@ from unittest.mock import patch
 
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
-from matplotlib.patches import Rectangle
-from matplotlib.text import Text
+from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
 
 #: Boxes that share less than this many pixels each way do not overlap (anti-aliasing).
@@ -147,3 +147,51 @@ def texts_across_bar_edges(fig: Figure) -> list[tuple[str, str]]:
             if not inside:
                 crossing.append((tb.text, str(bar.get_gid())))
     return crossing
+
+
+def leaders_over_texts(fig: Figure) -> list[tuple[str, str]]:
+    """Return (text, leader's anchor) for each leader line drawn over another text.
+
+    A leader line (an annotation's line, arrowstyle '-') may pass behind a label's opaque
+    box, never over its text: the check follows the order the renderer draws in. Texts
+    whose box holds an end of the leader (its own label, its anchor's) are not counted.
+    """
+    order: list[object] = []
+    draw_text, draw_arrow = Text.draw, FancyArrowPatch.draw
+
+    def spy_text(self: Text, renderer: object) -> None:
+        order.append(self)
+        draw_text(self, renderer)
+
+    def spy_arrow(self: FancyArrowPatch, renderer: object) -> None:
+        order.append(self)
+        draw_arrow(self, renderer)
+
+    with patch.object(Text, "draw", spy_text), patch.object(FancyArrowPatch, "draw", spy_arrow):
+        fig.canvas.draw()
+    boxes = {id(tb.artist): tb for tb in text_boxes(fig)}
+    owner = {id(a.arrow_patch): a for a in fig.findobj(Annotation)  # lines, not arrowheads
+             if a.arrow_patch and (a.arrowprops or {}).get("arrowstyle") == "-"}
+    crossing = []
+    for i, arrow in enumerate(order):
+        if not isinstance(arrow, FancyArrowPatch) or id(arrow) not in owner:
+            continue
+        path = arrow.get_path().transformed(arrow.get_transform())
+        ends = path.vertices[[0, -1]]
+        for j, text in enumerate(order):
+            tb = boxes.get(id(text))
+            if tb is None or (j > i and _opaque(tb.artist)):
+                continue  # an opaque box drawn after the leader covers it
+            if tb.artist is owner[id(arrow)] or any(
+                    tb.box.padded(2).contains(x, y) for x, y in ends):
+                continue
+            if path.intersects_bbox(tb.box, filled=False):
+                crossing.append((tb.text, str(owner[id(arrow)].xy)))
+    return crossing
+
+
+def _opaque(text: Text) -> bool:
+    """Tell whether a text is drawn on a box that hides what is under it."""
+    box = text.get_bbox_patch()
+    return box is not None and box.get_facecolor()[3] == 1.0 and (
+        box.get_alpha() is None or box.get_alpha() == 1.0)

@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 from drawn import (
     bars,
+    leaders_over_texts,
     legends_over_bars,
     overlapping_texts,
     text_boxes,
@@ -53,7 +54,7 @@ def measured(drawn) -> dict[str, dict[str, list]]:
     out = {}
     for name, fig in drawn.items():
         found = {"texts": overlapping_texts(fig), "edges": texts_across_bar_edges(fig),
-                 "legends": legends_over_bars(fig)}
+                 "legends": legends_over_bars(fig), "leaders": leaders_over_texts(fig)}
         fig.png()  # laid out again at 150 dpi, cropped: the README's image
         fig.set_dpi(150)
         found["texts_png"] = overlapping_texts(fig)
@@ -76,6 +77,33 @@ def test_no_label_crosses_a_bar_edge(measured, name) -> None:
     assert measured[name]["edges"] == [], f"{name}: a label across a bar's edge"
     assert measured[name]["edges_png"] == [], f"{name}: a label across a bar's edge (PNG)"
     assert measured[name]["legends"] == [], f"{name}: a legend over a bar"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_no_leader_line_runs_over_another_label(measured, name) -> None:
+    """A label's leader line passes behind the other labels' boxes, never over their text."""
+    assert measured[name]["leaders"] == [], f"{name}: a leader line over a label"
+
+
+def test_the_leader_check_catches_a_line_over_a_label() -> None:
+    """The upper label's line to its point, drawn after the lower label, runs over it (as
+    intensity's first-days labels did); the same line drawn under opaque boxes does not."""
+    for under in (False, True):
+        fig = new_figure(4, 2)
+        ax = fig.add_subplot()
+        ax.set_xlim(0, 4)
+        ax.set_ylim(0, 4)
+        box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
+        lower = ax.annotate("lower label, wide enough", xy=(1, 2), xytext=(1, 2), bbox=box)
+        upper = ax.annotate("upper label", xy=(0.5, 0.5), xytext=(1.5, 3), bbox=box,
+                            arrowprops={"arrowstyle": "-"})
+        if under:
+            upper.set_zorder(2)
+            lower.set_zorder(4)
+        found = leaders_over_texts(fig)
+        assert (found == []) is under, found
+        if not under:
+            assert found[0][0] == "lower label, wide enough"
 
 
 def test_the_text_checks_catch_the_old_known_by_month_labels() -> None:

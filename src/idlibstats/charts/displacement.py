@@ -20,7 +20,7 @@ from matplotlib.ticker import FuncFormatter
 
 from idlibstats.charts.chart import Chart
 from idlibstats.charts.data import ChartTables, bound_kind, is_open, with_bounds
-from idlibstats.charts.layout import Obstacle, declutter
+from idlibstats.charts.layout import Obstacle, declutter, leaders_under
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
@@ -225,6 +225,7 @@ def displacement_points(tables: ChartTables) -> Chart:
     footnote(fig, disp, tables.sources, tables.organisations, notes)
     labels.sort(key=lambda a: a.xy[1])
     declutter(fig, labels, obstacles, avoid=[legend])
+    leaders_under(labels)
     fig.alt_text = _alt_text(disp, short, moved)
     return fig
 

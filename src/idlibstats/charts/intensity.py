@@ -32,7 +32,7 @@ from matplotlib.ticker import (
 from idlibstats.analysis.rates import rates as _library_rates
 from idlibstats.charts.chart import Chart
 from idlibstats.charts.data import ChartTables
-from idlibstats.charts.layout import Obstacle, declutter
+from idlibstats.charts.layout import Obstacle, declutter, leaders_under
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import FONT, TITLE, WIDTH, ClaimantStyles, new_figure, styled, tint
 from idlibstats.charts.wording import (
@@ -374,6 +374,7 @@ def intensity(tables: ChartTables, indicators: Sequence[str] | None = None) -> C
              tables.organisations, notes)
     labels.sort(key=lambda a: (id(a.axes), a.xy[1]))
     declutter(fig, labels, obstacles, avoid=[legend, *arrows], stack=True)
+    leaders_under(labels)
     fig.alt_text = _alt_text(shown, panels, units, short, by_id)
     return fig
 

@@ -97,3 +97,30 @@ def _box_pad(label: Text) -> float:
     if patch is None:
         return 0.0
     return float(getattr(patch.get_boxstyle(), "pad", 0.0)) * label.get_fontsize()
+
+
+def leaders_under(labels: Sequence[Annotation]) -> None:
+    """Draw each label's leader line under every label's box, from where its text starts.
+
+    A line from a label to its point may have to pass another label: drawn first, under
+    the labels' opaque boxes, it passes behind that label instead of over its text. Call it
+    after :func:`declutter` (the lines follow the labels' final places).
+    """
+    drawn = [label for label in labels if label.arrowprops and label.axes is not None]
+    if not drawn:
+        return
+    top = max(label.get_zorder() for label in labels)
+    for label in drawn:
+        assert label.axes is not None and label.arrowprops is not None
+        line = label.axes.annotate(
+            "", xy=label.xy, xycoords=label.xycoords, xytext=label.xyann,
+            textcoords=label.anncoords, arrowprops=dict(label.arrowprops),
+            annotation_clip=False, va=label.get_va(), ha=label.get_ha(),
+            fontsize=label.get_fontsize(), zorder=top - 0.5)
+        line.set_in_layout(False)
+        label.arrowprops = None
+        label.arrow_patch = None
+        label.set_zorder(top + 0.5)
+        box = label.get_bbox_patch()
+        if box is not None:
+            box.set_alpha(1.0)
