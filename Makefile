@@ -106,9 +106,10 @@ lint: $(READY)
 validate: $(READY)
 	$(BIN)/frictionless validate datapackage.json --checklist checks/figures.json
 
-# The README's charts (docs/img/*.png), drawn by the same code the notebooks use.
+# The README's charts (docs/img/*.png), drawn by the same code the notebooks use; each chart's
+# description becomes the alt text of its image in the README (and in any docs/ page).
 charts: $(READY)
-	$(BIN)/python -m idlibstats.charts docs/img
+	$(BIN)/python -m idlibstats.charts docs/img $(addprefix --markdown ,README.md $(wildcard docs/*.md docs/*/*.md))
 
 # Speed measurements (not part of the tests); see docs/benchmarks.md.
 bench: $(READY)

@@ -108,7 +108,7 @@ def test_package_means_a_package_and_path_a_file() -> None:
         assert "package" in parameters and "path" not in parameters, function.__name__
     # the charts and the exports take frames: they never read a package
     drawers = [charts.coverage_timeline, charts.first_days_claims, charts.displacement_points,
-               charts.strikes_chart, charts.cumulative_tolls, charts.known_by_month,
+               charts.strikes_chart, charts.intensity, charts.known_by_month,
                charts.save_charts]
     for function in drawers:
         assert "package" not in inspect.signature(function).parameters, function.__name__

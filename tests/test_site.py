@@ -196,9 +196,6 @@ def test_the_site_shows_nbval_s_run_of_the_notebooks(
         assert any(cell.outputs for cell in cells if cell.cell_type == "code"), name
 
 
-@pytest.mark.xfail(strict=True, reason="the charts' alternative text comes with issue 16 (alt "
-                   "in each image output's metadata, which docs/_ext passes to MyST-NB); when "
-                   "it lands this passes, and strict=True makes that an error: remove the mark")
 def test_every_chart_in_the_notebooks_has_alternative_text(
         visited: dict[str, Visited]) -> None:
     missing = [m for name, page in visited.items() if name.startswith("notebooks/")

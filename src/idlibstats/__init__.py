@@ -6,6 +6,7 @@
 >>> ils.reconcile(figs)                  # competing claims as ranges, never sums
 >>> ils.monthly("killed", "all")         # what the figures imply per month, never a share
 >>> ils.spans("killed", "all")           # floors that hold only for a span as a whole
+>>> ils.rates()                          # per day over each figure's span: floor / ceiling
 
 Every table of the package has a loader named after it; see :func:`list_tables`.
 """
@@ -17,6 +18,7 @@ from idlibstats.api import (
     monthly_summary,
     monthly_table,
     period_bounds,
+    rates,
     reconcile,
     spans,
     to_hxl,
@@ -65,6 +67,7 @@ __all__ = [
     "organisations",
     "period_bounds",
     "populations",
+    "rates",
     "reconcile",
     "sources",
     "spans",

@@ -20,6 +20,7 @@ import pandas as pd
 from idlibstats.analysis import bounds as _bounds
 from idlibstats.analysis import claims as _claims
 from idlibstats.analysis import monthly as _monthly
+from idlibstats.analysis import rates as _rates
 from idlibstats.datapackage import read
 from idlibstats.docstrings import loads_tables
 from idlibstats.exports import hxl as _hxl
@@ -29,7 +30,7 @@ if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
     from idlibstats.charts.data import ChartTables
 
 __all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_table",
-           "period_bounds", "reconcile", "spans", "to_hxl", "to_monthly_csv"]
+           "period_bounds", "rates", "reconcile", "spans", "to_hxl", "to_monthly_csv"]
 
 PackageArg = str | os.PathLike[str] | None
 
@@ -77,6 +78,14 @@ def spans(indicator: str | None = None, population: str = "all",
     return _monthly.spans(_indicator("spans", indicator, figures), population, figures,
                           populations=_populations(populations, package),
                           national=national, movements=movements)
+
+
+@loads_tables(_rates.rates, "figures")
+def rates(figures: pd.DataFrame | None = None, *, national: bool = False,
+          package: PackageArg = None) -> pd.DataFrame:
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
+    return _rates.rates(read.figures(package) if figures is None else figures,
+                        national=national)
 
 
 @loads_tables(_monthly.period_bounds, "figures", "populations")

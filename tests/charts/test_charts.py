@@ -65,9 +65,11 @@ def _shown_known(f: pd.DataFrame) -> pd.DataFrame:
     return f[keep]
 
 
-def _shown_cumulative(f: pd.DataFrame) -> pd.DataFrame:
-    return f[(f["measure"] == "cumulative") & f["indicator"].isin(["killed", "displaced"])
-             & (f["admin1"] != "SY")]
+def _shown_intensity(f: pd.DataFrame) -> pd.DataFrame:
+    """Totals over a span of people killed or injured in the north-west, with a bound."""
+    return f[f["measure"].isin(["period_total", "cumulative"])
+             & f["indicator"].isin(["killed", "injured"]) & (f["admin1"] != "SY")
+             & (f["qualifier"] != "about")]
 
 
 def _shown_first_days(f: pd.DataFrame) -> pd.DataFrame:
@@ -75,7 +77,7 @@ def _shown_first_days(f: pd.DataFrame) -> pd.DataFrame:
 
 
 def _shown_displacement(f: pd.DataFrame) -> pd.DataFrame:
-    return f[f["indicator"] == "displaced"]
+    return f[(f["indicator"] == "displaced") & (f["measure"] == "cumulative")]
 
 
 def _shown_strikes(f: pd.DataFrame) -> pd.DataFrame:
@@ -84,9 +86,9 @@ def _shown_strikes(f: pd.DataFrame) -> pd.DataFrame:
 
 
 CASES = [
+    (charts.intensity, _shown_intensity),
     (charts.coverage_timeline, _shown_coverage),
     (charts.known_by_month, _shown_known),
-    (charts.cumulative_tolls, _shown_cumulative),
     (charts.first_days_claims, _shown_first_days),
     (charts.displacement_points, _shown_displacement),
     (charts.strikes_chart, _shown_strikes),
@@ -110,12 +112,21 @@ def _by_gid(fig: Figure, figure_id: str) -> list:
 @pytest.mark.parametrize(("draw", "shown"), CASES, ids=IDS)
 def test_chart_has_title_labels_and_named_sources(draw, shown, drawn, figs, names) -> None:
     fig = drawn[draw.__name__]
-    assert isinstance(fig, Figure)
+    assert isinstance(fig, charts.Chart)
     assert fig.get_suptitle().strip()
-    for ax in fig.axes:
-        # panels sharing an x axis carry its label once, under the bottom one
+    value_axes = [ax for ax in fig.axes if ax.axison]
+    assert value_axes
+    for ax in value_axes:
+        if draw is charts.known_by_month:
+            # a grid of months: each panel is titled, its lanes are claimants
+            assert ax.get_title(loc="left").strip() and ax.get_yticklabels()
+            continue
+        # panels over one time axis carry its label once, under the bottom one: a panel
+        # without an x label has no x tick labels either
         siblings = ax.get_shared_x_axes().get_siblings(ax)
-        assert any(s.get_xlabel().strip() for s in siblings), f"{draw.__name__}: no x label"
+        named = [t for t in ax.get_xticklabels(which="both") if t.get_text().strip()]
+        assert any(s.get_xlabel().strip() for s in siblings) or not named, \
+            f"{draw.__name__}: no x label"
         assert ax.get_ylabel().strip(), f"{draw.__name__}: an axes has no y label"
     note = _note(fig)
     expected = shown(figs)
@@ -190,7 +201,7 @@ def test_first_days_claims_are_three_ranges_from_their_low_bounds(drawn) -> None
 
 def test_displacement_points_are_the_recorded_values_at_period_end(drawn, figs) -> None:
     fig = drawn["displacement_points"]
-    disp = figs[figs["indicator"] == "displaced"]
+    disp = figs[(figs["indicator"] == "displaced") & (figs["measure"] == "cumulative")]
     for _, row in disp.iterrows():
         (point,) = [a for a in _by_gid(fig, row["figure_id"]) if isinstance(a, Line2D)]
         (x,), (y,) = point.get_xdata(), point.get_ydata()
@@ -198,7 +209,7 @@ def test_displacement_points_are_the_recorded_values_at_period_end(drawn, figs) 
         assert y == row["value"]
 
 
-@pytest.mark.parametrize("name", ["cumulative_tolls", "displacement_points"])
+@pytest.mark.parametrize("name", ["intensity", "displacement_points"])
 def test_no_line_joins_different_values(drawn, name) -> None:
     """A line across points may only draw one figure's span (constant level)."""
     for line in drawn[name].findobj(Line2D):
@@ -302,8 +313,7 @@ _ID = re.compile(r"\b[a-z]{2,4}-\d{4}-\d{2}-\d{2}\b|\b[a-z_]+-\d{4}-\d{2}(-|\b)|
 
 @pytest.mark.parametrize("name", [draw.__name__ for draw, _ in CASES])
 def test_no_internal_id_in_any_text(drawn, name, internal_ids) -> None:
-    for text in _texts(drawn[name]):
-        words = text.get_text()
+    for words in [t.get_text() for t in _texts(drawn[name])] + [drawn[name].alt_text]:
         assert not _ID.search(words), f"{name}: an id in {words[:80]!r}"
         found = {i for i in internal_ids if len(i) > 3 and i in words}
         assert not found, f"{name}: {found} in {words[:80]!r}"
@@ -321,8 +331,8 @@ _BARE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d(?!\d))\d{4,}(?![\d,])")
 
 @pytest.mark.parametrize("name", [draw.__name__ for draw, _ in CASES])
 def test_numbers_have_thousands_separators(drawn, name) -> None:
-    for text in _texts(drawn[name]):
-        assert not _BARE.search(text.get_text()), f"{name}: {text.get_text()[:80]!r}"
+    for words in [t.get_text() for t in _texts(drawn[name])] + [drawn[name].alt_text]:
+        assert not _BARE.search(words), f"{name}: {words[:80]!r}"
     assert _BARE.search("3013 airstrikes") and not _BARE.search("3,013 in May 2019")
 
 
@@ -340,7 +350,7 @@ def _marker_boxes(fig: Figure) -> list[tuple[str, Bbox]]:
     return boxes
 
 
-@pytest.mark.parametrize("name", ["cumulative_tolls", "displacement_points", "strikes_chart"])
+@pytest.mark.parametrize("name", ["intensity", "displacement_points", "strikes_chart"])
 def test_label_boxes_neither_touch_nor_hide_markers(drawn, name) -> None:
     fig = drawn[name]
     renderer = fig.canvas.get_renderer()
@@ -405,21 +415,29 @@ def _cells(fig: Figure) -> dict[str, str]:
             if (t.get_gid() or "").startswith("month:")}
 
 
+def _panel(fig: Figure, title: str):
+    (ax,) = [ax for ax in fig.axes if ax.get_title(loc="left") == title]
+    return ax
+
+
 def test_known_by_month_draws_every_month_row_of_monthly(drawn) -> None:
     fig = drawn["known_by_month"]
     cells = _cells(fig)
     figs = ils.figures()
     local = figs[figs["admin1"] != "SY"]
-    for indicator, population, _, movements in charts.ROWS:
+    for indicator, population, heading, movements in charts.ROWS:
         months = ils.monthly(indicator, population, local, movements=movements)
+        panel = _panel(fig, heading)
         for _, row in months.iterrows():
             gid = (f"month:{indicator}:{population}:{row['month']}:{row['claimant']}:"
                    f"{row['status']}")
-            assert any(a.get_gid() == gid for a in fig.findobj(Rectangle)), gid
-            text = " ".join(cells.get(gid, "").split())
-            assert text == charts.cell_text(row["status"], row["low"], row["high"]), gid
+            assert any(a.get_gid() == gid for a in panel.findobj(Rectangle)), gid
+            # a text too wide for a month is broken after its dash or its sign: '67–\n272'
+            text = " ".join(cells.get(gid, "").replace("–\n", "–").split())
+            assert text == " ".join(
+                charts.cell_text(row["status"], row["low"], row["high"]).split()), gid
             if row["status"] == "no_count":
-                assert text == "no count"  # never a zero
+                assert text == "—"  # no count: never a zero
             assert text != "0"
 
 
@@ -433,30 +451,33 @@ def test_known_by_month_may_is_272_from_the_civil_defence(drawn) -> None:
     for month in ("2019-09", "2019-10", "2019-11"):
         keys = [k for k in rects if k.startswith(f"month:killed:civilians:{month}:sohr:")]
         assert len(keys) == 1, keys
-        assert keys[0].endswith((":ceiling_only", ":span_only"))
         assert "≥" not in cells.get(keys[0], "")
 
 
-def test_known_by_month_draws_spans_as_bars_not_known_per_month(drawn) -> None:
+def test_known_by_month_draws_each_span_at_its_dates(drawn) -> None:
     fig = drawn["known_by_month"]
     labels = {t.get_gid(): t.get_text() for t in fig.findobj(Text)
               if (t.get_gid() or "").startswith("span:")}
-    assert labels["span:mee-2019-12-02-08:text"].startswith("more than 160, 31 Aug")
-    assert all(text.endswith("not known per month") for text in labels.values())
-    bars = [a for a in fig.findobj(Rectangle) if a.get_gid() == "span:mee-2019-12-02-08"]
-    assert len(bars) == 1
-    # the bar runs across August to December: five month columns
-    assert bars[0].get_width() == pytest.approx(5 - 0.08)
+    assert labels["span:mee-2019-12-02-08:text"] == "more than 160, 31 Aug–2 Dec 2019"
+    (bar,) = [a for a in fig.findobj(Rectangle) if a.get_gid() == "span:mee-2019-12-02-08"]
+    # months are columns from February 2019: 31 August is 30/31 into August (column 6),
+    # the day after 2 December is 2/31 into December (column 10)
+    assert bar.get_x() == pytest.approx(6 + 30 / 31)
+    assert bar.get_x() + bar.get_width() == pytest.approx(10 + 2 / 31)
+    # a four-day figure (30 April to 3 May) is four days wide, not two months
+    (first,) = [a for a in fig.findobj(Rectangle) if a.get_gid() == "span:tna-2019-05-03-06"]
+    assert first.get_width() == pytest.approx(1 / 30 + 3 / 31)
 
 
-def test_known_by_month_keeps_all_of_syria_in_the_context_panel(drawn) -> None:
+def test_known_by_month_keeps_all_of_syria_in_context_panels(drawn) -> None:
     fig = drawn["known_by_month"]
-    main, context = fig.axes[:2]
-    gids = {a.get_gid() for a in main.findobj(Rectangle) if a.get_gid()}
-    assert not any(":snhr:" in g for g in gids)
-    context_gids = {a.get_gid() for a in context.findobj(Rectangle) if a.get_gid()}
+    context = [ax for ax in fig.axes if "all of Syria" in ax.get_title(loc="left")]
+    local = [ax for ax in fig.axes if ax.axison and ax not in context]
+    assert context and local
+    for ax in local:
+        assert not any(":snhr:" in (a.get_gid() or "") for a in ax.patches)
+    context_gids = {a.get_gid() for ax in context for a in ax.patches if a.get_gid()}
     assert "month:killed:civilians:2019-11:snhr:known" in context_gids
-    assert "all of Syria" in context.get_title(loc="left")
 
 
 def test_draw_known_by_month_takes_frames(figs) -> None:
@@ -472,30 +493,9 @@ def test_draw_known_by_month_takes_frames(figs) -> None:
     fig = charts.draw_known_by_month([charts.RowData("Killed", months)], figs)
     cells = _cells(fig)
     assert cells["month:killed:all:2019-05:sohr:known"] == "1,200"
-    assert cells["month:killed:all:2019-06:sohr:no_count"].split() == ["no", "count"]
+    assert cells["month:killed:all:2019-06:sohr:no_count"] == "—"
     assert cells["month:killed:all:2019-07:sohr:floor_only"].split() == ["≥", "5"]
-
-
-def test_cumulative_tolls_show_sohr_civilians_and_displacement(drawn, figs) -> None:
-    fig = drawn["cumulative_tolls"]
-    for figure_id in ("mee-2019-12-02-08", "mee-2019-12-02-07"):
-        (point,) = [a for a in _by_gid(fig, figure_id) if isinstance(a, Line2D)]
-        row = figs.set_index("figure_id").loc[figure_id]
-        assert pd.Timestamp(point.get_xdata()[0]) == row["period_end"]
-        assert point.get_ydata()[0] == row["value"]
-    assert not _by_gid(fig, "mee-2019-12-02-10")  # all of Syria: left out, and said so
-    assert not _by_gid(fig, "mee-2019-12-02-06")  # 'almost 1,000' over a closed period
-    assert "all of Syria" in _note(fig)
-
-
-def test_cumulative_legends_list_only_their_own_panel(drawn) -> None:
-    fig = drawn["cumulative_tolls"]
-    for ax in fig.axes:
-        drawn_colours = {_rgb(line.get_color()) for line in ax.get_lines()
-                         if (line.get_gid() or "").startswith("figure:")}
-        legend_colours = {_rgb(h.get_color()) for h in ax.get_legend().legend_handles
-                          if h.get_marker() not in ("$↑$", "|")}
-        assert legend_colours == drawn_colours, ax.get_title(loc="left")
+    assert "May: 1,200 (sohr)" in fig.alt_text
 
 
 def test_readme_shows_every_chart_with_a_caption() -> None:
@@ -513,6 +513,32 @@ def test_readme_shows_every_chart_with_a_caption() -> None:
     # and no image is left over from a chart that is gone
     shown = {p.stem for p in (root / "docs" / "img").glob("*.png")}
     assert shown == set(charts.CHARTS)
+
+
+def test_readme_images_carry_the_charts_descriptions(drawn) -> None:
+    """`make charts` writes each chart's description as its README image's alt text."""
+    from pathlib import Path
+
+    from idlibstats.charts.output import markdown_alt
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    for name, draw in charts.CHARTS.items():
+        fig = drawn.get(draw.__name__)
+        expected = markdown_alt(fig.alt_text)
+        assert f"![{expected}](docs/img/{name}.png)" in readme, \
+            f"{name}: the README's alt text is not the chart's description (run make charts)"
+
+
+def test_with_alt_text_rewrites_only_the_charts_images() -> None:
+    from idlibstats.charts.output import with_alt_text
+
+    text = ("![old](docs/img/intensity.png) and ![keep](docs/img/other.png)\n"
+            "![](img/strikes.png)")
+    new = with_alt_text(text, {"intensity": "Steps [per day]\nover spans", "strikes": "Bars"})
+    assert new == ("![Steps \\[per day\\] over spans](docs/img/intensity.png) and "
+                   "![keep](docs/img/other.png)\n![Bars](img/strikes.png)")
+    assert with_alt_text(new, {"intensity": "Steps [per day]\nover spans",
+                               "strikes": "Bars"}) == new
 
 
 def test_first_days_group_is_read_from_the_data(figs) -> None:
@@ -537,7 +563,7 @@ def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
                            ils.spans(i, p, local, movements=m))
             for i, p, h, m in charts.ROWS[:3]]
     fig = charts.draw_known_by_month(rows, changed, short={"unattributed": "no claimant named"})
-    lanes = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    lanes = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
     assert "a_new_monitor" in lanes and "unnamed_websites" not in lanes
     cells = _cells(fig)
     assert cells["month:killed:all:2019-05:a_new_monitor:known"] == "272"
@@ -547,7 +573,7 @@ def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
     assert _rgb(cell.get_facecolor()) == charts.NEUTRAL_GREY.upper()
 
 
-@pytest.mark.parametrize("name", ["cumulative_tolls", "displacement_points"])
+@pytest.mark.parametrize("name", ["intensity", "displacement_points"])
 def test_label_boxes_do_not_touch_each_other(drawn, name) -> None:
     fig = drawn[name]
     renderer = fig.canvas.get_renderer()
@@ -557,3 +583,61 @@ def test_label_boxes_do_not_touch_each_other(drawn, name) -> None:
     for i, (text_a, a) in enumerate(boxes):
         for text_b, b in boxes[i + 1:]:
             assert not a.overlaps(b), f"{name}: {text_a!r} touches {text_b!r}"
+
+
+def test_intensity_draws_a_difference_of_running_totals_as_a_band(tables) -> None:
+    """Two running totals of one claimant with one start: the days between their as-of
+    dates get the difference, a floor and a ceiling per day, drawn as a band over exactly
+    those days."""
+    figs = tables.figures
+    base = figs[figs["figure_id"] == "mee-2019-12-02-08"].copy()  # SOHR, since 31 Aug
+    earlier, later = base.copy(), base.copy()
+    earlier["figure_id"], earlier["value"], earlier["qualifier"] = (
+        "mee-2019-12-02-98", 100, "almost")
+    earlier["value_as_written"] = "almost 100"
+    earlier["period_end"] = pd.Timestamp("2019-09-30")
+    later["figure_id"], later["value"], later["qualifier"] = "mee-2019-12-02-99", 160, "exact"
+    later["value_as_written"] = "160"
+    frame = pd.concat([earlier, later], ignore_index=True)
+    for col in ("figure_id", "qualifier", "value_as_written"):
+        frame[col] = frame[col].astype(figs[col].dtype)
+    fig = charts.intensity(tables.with_figures(frame))
+    (band,) = [a for a in fig.findobj() if a.get_gid() == "rate:mee-2019-12-02-98;"
+               "mee-2019-12-02-99:range"]
+    xs = band.get_paths()[0].vertices[:, 0]
+    days = [pd.Timestamp(matplotlib.dates.num2date(x).replace(tzinfo=None)) for x in xs]
+    assert min(days) == pd.Timestamp("2019-10-01") and max(days) == pd.Timestamp("2019-12-03")
+    ys = band.get_paths()[0].vertices[:, 1]
+    assert min(ys) == pytest.approx(60 / 63) and max(ys) == pytest.approx(160 / 63)
+    assert "0.952–2.54 a day" in fig.alt_text
+
+
+def test_known_by_month_draws_every_status_of_monthly() -> None:
+    """Each status monthly() can give is a cell state in the legend; a level (a stock on a
+    day) is never drawn or described as a count for the month."""
+    from idlibstats.analysis.monthly import STATUSES
+    from idlibstats.charts.known import STATES, cell_state
+
+    bounds = {"known": (272, 272), "range": (67, 272), "floor_only": (3, pd.NA),
+              "ceiling_only": (pd.NA, 1000), "span_only": (pd.NA, pd.NA),
+              "level": (3000000, 3000000), "no_count": (pd.NA, pd.NA),
+              "contradiction": (pd.NA, pd.NA)}
+    assert set(bounds) == set(STATUSES)
+    months = pd.period_range("2019-05", periods=len(STATUSES), freq="M")
+    frame = pd.DataFrame({
+        "month": months, "indicator": "killed", "population": "all", "claimant": "sohr",
+        "status": list(bounds), "low": pd.array([b[0] for b in bounds.values()], "Int64"),
+        "high": pd.array([b[1] for b in bounds.values()], "Int64"),
+        "figure_ids": ["" if s == "no_count" else "x" for s in bounds], "how": "",
+    })
+    states = {s: cell_state(lo, hi, ids, s) for s, lo, hi, ids in zip(
+        frame["status"], frame["low"], frame["high"], frame["figure_ids"], strict=True)}
+    assert set(states.values()) <= {key for key, _ in STATES}
+    assert len(set(states.values())) == len(STATUSES)  # no two statuses look alike
+    fig = charts.draw_known_by_month([charts.RowData("Killed: all people", frame)],
+                                     ils.figures())
+    legend = {t.get_text() for ax in fig.axes if ax.get_legend()
+              for t in ax.get_legend().get_texts()}
+    assert {text for _, text in STATES} <= legend
+    assert "3,000,000 on one day, a level" in fig.alt_text
+    fig.clf()

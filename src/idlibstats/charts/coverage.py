@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import matplotlib as mpl
 import pandas as pd
-from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from idlibstats.charts.chart import Chart
 from idlibstats.charts.data import ChartTables
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
@@ -23,17 +23,18 @@ from idlibstats.charts.style import (
 )
 from idlibstats.charts.wording import (
     DAY,
-    POPULATION_LABEL,
     YEAR_END,
     YEAR_START,
+    and_list,
     as_written,
     date_text,
     period_text,
+    population_text,
 )
 
 
 @styled
-def coverage_timeline(tables: ChartTables) -> Figure:
+def coverage_timeline(tables: ChartTables) -> Chart:
     """Draw every figure's period, grouped by report: what is known for which weeks.
 
     One row per figure, grouped under its report (publisher and publication date, a dashed
@@ -41,7 +42,7 @@ def coverage_timeline(tables: ChartTables) -> Figure:
     solid where the report states the period and hatched where the curators inferred it; a
     figure for one day, or as of a date, is a diamond (hollow if its date was inferred). The
     axis is clipped to 2019; a bar that starts earlier (the war's toll since 2011) is cut at
-    1 January and says so.
+    1 January, with an arrowhead at its cut end, and its label and the footnote say so.
 
     Parameters
     ----------
@@ -51,9 +52,16 @@ def coverage_timeline(tables: ChartTables) -> Figure:
 
     Returns
     -------
-    matplotlib.figure.Figure
+    Chart
+
+    Raises
+    ------
+    ValueError
+        If the frame has no figure.
     """
     figs, short, palette = tables.figures, tables.short, tables.palette
+    if figs.empty:
+        raise ValueError("no figure to draw: the frame of figures is empty")
     data = figs.merge(tables.sources[["source_id", "publisher", "published", "published_basis"]],
                       on="source_id", how="left")
     data = data.sort_values(["published", "source_id", "figure_id"], kind="stable")
@@ -106,14 +114,10 @@ def coverage_timeline(tables: ChartTables) -> Figure:
                 hatchcolor=colour if inferred else tint(colour, 0.45),
                 gid=gid(row),
             )
-            if start < YEAR_START:
+            if start < YEAR_START:  # cut at 1 January: an arrowhead at the cut end
                 clipped.append(row)
-                ax.annotate(
-                    f"◀ bar clipped: the period starts {date_text(row['period_start'])}",
-                    xy=(left, y), xytext=(6, 0), textcoords="offset points",
-                    va="center", ha="left", fontsize=FONT,
-                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"},
-                )
+                ax.plot(left + 3 * DAY, y, marker="<", markersize=8, color="#333333",
+                        linestyle="none", zorder=4)
         # end of each report's group: its publication date as a dashed line
         is_last = y + 1 == len(rows) or rows[y + 1][0] == "source"
         if is_last:
@@ -146,17 +150,41 @@ def coverage_timeline(tables: ChartTables) -> Figure:
         "(pale bars with a dashed edge, pale diamonds; see each figure's notes)."
     ]
     notes += [
-        f"{as_written(r)} {POPULATION_LABEL[str(r['population'])]} "
+        f"{as_written(r)} {population_text(r['population'])} "
         f"{str(r['indicator']).replace('_', ' ')} ({r['place_as_written'] or r['admin1']}, "
         f"{period_text(r['period_start'], r['period_end'])}) is cut at 1 January 2019."
         for r in clipped
     ]
     footnote(fig, figs, tables.sources, tables.organisations, notes)
+    fig.alt_text = _alt_text(data, short)
     return fig
 
 
 def _figure_label(row: pd.Series) -> str:
-    pop = POPULATION_LABEL[str(row["population"])]
-    what = str(row["indicator"]).replace("_", " ")
+    """Return a figure's row label: what it counts and its value as written.
+
+    Movements are labelled as movements, never as people.
+    """
+    if str(row["measure"]) == "movements":
+        what = "movements (not people)"
+    else:
+        pop = population_text(row["population"])
+        what = str(row["indicator"]).replace("_", " ") + (f": {pop}" if pop else "")
     scope = ", all Syria" if row["admin1"] == "SY" else ""
-    return f"{what}{': ' + pop if pop else ''} · {as_written(row)}{scope}"
+    return f"{what} · {as_written(row)}{scope}"
+
+
+def _alt_text(data: pd.DataFrame, short: dict[str, str]) -> str:
+    """Describe the timeline from the figures it draws: reports, claimants, periods."""
+    reports = data.drop_duplicates("source_id")
+    claimants = and_list(short.get(c, c) for c in dict.fromkeys(data["claimant"].astype(str)))
+    start, end = data["period_start"].min(), data["period_end"].max()
+    per_report = "; ".join(
+        f"{rep['publisher']} ({date_text(rep['published'])}): "
+        f"{(data['source_id'] == rep['source_id']).sum()} figures"
+        for _, rep in reports.iterrows())
+    return (f"Timeline of the period each of {len(data)} figures covers, grouped by the "
+            f"{len(reports)} reports that give them ({per_report}); claimants {claimants}; "
+            f"periods from {date_text(start)} to {date_text(end)}, the axis cut to 2019. "
+            "Bars are spans, diamonds single days or as-of dates; pale bars with a dashed "
+            "edge are periods the curators inferred.")

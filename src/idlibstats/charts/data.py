@@ -98,11 +98,57 @@ def short_names(orgs: pd.DataFrame) -> dict[str, str]:
 
 
 def with_bounds(figs: pd.DataFrame) -> pd.DataFrame:
-    """Figures with the library's ``low`` / ``best`` / ``high`` (high <NA> = open)."""
+    """Figures with the library's ``low`` / ``best`` / ``high`` (<NA>: the wording sets none)."""
     out = _library_bounds(figs)
     return out.reset_index(drop=True)
 
 
+def bound_kind(row: pd.Series) -> str:
+    """Return what a figure's wording bounds: its ``low`` and ``high`` in one word.
+
+    'exact' (low = high), 'range' (both, apart), 'floor' ('at least', 'more than': no
+    ``high``, open above), 'ceiling' ('almost', 'up to': no ``low``) or 'none' ('about': no
+    hard bound either way).
+    """
+    has_low, has_high = not pd.isna(row["low"]), not pd.isna(row["high"])
+    if has_low and has_high:
+        return "exact" if row["low"] == row["high"] else "range"
+    if has_low:
+        return "floor"
+    return "ceiling" if has_high else "none"
+
+
 def is_open(row: pd.Series) -> bool:
-    """Tell whether a figure's range is open above (a lower bound: no ``high``)."""
-    return bool(pd.isna(row["high"]))
+    """Tell whether a figure's range is open above: a floor, with no ``high``."""
+    return bound_kind(row) == "floor"
+
+
+def bound_words(row: pd.Series) -> str:
+    """Return the range a figure's wording allows, in words: '30 or more (open)', '272'.
+
+    'at most 1,000 (no floor)' for a ceiling, 'about 3,000,000 (no hard bound)' for 'about'.
+    """
+    kind = bound_kind(row)
+    if kind == "floor":
+        return f"{int(row['low']):,} or more (open)"
+    if kind == "exact":
+        return f"{int(row['low']):,}"
+    if kind == "range":
+        return f"{int(row['low']):,} to {int(row['high']):,}"
+    if kind == "ceiling":
+        return f"at most {int(row['high']):,} (no floor)"
+    return f"about {int(row['value']):,} (no hard bound)"
+
+
+def range_ends(row: pd.Series, open_end: float) -> tuple[float, float]:
+    """Return where a figure's range is drawn from and to on a count axis.
+
+    A missing floor is drawn from 0 (a count is never below it), a missing ceiling runs to
+    ``open_end`` (the axis' edge, with an arrow); 'about' has neither and is drawn as a point
+    at its value.
+    """
+    if bound_kind(row) == "none":
+        return float(row["value"]), float(row["value"])
+    low = 0.0 if pd.isna(row["low"]) else float(row["low"])
+    high = open_end if pd.isna(row["high"]) else float(row["high"])
+    return low, high

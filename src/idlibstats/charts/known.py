@@ -1,22 +1,24 @@
-"""What is known per month: a grid of months by indicator and claimant, from monthly()/spans().
+"""What is known per month: months across, one panel per indicator and population.
 
 The chart draws what :func:`idlibstats.monthly` and :func:`idlibstats.spans` say, nothing
-more: it takes their frames and computes no month figure of its own. Each row group is an
+more: it takes their frames and computes no month figure of its own, and it reads only their
+bounds (``low``, ``high``) and the figures they rest on (``figure_ids``). Each panel is one
 indicator and population (killed: all, civilians, children, fighters; injured; displaced;
-airstrikes); each claimant with a figure in it gets a lane. A lane's first line has one cell
-per month:
+displacement movements, which are not people; airstrikes), with a lane per claimant. A
+lane's first line has one cell per month, in one of these states (each in the legend):
 
-- a month whose count the figures fix (``known``) is a filled cell with its value;
-- a floor, a ceiling or both (``floor_only``, ``ceiling_only``, ``range``) is a pale cell
-  marked '≥', '≤' or 'low–high';
-- a month the figures touch but bound neither way (``span_only``) is a grey cell with nothing
-  in it; one whose claimant's figures cannot all be true (``contradiction``) says so;
-- a month without any figure (``no_count``) says 'no count', never zero.
+- a number for the month alone (low and high equal): a filled cell with the number;
+- a floor and a ceiling: a pale cell with both ('900–1,000');
+- a floor only: a pale cell '≥ n'; a ceiling only: a pale cell with a dashed edge '≤ n';
+- figures touch the month but give it neither: a grey cell, empty;
+- the claimant's figures cannot all be true for the month (``status`` ``contradiction``): a
+  grey cell marked '✕';
+- no figure touches the month: 'no count', a dash in an open cell, never zero.
 
-Each figure over several months (a row of :func:`idlibstats.spans`) is a bar on a line of
-its own below, across the months it touches, with its wording, its period and 'not known per
-month'. Figures that count all of Syria (``admin1`` ``SY``) are drawn in a separate context
-panel below, never among the north-west's rows.
+Each figure over a span (a row of :func:`idlibstats.spans`) is a bar on a line of its own
+below, from its first day to its last (a month is one column, a day a 28th to a 31st of
+it), with its wording and period beside it or inside it. Figures that count all of Syria
+(``admin1`` ``SY``) are drawn in context panels below, never among the north-west's.
 """
 
 from __future__ import annotations
@@ -27,12 +29,16 @@ from dataclasses import dataclass, field
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.legend import Legend
 from matplotlib.patches import Patch, Rectangle
+from matplotlib.transforms import blended_transform_factory
 
+from idlibstats.charts.chart import Chart
 from idlibstats.charts.data import ChartTables
 from idlibstats.charts.notes import footnote
 from idlibstats.charts.style import (
     FONT,
+    TITLE,
     WIDTH,
     ClaimantStyles,
     ink,
@@ -40,12 +46,18 @@ from idlibstats.charts.style import (
     styled,
     tint,
 )
-from idlibstats.charts.wording import POPULATION_LABEL, as_written, period_text
+from idlibstats.charts.wording import (
+    DAY,
+    and_list,
+    as_written,
+    period_text,
+    population_text,
+)
 
 #: ``admin1`` of a figure that counts all of Syria.
 NATIONAL = "SY"
 
-#: The rows of the chart, top to bottom: (indicator, population, heading, movements).
+#: The panels of the chart, top to bottom: (indicator, population, heading, movements).
 #: ``movements`` selects OCHA's displacement movements (one person moving twice counts
 #: twice), which :func:`idlibstats.monthly` keeps apart from people displaced.
 ROWS: tuple[tuple[str, str, str, bool], ...] = (
@@ -55,29 +67,38 @@ ROWS: tuple[tuple[str, str, str, bool], ...] = (
     ("killed", "fighters", "Killed: fighters", False),
     ("injured", "all", "Injured: all people", False),
     ("displaced", "all", "Displaced: people", False),
-    ("displaced", "all", "Movements (not people)", True),
+    ("displaced", "all", "Displacement movements (not people)", True),
     ("airstrikes", "not_applicable", "Airstrikes", False),
 )
 
-#: How each ``status`` of :func:`idlibstats.monthly` is drawn: (tint of the claimant's
-#: colour, 1 = full; or None for a neutral cell).
-_FILLED = ("known",)
-_PALE = ("range", "floor_only", "ceiling_only", "level")
+#: The states of a month cell, in the legend's order: (key, legend text).
+STATES: tuple[tuple[str, str], ...] = (
+    ("exact", "a number for the month alone"),
+    ("range", "a floor and a ceiling for the month"),
+    ("floor", "≥ a floor: the month had at least this"),
+    ("ceiling", "≤ a ceiling: the month had at most this"),
+    ("unbounded", "figures touch the month, none bounds it alone"),
+    ("contradiction", "✕ the claimant's figures cannot all be true"),
+    ("level", "a level on a day in the month (a stock), not a count over it"),
+    ("no_count", "— no count: no figure touches the month (not zero)"),
+)
 _GREY = "#e6e6e6"
 _NO_COUNT = "#6b6b6b"
 
 # heights of the lines of a lane, in data units (the y axis runs down)
-_HEADING, _CELL, _SPAN = 0.9, 1.3, 0.85
+_CELL, _TALL_CELL, _SPAN = 1.3, 1.9, 0.8
+_LABEL_IN = 1.45  # width of the lane labels, in inches
+_CHAR_PT = FONT * 0.62  # a conservative width of one character of the labels, in points
 
 
 @dataclass
 class RowData:
-    """One row group of the chart: an indicator and population and what the library says.
+    """One panel of the chart: an indicator and population and what the library says.
 
     Attributes
     ----------
     heading : str
-        The row's title ('Killed: civilians').
+        The panel's title ('Killed: civilians').
     months : pandas.DataFrame
         :func:`idlibstats.monthly` for the indicator and population (may be empty).
     spans : pandas.DataFrame
@@ -93,33 +114,83 @@ def _fmt(n: object) -> str:
     return f"{int(n):,}"  # type: ignore[call-overload]
 
 
+def cell_state(low: object, high: object, figure_ids: object, status: object = "") -> str:
+    """Return the state of a month cell from its bounds and the figures it rests on.
+
+    Parameters
+    ----------
+    low, high : int or NA
+        The month's floor and ceiling (:func:`idlibstats.monthly`); NA means none.
+    figure_ids : str
+        The figures touching the month, ';'-joined ('' or NA: none).
+    status : str, optional
+        The month's ``status``; only ``contradiction`` (the claimant's figures cannot all
+        be true) and ``level`` (a stock on a day: never a count over the month) are read,
+        everything else follows from the bounds.
+
+    Returns
+    -------
+    str
+        One of the keys of :data:`STATES`.
+    """
+    if status in ("contradiction", "level"):
+        return str(status)
+    has_low, has_high = not pd.isna(low), not pd.isna(high)
+    if has_low and has_high:
+        return "exact" if low == high else "range"
+    if has_low:
+        return "floor"
+    if has_high:
+        return "ceiling"
+    touched = not pd.isna(figure_ids) and bool(str(figure_ids).strip(";"))
+    return "unbounded" if touched else "no_count"
+
+
 def cell_text(status: str, low: object, high: object) -> str:
-    """Return the text of a month cell: '272', '≥ 32,500', '≤ 1,000', '900–1,000', 'no count'.
+    """Return the text of a month cell: '272', '≥ 32,500', '≤ 1,000', '900–1,000', '—'.
 
     Parameters
     ----------
     status : str
-        The row's ``status`` (see :func:`idlibstats.monthly`).
+        The row's ``status`` (see :func:`idlibstats.monthly`); only ``no_count`` and
+        ``contradiction`` are read, everything else follows from the bounds.
     low, high : int or NA
         The row's bounds; NA means no floor / no ceiling.
 
     Returns
     -------
     str
-        The cell's label, numbers with thousands separators; '' for ``span_only``.
+        The cell's label, numbers with thousands separators; '—' (no count) for a month no
+        figure touches, '✕' for one whose figures cannot all be true, '' for a month that
+        figures touch without bounding it.
     """
     if status == "no_count":
-        return "no count"
+        return "—"
     if status == "contradiction":
-        return "figures disagree"
-    has_low, has_high = not pd.isna(low), not pd.isna(high)
-    if has_low and has_high:
-        return _fmt(low) if low == high else f"{_fmt(low)}–{_fmt(high)}"
-    if has_low:
+        return "✕"
+    state = cell_state(low, high, "touched")
+    if state == "exact":
+        return _fmt(low)
+    if state == "range":
+        return f"{_fmt(low)}–{_fmt(high)}"
+    if state == "floor":
         return f"≥ {_fmt(low)}"
-    if has_high:
+    if state == "ceiling":
         return f"≤ {_fmt(high)}"
     return ""
+
+
+#: The widest cell text that fits a month on one line, in characters.
+_ONE_LINE = 5
+
+
+def _two_lines(text: str) -> str:
+    """Break a cell's text that is too wide for a month: '≥ 32,500', '900–1,000'."""
+    if len(text) <= _ONE_LINE:
+        return text
+    if "–" in text:
+        return text.replace("–", "–\n", 1)
+    return text.replace(" ", "\n", 1)
 
 
 def _wording(span: pd.Series, figs: pd.DataFrame) -> str:
@@ -127,11 +198,11 @@ def _wording(span: pd.Series, figs: pd.DataFrame) -> str:
     ids = [i for i in str(span["figure_ids"]).split(";") if i]
     if len(ids) == 1 and ids[0] in figs.index:
         return as_written(figs.loc[ids[0]])
-    return cell_text("span", span["low"], span["high"])
+    return _bounds_words(span)
 
 
 def span_label(span: pd.Series, figs: pd.DataFrame) -> str:
-    """Return a span bar's label: its wording, its period and 'not known per month'.
+    """Return a span bar's label: its wording and its period.
 
     Parameters
     ----------
@@ -143,21 +214,29 @@ def span_label(span: pd.Series, figs: pd.DataFrame) -> str:
     Returns
     -------
     str
+        E.g. ``'almost 1,000, 30 Apr–31 Aug 2019'``.
     """
     period = period_text(pd.Timestamp(span["period_start"]), pd.Timestamp(span["period_end"]))
-    return f"{_wording(span, figs)}, {period}: not known per month"
+    return f"{_wording(span, figs)}, {period}"
+
+
+def _x(day: pd.Timestamp, first: pd.Period) -> float:
+    """Return a day's position on the month axis: its month's column plus its share of it."""
+    day = pd.Timestamp(day)
+    return (day.to_period("M") - first).n + (day.day - 1) / day.days_in_month
 
 
 def _month_range(frames: Sequence[pd.DataFrame]) -> pd.PeriodIndex:
     months = [m for f in frames if len(f) for m in (f["month"].min(), f["month"].max())]
     if not months:
-        raise ValueError("no month to draw: every monthly() frame is empty")
+        raise ValueError("no month to draw: the frame has no figure of the chart's indicators "
+                         "and populations (killed, injured, displaced, airstrikes)")
     return pd.period_range(min(months), max(months), freq="M")
 
 
 @dataclass
 class _Line:
-    kind: str  # heading | cells | span
+    kind: str  # cells | span
     y: float
     height: float
     label: str
@@ -165,14 +244,42 @@ class _Line:
     items: list = field(default_factory=list)
 
 
-def _layout(
-    rows: Sequence[RowData],
-    figs: pd.DataFrame,
-    months: pd.PeriodIndex,
-    short: dict[str, str],
-    month_chars: float,
-) -> list[_Line]:
-    """Stack the lines of every row: a heading, then per claimant its cells and its spans."""
+@dataclass
+class _Placed:
+    """A span bar on a line, and where its label goes."""
+
+    span: pd.Series
+    text: str
+    x0: float  # bar start, month units (clipped at 0)
+    x1: float  # bar end
+    clipped: bool
+    where: str  # inside | right | left
+    lo: float  # the stretch of the line the bar and its label take
+    hi: float
+
+
+def _place(span: pd.Series, figs: pd.DataFrame, first: pd.Period, n: int,
+           month_chars: float) -> _Placed:
+    """Place a span's bar at its dates and its label inside it, right of it or left of it."""
+    x0 = _x(span["period_start"], first)
+    x1 = _x(pd.Timestamp(span["period_end"]) + DAY, first)
+    clipped = x0 < 0
+    x0 = max(x0, 0.0)
+    text = ("◀ " if clipped else "") + span_label(span, figs)
+    width = (len(text) + 1) / month_chars
+    gap = 0.08
+    if x1 - x0 >= width + 2 * gap:
+        return _Placed(span, text, x0, x1, clipped, "inside", x0, x1)
+    if x1 + gap + width <= n:
+        return _Placed(span, text, x0, x1, clipped, "right", x0, x1 + gap + width)
+    if x0 - gap - width >= 0:
+        return _Placed(span, text, x0, x1, clipped, "left", x0 - gap - width, x1)
+    return _Placed(span, text, x0, x1, clipped, "right", x0, x1 + gap + width)
+
+
+def _layout(row: RowData, figs: pd.DataFrame, months: pd.PeriodIndex,
+            short: dict[str, str], month_chars: float) -> list[_Line]:
+    """Stack a panel's lines: per claimant its month cells, then its span bars."""
     lines: list[_Line] = []
     y = 0.0
 
@@ -184,159 +291,159 @@ def _layout(
         return line
 
     first = months[0]
-    for row in rows:
-        add("heading", _HEADING, row.heading)
-        if row.months.empty:
-            add("cells", _CELL, "no figure")
+    for claimant in dict.fromkeys(row.months["claimant"].astype(str)):
+        items = [r for _, r in row.months[row.months["claimant"] == claimant].iterrows()]
+        tall = any("\n" in _two_lines(cell_text(str(r["status"]), r["low"], r["high"]))
+                   for r in items)
+        cells = add("cells", _TALL_CELL if tall else _CELL, short.get(claimant, claimant),
+                    claimant)
+        cells.items = items
+        if row.spans.empty:
             continue
-        for claimant in dict.fromkeys(row.months["claimant"]):
-            cells = add("cells", _CELL, short.get(claimant, claimant), claimant)
-            own = row.months[row.months["claimant"] == claimant]
-            cells.items = [r for _, r in own.iterrows()]
-            if row.spans.empty:
-                continue
-            spans = row.spans[row.spans["claimant"] == claimant]
-            taken: list[list[tuple[float, float]]] = []
-            span_lines: list[_Line] = []
-            for _, span in spans.sort_values(["period_start", "period_end"]).iterrows():
-                if pd.isna(span["low"]) and pd.isna(span["high"]) and ";" in str(
-                        span["figure_ids"]):
-                    continue  # a difference that bounds nothing: its month cell says so
-                x0 = max(float((span["first_month"] - first).n), 0.0)
-                x1 = float((span["last_month"] - first).n) + 1
-                width = len(span_label(span, figs)) / month_chars + 0.3
-                # the label runs right from the bar's start, or ends at the bar's end when
-                # it would run off the chart
-                if x0 + width <= len(months) or x1 - width < 0:
-                    a, b, ha = x0, max(x1, x0 + width), "left"
-                else:
-                    a, b, ha = min(x0, x1 - width), x1, "right"
-                placed = {"span": span, "ha": ha}
-                for n, busy in enumerate(taken):
-                    if all(b <= lo or a >= hi for lo, hi in busy):
-                        busy.append((a, b))
-                        span_lines[n].items.append(placed)
-                        break
-                else:
-                    taken.append([(a, b)])
-                    line = add("span", _SPAN, "", claimant)
+        own = row.spans[row.spans["claimant"] == claimant]
+        span_lines: list[_Line] = []
+        for _, span in own.sort_values(["period_start", "period_end"]).iterrows():
+            if pd.isna(span["low"]) and pd.isna(span["high"]) and ";" in str(
+                    span["figure_ids"]):
+                continue  # a difference that bounds nothing: its month cells say so
+            placed = _place(span, figs, first, len(months), month_chars)
+            for line in span_lines:
+                if all(placed.hi + 0.1 <= p.lo or placed.lo >= p.hi + 0.1 for p in line.items):
                     line.items.append(placed)
-                    span_lines.append(line)
+                    break
+            else:
+                line = add("span", _SPAN, "", claimant)
+                line.items.append(placed)
+                span_lines.append(line)
     return lines
 
 
-def _draw_lines(
-    ax: Axes,
-    lines: Sequence[_Line],
-    figs: pd.DataFrame,
-    months: pd.PeriodIndex,
-    palette: ClaimantStyles,
-) -> None:
+def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: str,
+               hatch: str | None) -> str:
+    state = cell_state(item["low"], item["high"], item["figure_ids"], item["status"])
+    text = _two_lines(cell_text("no_count" if state == "no_count" else str(item["status"]),
+                                item["low"], item["high"]))
+    box = (x + 0.025, y - h * 0.42)
+    w, hh = 0.95, h * 0.84
+    gid = (f"month:{item['indicator']}:{item['population']}:{item['month']}:"
+           f"{item['claimant']}:{item['status']}")
+    if state == "exact":
+        face = colour
+        ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
+                               hatchcolor=tint(colour, 0.55), linewidth=1.0, gid=gid))
+        ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, gid=gid + ":text",
+                fontweight="bold", color=ink(face), linespacing=1.0,
+                bbox={"boxstyle": "square,pad=0.05", "fc": face, "ec": "none"} if hatch
+                else None)
+    elif state in ("range", "floor", "ceiling", "level"):
+        face = tint(colour, 0.22)
+        ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
+                               hatchcolor=tint(colour, 0.45), linewidth=1.0,
+                               linestyle={"ceiling": "--", "level": ":"}.get(state, "-"),
+                               gid=gid))
+        ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color="#111111",
+                linespacing=1.0, gid=gid + ":text",
+                bbox={"boxstyle": "square,pad=0.05", "fc": face, "ec": "none"} if hatch
+                else None)
+    elif state == "no_count":
+        ax.add_patch(Rectangle(box, w, hh, facecolor="none", edgecolor="#dddddd",
+                               linewidth=0.6, gid=gid))
+        ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color=_NO_COUNT,
+                gid=gid + ":text")
+    else:  # figures touch the month but give it no bound of its own, or contradict
+        ax.add_patch(Rectangle(box, w, hh, facecolor=_GREY, edgecolor="none", gid=gid))
+        if state == "contradiction":
+            ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT,
+                    color="#111111", gid=gid + ":text")
+    return state
+
+
+def _draw_lines(ax: Axes, lines: Sequence[_Line], months: pd.PeriodIndex,
+                palette: ClaimantStyles) -> set[str]:
+    """Draw a panel's cells and span bars; return the cell states drawn."""
     first, n = months[0], len(months)
+    states: set[str] = set()
     for line in lines:
-        if line.kind == "heading":
-            ax.axhline(line.y - line.height / 2, color="#999999", linewidth=0.8)
-            continue
         colour = palette.colour(line.claimant)
         hatch = palette.hatch(line.claimant)
         h = line.height
         if line.kind == "cells":
             for item in line.items:
                 x = (item["month"] - first).n
-                if not 0 <= x < n:
-                    continue
-                _cell(ax, x, line.y, h, item, colour, hatch)
+                if 0 <= x < n:
+                    states.add(_draw_cell(ax, x, line.y, h, item, colour, hatch))
             continue
         for placed in line.items:
-            span, ha = placed["span"], placed["ha"]
-            x0 = float((span["first_month"] - first).n)
-            x1 = float((span["last_month"] - first).n) + 1
-            clipped = x0 < 0
-            x0 = max(x0, 0.0)
+            gid = "span:" + str(placed.span["figure_ids"])
+            # a bar that holds its label is as tall as the text; one beside it, thinner
+            share = 0.85 if placed.where == "inside" else 0.6
             ax.add_patch(Rectangle(
-                (x0 + 0.04, line.y - h * 0.32), x1 - x0 - 0.08, h * 0.64,
-                facecolor=tint(colour, 0.28), edgecolor=colour, linewidth=1.0,
-                hatch=hatch, hatchcolor=tint(colour, 0.6),
-                gid="span:" + str(span["figure_ids"]),
+                (placed.x0, line.y - h * share / 2), placed.x1 - placed.x0, h * share,
+                facecolor=tint(colour, 0.35), edgecolor=colour, linewidth=1.0,
+                hatch=hatch, hatchcolor=tint(colour, 0.6), gid=gid,
             ))
-            label = span_label(span, figs)
-            if clipped:
-                label = "◀ " + label
-            tx = x0 + 0.12 if ha == "left" else x1 - 0.12
-            text = ax.text(tx, line.y, label, ha=ha, va="center", fontsize=FONT,
-                           color="#111111", clip_on=False,
-                           gid="span:" + str(span["figure_ids"]) + ":text")
-            text.set_in_layout(False)  # the lane keeps room for it (see _layout)
+            pad = 0.08
+            if placed.where == "inside":
+                tx, ha = placed.x0 + pad, "left"
+            elif placed.where == "right":
+                tx, ha = placed.x1 + pad, "left"
+            else:
+                tx, ha = placed.x0 - pad, "right"
+            text = ax.text(tx, line.y, placed.text, ha=ha, va="center", fontsize=FONT,
+                           color="#111111", clip_on=False, gid=gid + ":text",
+                           bbox={"boxstyle": "square,pad=0.05", "fc": tint(colour, 0.35),
+                                 "ec": "none"} if placed.where == "inside" and hatch
+                           else None)
+            text.set_in_layout(False)  # the line keeps room for it (see _layout)
+    return states
 
 
-def _two_lines(text: str) -> str:
-    """Break a cell's text that is too wide for a month: 'no count', '≥ 32,500', '900–1,000'."""
-    if len(text) < 8:
-        return text
-    if "–" in text:
-        return text.replace("–", "–\n", 1)
-    return text.replace(" ", "\n", 1)
-
-
-def _cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: str,
-          hatch: str | None) -> None:
-    status = str(item["status"])
-    text = _two_lines(cell_text(status, item["low"], item["high"]))
-    box = (x + 0.04, y - h * 0.42)
-    w, hh = 0.92, h * 0.84
-    gid = (f"month:{item['indicator']}:{item['population']}:{item['month']}:"
-           f"{item['claimant']}:{status}")
-    if status in _FILLED:
-        face = colour
-        ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
-                               hatchcolor=tint(colour, 0.55), linewidth=1.0, gid=gid))
-        ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, gid=gid + ":text",
-                fontweight="bold", color=ink(face),
-                bbox={"boxstyle": "square,pad=0.1", "fc": face, "ec": "none"} if hatch
-                else None)
-    elif status in _PALE:
-        face = tint(colour, 0.22)
-        ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
-                               hatchcolor=tint(colour, 0.45), linewidth=1.0,
-                               linestyle="--" if status == "ceiling_only" else "-", gid=gid))
-        ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color="#111111",
-                linespacing=1.0, gid=gid + ":text",
-                bbox={"boxstyle": "square,pad=0.1", "fc": face, "ec": "none"} if hatch
-                else None)
-    elif status == "no_count":
-        ax.add_patch(Rectangle(box, w, hh, facecolor="none", edgecolor="#dddddd",
-                               linewidth=0.6, gid=gid))
-        ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color=_NO_COUNT,
-                fontstyle="italic", linespacing=1.0, gid=gid + ":text")
-    else:  # span_only (figures touch the month, imply neither bound), or contradiction
-        ax.add_patch(Rectangle(box, w, hh, facecolor=_GREY, edgecolor="none", gid=gid))
-        if text:
-            ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT,
-                    color=_NO_COUNT, linespacing=1.0, gid=gid + ":text")
-
-
-def _frame(lines: Sequence[_Line], ax: Axes, months: pd.PeriodIndex) -> None:
+def _frame(ax: Axes, lines: Sequence[_Line], months: pd.PeriodIndex, title: str) -> None:
     total = max(line.y + line.height / 2 for line in lines)
     ax.set_xlim(0, len(months))
     ax.set_ylim(total, 0)
     ax.grid(False)
     ticks = [line for line in lines if line.label]
     ax.set_yticks([t.y for t in ticks], [t.label for t in ticks])
-    for tick, line in zip(ax.get_yticklabels(), ticks, strict=True):
-        if line.kind == "heading":
-            tick.set_fontweight("bold")
     ax.tick_params(axis="y", length=0)
-    ax.set_xticks([i + 0.5 for i in range(len(months))],
-                  [f"{m:%b}" if i and m.month != 1 else f"{m:%b}\n{m:%Y}"
-                   for i, m in enumerate(months)])
-    ax.tick_params(axis="x", length=0, labeltop=True, labelbottom=True)
-    for i in range(1, len(months)):
-        ax.axvline(i, color="#eeeeee", linewidth=0.6, zorder=0)
+    ax.set_xticks([])  # the month names are written once, above the panels
+    ax.vlines(range(1, len(months)), 0, 1, transform=ax.get_xaxis_transform(),
+              colors="#dddddd", linewidth=0.6, zorder=0)
     for side in ("left", "bottom", "top", "right"):
         ax.spines[side].set_visible(False)
-    ax.xaxis.set_label_position("top")
-    ax.set_xlabel("Calendar month")
-    ax.set_ylabel("Claimant, under each indicator")
+    ax.spines["top"].set_visible(True)
+    ax.spines["top"].set_color("#999999")
+    ax.set_title(title, loc="left", fontsize=FONT + 0.5, pad=3)
+
+
+def _legend(ax: Axes, states: set[str], spans: bool) -> Legend:
+    """Draw the legend in its own axes: every cell state drawn, and the span bar."""
+    grey = "#555555"
+    look = {
+        "exact": {"facecolor": grey, "edgecolor": grey},
+        "range": {"facecolor": tint(grey, 0.22), "edgecolor": grey},
+        "floor": {"facecolor": tint(grey, 0.22), "edgecolor": grey},
+        "ceiling": {"facecolor": tint(grey, 0.22), "edgecolor": grey, "linestyle": "--"},
+        "unbounded": {"facecolor": _GREY, "edgecolor": "none"},
+        "contradiction": {"facecolor": _GREY, "edgecolor": "none"},
+        "level": {"facecolor": tint(grey, 0.22), "edgecolor": grey, "linestyle": ":"},
+        "no_count": {"facecolor": "none", "edgecolor": "#bbbbbb"},
+    }
+    handles = [Patch(label=text, **look[key]) for key, text in STATES if key in states]
+    if spans:
+        handles.append(Patch(facecolor=tint(grey, 0.35), edgecolor=grey,
+                             label="bar: a figure over a span, at its dates, not split "
+                                   "into months"))
+    ax.axis("off")
+    # from the figure's left edge (the lane labels' margin is free above the panels), and
+    # out of the layout, so that its width does not narrow the months
+    legend = ax.legend(handles=handles, loc="upper left", ncols=2, fontsize=FONT,
+                       borderaxespad=0.0, handlelength=1.6, columnspacing=1.0,
+                       bbox_to_anchor=(0.015, 1.0),
+                       bbox_transform=blended_transform_factory(ax.figure.transFigure,
+                                                                ax.transAxes))
+    legend.set_in_layout(False)
+    return legend
 
 
 def draw_known_by_month(
@@ -347,17 +454,17 @@ def draw_known_by_month(
     short: dict[str, str] | None = None,
     palette: ClaimantStyles | None = None,
     footnote: Callable[[Figure, pd.DataFrame, list[str]], object] | None = None,
-) -> Figure:
-    """Draw the 'what is known per month' grid from monthly()/spans() frames.
+) -> Chart:
+    """Draw the 'what is known per month' panels from monthly()/spans() frames.
 
     Parameters
     ----------
     rows : sequence of RowData
-        The north-west's rows, top to bottom.
+        The north-west's panels, top to bottom; those without months are left out.
     figures : pandas.DataFrame
         The package's figures (for each span's wording as written).
     context : sequence of RowData, optional
-        Rows drawn in a separate panel below: figures for all of Syria.
+        Panels drawn below, titled as context: figures for all of Syria.
     short : dict, optional
         Claimants' short names by ``organisation_id``.
     palette : ClaimantStyles, optional
@@ -368,72 +475,127 @@ def draw_known_by_month(
 
     Returns
     -------
-    matplotlib.figure.Figure
+    Chart
+        The figure; its ``alt_text`` says what each panel shows.
+
+    Raises
+    ------
+    ValueError
+        If no panel has a month to draw.
     """
     short = short or {}
     palette = palette or ClaimantStyles()
     figs = figures.set_index("figure_id", drop=False)
-    months = _month_range([r.months for r in rows])
-    label_in = 1.45
-    month_pt = (WIDTH - label_in - 0.3) * 72 / len(months)
-    month_chars = month_pt / (FONT * 0.58)
-    lines = _layout(rows, figs, months, short, month_chars)
-    ctx_lines = _layout(context, figs, months, short, month_chars) if context else []
-    height_units = sum(line.height for line in lines)
-    ctx_units = sum(line.height for line in ctx_lines)
-    per_unit = 0.26
-    fig = new_figure(WIDTH, 2.9 + per_unit * (height_units + ctx_units + (1.2 if context else 0)))
-    if ctx_lines:
-        ax, ax_ctx = fig.subplots(2, 1, height_ratios=[height_units + 1.2, ctx_units + 1.2])
-    else:
-        ax, ax_ctx = fig.add_subplot(), None
-    _draw_lines(ax, lines, figs, months, palette)
-    _frame(lines, ax, months)
-    ax.set_title("Idlib and the north-west: what each claimant's figures say for each month",
-                 loc="left")
-    if ax_ctx is not None:
-        _draw_lines(ax_ctx, ctx_lines, figs, months, palette)
-        _frame(ctx_lines, ax_ctx, months)
-        ax_ctx.set_title("Context, not Idlib: figures for all of Syria", loc="left")
-    fig.suptitle("What is known per month, 2019: only what the figures say for each month",
-                 fontweight="bold", fontsize=11.5, x=0.01, ha="left")
-    last = ax_ctx if ax_ctx is not None else ax
-    last.tick_params(axis="x", labelbottom=False)
-    last.legend(handles=_legend(), loc="upper left", bbox_to_anchor=(0.0, 0.0), ncols=2,
-                fontsize=FONT, borderaxespad=0.3)
+    rows = [r for r in rows if not r.months.empty]
+    context = [r for r in context if not r.months.empty]
+    # the north-west's months; all of Syria's are drawn within them (the war's toll since
+    # 2011 is cut at the first month, and says so)
+    months = _month_range([r.months for r in (rows or context)])
+    month_pt = (WIDTH - _LABEL_IN - 0.3) * 72 / len(months)
+    month_chars = month_pt / _CHAR_PT
+    panels = [(r, _layout(r, figs, months, short, month_chars), False) for r in rows]
+    panels += [(r, _layout(r, figs, months, short, month_chars), True) for r in context]
+    units = [sum(line.height for line in lines) + 1.0 for _, lines, _ in panels]
+    per_unit = 0.25
+    legend_in = 0.85
+    fig = new_figure(WIDTH, 2.6 + legend_in + per_unit * sum(units))
+    grid = fig.add_gridspec(len(panels) + 2, 1,
+                            height_ratios=[legend_in / per_unit, 1.6, *units])
+    header = fig.add_subplot(grid[1])
+    axes = [fig.add_subplot(grid[i + 2]) for i in range(len(panels))]
+    states: set[str] = set()
+    for ax, (row, lines, is_context) in zip(axes, panels, strict=True):
+        states |= _draw_lines(ax, lines, months, palette)
+        title = row.heading + (" (context: all of Syria, not Idlib)" if is_context else "")
+        _frame(ax, lines, months, title)
+    _month_header(header, months)
+    any_spans = any(line.kind == "span" for _, lines, _ in panels for line in lines)
+    _legend(fig.add_subplot(grid[0]), states, any_spans)
+    fig.suptitle("What is known per month, 2019: only what the figures say for each month "
+                 "alone", fontweight="bold", fontsize=TITLE, x=0.01, ha="left")
+    shown_rows = [*rows, *context]
+    ids = {
+        i
+        for r in shown_rows
+        for frame in (r.months, r.spans)
+        if len(frame)
+        for cell in frame["figure_ids"].astype(str)
+        for i in cell.split(";")
+        if i
+    }
     if footnote is not None:
-        ids = {
-            i
-            for r in [*rows, *context]
-            for frame in (r.months, r.spans)
-            if len(frame)
-            for cell in frame["figure_ids"].astype(str)
-            for i in cell.split(";")
-            if i
-        }
-        shown = figures[figures["figure_id"].isin(ids)]
-        footnote(fig, shown, [
-            "Each cell holds only what the figures imply for that month alone. A figure "
-            "over several months gives no month a floor: it is a bar, not shared out. "
-            "Lanes are claimants: never add them. Summing one claimant's month floors "
-            "gives a floor of its total."
+        footnote(fig, figures[figures["figure_id"].isin(ids)], [
+            "Each cell holds only what the figures imply for that month alone; a figure "
+            "over a span is a bar at its dates, never shared out over the months it "
+            "touches. Lanes are claimants: never add them."
         ])
+    fig.alt_text = _alt_text(rows, context, months, short, figs)
     return fig
 
 
-def _legend() -> list[Patch]:
-    grey = "#555555"
-    return [
-        Patch(facecolor=grey, edgecolor=grey, label="the figures fix the month's count"),
-        Patch(facecolor=tint(grey, 0.22), edgecolor=grey,
-              label="≥ floor, or a range: what the figures imply"),
-        Patch(facecolor=tint(grey, 0.22), edgecolor=grey, linestyle="--",
-              label="≤ ceiling only"),
-        Patch(facecolor=_GREY, edgecolor="none", label="figures touch it, imply no bound"),
-        Patch(facecolor=tint(grey, 0.28), edgecolor=grey,
-              label="bar: a figure over several months"),
-        Patch(facecolor="none", edgecolor="#dddddd", label="no count: no figure, not zero"),
+def _month_header(ax: Axes, months: pd.PeriodIndex) -> None:
+    """Write the month names once, above the panels, and what the lanes are."""
+    ax.set_xlim(0, len(months))
+    ax.set_ylim(0, 1)
+    ax.axis("off")
+    for i, m in enumerate(months):
+        name = f"{m:%b}" if i and m.month != 1 else f"{m:%b}\n{m:%Y}"
+        ax.text(i + 0.5, 0.05, name, ha="center", va="bottom", fontsize=FONT,
+                fontweight="bold", linespacing=1.1)
+    ax.text(-0.15, 0.05, "claimant", ha="right", va="bottom", fontsize=FONT,
+            fontstyle="italic", color="#555555")
+
+
+def _alt_text(rows: Sequence[RowData], context: Sequence[RowData], months: pd.PeriodIndex,
+              short: dict[str, str], figs: pd.DataFrame) -> str:
+    """Describe the grid from the frames it draws: each panel's numbers, floors and spans."""
+    every = [*rows, *context]
+    claimants = and_list(short.get(c, c) for r in every
+                         for c in dict.fromkeys(r.months["claimant"].astype(str)))
+    headings = [r.heading.lower() for r in rows]
+    headings += [f"{r.heading.lower()} (all of Syria, context)" for r in context]
+    parts = [
+        f"Grid of what the figures say for each calendar month, {months[0]:%b %Y} to "
+        f"{months[-1]:%b %Y}, one panel per indicator and population "
+        f"({and_list(headings)}), a lane per claimant ({claimants})."
     ]
+    for n, row in enumerate(every):
+        said = []
+        for _, cell in row.months.iterrows():
+            state = cell_state(cell["low"], cell["high"], cell["figure_ids"], cell["status"])
+            if state in ("no_count", "unbounded"):
+                continue
+            if state == "contradiction":
+                said.append(f"{cell['month']:%b}: the figures of "
+                            f"{short.get(cell['claimant'], cell['claimant'])} cannot all be "
+                            "true")
+                continue
+            text = cell_text(str(cell["status"]), cell["low"], cell["high"])
+            text = text.replace("≥ ", "at least ").replace("≤ ", "at most ")
+            said.append(f"{cell['month']:%b}: {text} "
+                        + ("on one day, a level (a stock) " if state == "level" else "")
+                        + f"({short.get(cell['claimant'], cell['claimant'])})")
+        spans = [f"{span_label(s, figs)} ({short.get(s['claimant'], s['claimant'])})"
+                 for _, s in row.spans.iterrows()
+                 if not (pd.isna(s["low"]) and pd.isna(s["high"]))] if len(row.spans) else []
+        heading = row.heading + (" (all of Syria)" if n >= len(rows) else "")
+        text = f"{heading}: " + ("; ".join(said) if said else "no month has a bound")
+        if spans:
+            text += "; over spans, not split into months: " + "; ".join(spans)
+        parts.append(text + ".")
+    parts.append("Every other month has no figure (no count, not zero) or only figures over "
+                 "longer spans, which give it no bound of its own.")
+    return " ".join(parts)
+
+
+def _bounds_words(span: pd.Series) -> str:
+    """Return a span's bounds in words: '272', '900 to 1,000', 'at least 30', 'at most 100'."""
+    low, high = span["low"], span["high"]
+    if not pd.isna(low) and not pd.isna(high):
+        return _fmt(low) if low == high else f"{_fmt(low)} to {_fmt(high)}"
+    if not pd.isna(low):
+        return f"at least {_fmt(low)}"
+    return f"at most {_fmt(high)}" if not pd.isna(high) else "no bound"
 
 
 def _row_data(
@@ -442,7 +604,10 @@ def _row_data(
 ) -> RowData:
     from idlibstats.analysis.monthly import monthly, spans
 
-    if not (figures["indicator"].astype(str) == indicator).any():
+    chosen = figures[(figures["indicator"].astype(str) == indicator)
+                     & (figures["population"].astype(str) == population)]
+    measure = chosen["measure"].astype(str)
+    if not ((measure == "movements") if movements else (measure != "movements")).any():
         return RowData(heading, pd.DataFrame(), pd.DataFrame())
     kwargs = {"populations": populations, "national": national, "movements": movements}
     return RowData(heading, monthly(indicator, population, figures, **kwargs),
@@ -453,11 +618,11 @@ def _row_data(
 def known_by_month(
     tables: ChartTables,
     rows: Sequence[tuple[str, str, str, bool]] = ROWS,
-) -> Figure:
+) -> Chart:
     """Draw what is known per month: :func:`~idlibstats.monthly` and :func:`~idlibstats.spans`.
 
-    North-west rows from the package's figures without the all-Syria ones; a context panel
-    below for every indicator and population that has all-Syria figures.
+    North-west panels from the package's figures without the all-Syria ones; context
+    panels below for every indicator and population that has all-Syria figures.
 
     Parameters
     ----------
@@ -465,11 +630,17 @@ def known_by_month(
         The frames to draw from (:func:`idlibstats.chart_tables`; ``tables.with_figures``
         to draw a filtered frame).
     rows : sequence of (indicator, population, heading, movements), optional
-        The rows to draw, top to bottom (default :data:`ROWS`).
+        The panels to draw, top to bottom (default :data:`ROWS`); a panel without figures
+        is left out.
 
     Returns
     -------
-    matplotlib.figure.Figure
+    Chart
+
+    Raises
+    ------
+    ValueError
+        If none of ``rows`` has a figure, north-west or all of Syria.
     """
     figs = tables.figures
     national = figs["admin1"].astype(str) == NATIONAL
@@ -478,20 +649,16 @@ def known_by_month(
                        movements=mv) for i, p, h, mv in rows]
     pairs = dict.fromkeys(zip(whole["indicator"].astype(str), whole["population"].astype(str),
                               strict=True))
-    context = [
-        _row_data(i, p, _heading(i, p), whole, populations=tables.populations, national=True)
-        for i, p in pairs
-    ]
-    context = [c for c in context if not c.months.empty or not c.spans.empty]
+    context = [_row_data(i, p, _heading(i, p), whole, populations=tables.populations,
+                         national=True) for i, p in pairs]
 
     def sources_footnote(fig: Figure, shown: pd.DataFrame, notes: list[str]) -> object:
         return footnote(fig, shown, tables.sources, tables.organisations, notes)
 
     return draw_known_by_month(drawn, figs, context=context, short=tables.short,
-                               palette=tables.palette,
-                               footnote=sources_footnote)
+                               palette=tables.palette, footnote=sources_footnote)
 
 
 def _heading(indicator: str, population: str) -> str:
-    pop = POPULATION_LABEL.get(population, population.replace("_", " "))
-    return f"{indicator.replace('_', ' ').capitalize()}: {pop}, all of Syria".replace(": ,", ",")
+    pop = population_text(population)
+    return f"{indicator.replace('_', ' ').capitalize()}: {pop}".rstrip(": ")

@@ -22,15 +22,30 @@ def _nudges(step: float) -> Iterable[tuple[float, float]]:
                 yield dy, dx
 
 
+def _upright(step: float) -> Iterable[tuple[float, float]]:
+    """Offsets (dy, dx) in points: straight up or down, nearest first, then sideways."""
+    yield 0, 0
+    for i in range(1, 160):
+        yield i * step, 0
+        yield -i * step, 0
+    yield from _nudges(step)
+
+
 def declutter(
     fig: Figure,
     labels: Sequence[Annotation],
     obstacles: Sequence[Obstacle],
     avoid: Sequence[Artist] = (),
+    *,
+    stack: bool = False,
 ) -> None:
     """Move labels up, in steps of points, until none covers an earlier one or an obstacle.
 
-    ``avoid`` are drawn artists (a legend) that labels must not cover either.
+    ``avoid`` are drawn artists (a legend) that labels must not cover either. With
+    ``stack``, labels are moved straight up or down first, and none is placed below the
+    previous label of its axes and alignment that it would sit beside: give them from the
+    lowest anchor to the highest, and a column of labels keeps that order, so their leader
+    lines do not cross.
     Labels are left out of the layout (they stay inside their axes' headroom), so moving
     them does not move the axes; a label is never moved above its axes' top.
     """
@@ -38,7 +53,7 @@ def declutter(
         return
     for label in labels:
         label.set_in_layout(False)
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the layout and the text positions, without pixels
     renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
     # a marker or a line is drawn wider than its data box: pad by half a marker (6 pt)
     pad = 6 * fig.dpi / 72
@@ -48,23 +63,32 @@ def declutter(
     ]
     placed += [a.get_window_extent(renderer).padded(2) for a in avoid]
     step = 3.0
+    to_px = fig.dpi / 72
+    last: dict[tuple[int, str], Bbox] = {}  # with stack: the last label of an axes and side
     for label in labels:
         # a label's box (its bbox patch) is drawn round the text: pad by the box's own pad
-        margin = 2 + _box_pad(label) * fig.dpi / 72
+        margin = 2 + _box_pad(label) * to_px
         frame = label.axes.get_window_extent(renderer) if label.axes else None
         x0, y0 = label.xyann
-        for dy, dx in _nudges(step):
-            label.xyann = (x0 + dx, y0 + dy)
-            box = Text.get_window_extent(label, renderer).padded(margin)
+        # an offset in points moves the text rigidly: measure it once, then translate
+        start = Text.get_window_extent(label, renderer).padded(margin)
+        column = (id(label.axes), label.get_horizontalalignment())
+        below = last.get(column) if stack else None
+        for dy, dx in (_upright(step) if stack else _nudges(step)):
+            box = start.translated(dx * to_px, dy * to_px)
             inside = frame is None or (
                 box.x0 >= frame.x0 and box.x1 <= frame.x1 and box.y1 <= frame.y1
                 and box.y0 >= frame.y0
             )
-            if inside and not any(box.overlaps(p) for p in placed):
+            in_order = below is None or box.y0 >= below.y0 or not (
+                box.x0 < below.x1 and below.x0 < box.x1)
+            if inside and in_order and not any(box.overlaps(p) for p in placed):
+                label.xyann = (x0 + dx, y0 + dy)
                 break
         else:
-            label.xyann = (x0, y0)
-        placed.append(Text.get_window_extent(label, renderer).padded(margin))
+            box = start
+        placed.append(box)
+        last[column] = box
 
 
 def _box_pad(label: Text) -> float:
@@ -73,3 +97,30 @@ def _box_pad(label: Text) -> float:
     if patch is None:
         return 0.0
     return float(getattr(patch.get_boxstyle(), "pad", 0.0)) * label.get_fontsize()
+
+
+def leaders_under(labels: Sequence[Annotation]) -> None:
+    """Draw each label's leader line under every label's box, from where its text starts.
+
+    A line from a label to its point may have to pass another label: drawn first, under
+    the labels' opaque boxes, it passes behind that label instead of over its text. Call it
+    after :func:`declutter` (the lines follow the labels' final places).
+    """
+    drawn = [label for label in labels if label.arrowprops and label.axes is not None]
+    if not drawn:
+        return
+    top = max(label.get_zorder() for label in labels)
+    for label in drawn:
+        assert label.axes is not None and label.arrowprops is not None
+        line = label.axes.annotate(
+            "", xy=label.xy, xycoords=label.xycoords, xytext=label.xyann,
+            textcoords=label.anncoords, arrowprops=dict(label.arrowprops),
+            annotation_clip=False, va=label.get_va(), ha=label.get_ha(),
+            fontsize=label.get_fontsize(), zorder=top - 0.5)
+        line.set_in_layout(False)
+        label.arrowprops = None
+        label.arrow_patch = None
+        label.set_zorder(top + 0.5)
+        box = label.get_bbox_patch()
+        if box is not None:
+            box.set_alpha(1.0)

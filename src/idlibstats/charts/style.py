@@ -11,17 +11,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import ParamSpec
+from typing import ParamSpec, TypeVar
 
 import matplotlib as mpl
 import matplotlib.dates as mdates
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
+from idlibstats.charts.chart import DPI, Chart
+
 P = ParamSpec("P")
+R = TypeVar("R")
 
 #: Okabe & Ito (2008), "Color Universal Design": distinguishable with any colour vision.
 OKABE_ITO: dict[str, str] = {
@@ -140,8 +142,6 @@ class ClaimantStyles:
         ]
 
 
-DPI = 150
-
 #: Smallest type size, in points, as the text is displayed (README column or JupyterLab).
 MIN_PT = 9.0
 #: Widths, in CSS pixels (96 per inch), the charts are displayed at: GitHub's README column
@@ -200,19 +200,19 @@ def thousands(x: float, _pos: int | None = None) -> str:
     return f"{x:,.0f}"
 
 
-def new_figure(width: float, height: float) -> Figure:
-    """Return a new figure of the given size in inches, with its own Agg canvas."""
-    fig = Figure(figsize=(width, height), layout="constrained", dpi=100)
+def new_figure(width: float, height: float) -> Chart:
+    """Return a new chart of the given size in inches, with its own Agg canvas."""
+    fig = Chart(figsize=(width, height), layout="constrained", dpi=100)
     FigureCanvasAgg(fig)
     fig.get_layout_engine().set(h_pad=0.06, w_pad=0.06)
     return fig
 
 
-def styled(draw: Callable[P, Figure]) -> Callable[P, Figure]:
+def styled(draw: Callable[P, R]) -> Callable[P, R]:
     """Draw the chart under the package's style (fonts, grid, spines), whatever the rc."""
 
     @functools.wraps(draw)
-    def wrapper(*args: P.args, **kwargs: P.kwargs) -> Figure:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         with mpl.rc_context(_STYLE):
             return draw(*args, **kwargs)
 
@@ -227,7 +227,7 @@ def month_axis(ax: Axes) -> None:
 
 
 def up_arrow(ax: Axes, x: object, y: float, colour: str, length: float = 18) -> None:
-    """Mark an open upper end: an arrow pointing up from (x, y), in points."""
+    """Mark an open end: an arrow from (x, y), ``length`` points up (or down if negative)."""
     ax.annotate(
         "",
         xy=(x, y),

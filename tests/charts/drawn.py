@@ -1,0 +1,197 @@
+"""What a drawn chart shows, measured from the figure itself: text boxes and bar edges.
+
+The chart tests use these to find overlapping text, a label across a bar's edge, a span
+drawn wider than its dates and the populations one value axis carries. Everything is
+measured in display coordinates after ``fig.canvas.draw()``, with the renderer's own text
+extents (``Text.get_window_extent``), so what is checked is what a reader sees.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from unittest.mock import patch
+
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.patches import FancyArrowPatch, Rectangle
+from matplotlib.text import Annotation, Text
+from matplotlib.transforms import Bbox
+
+#: Boxes that share less than this many pixels each way do not overlap (anti-aliasing).
+TOLERANCE = 0.5
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """A visible text and the box it covers on the canvas (its bbox patch, if it has one)."""
+
+    text: str
+    box: Bbox
+    artist: Text
+
+
+def _in_legend(artist: object) -> Legend | None:
+    for legend in _legends(artist):
+        if artist in legend.get_texts() or artist is legend.get_title():
+            return legend
+    return None
+
+
+def _legends(artist: object) -> list[Legend]:
+    fig = getattr(artist, "figure", None)
+    return [] if fig is None else _legends_of(fig)
+
+
+def drawn_texts(fig: Figure) -> list[Text]:
+    """Draw the figure and return the texts the renderer drew, in drawing order.
+
+    Tick labels outside an axis' view keep stale positions and are not drawn: asking the
+    renderer which texts it drew, rather than the figure which texts it holds, leaves them
+    out.
+    """
+    seen: list[Text] = []
+    draw = Text.draw
+
+    def spy(self: Text, renderer: object) -> None:
+        seen.append(self)
+        draw(self, renderer)
+
+    with patch.object(Text, "draw", spy):
+        fig.canvas.draw()
+    return list(dict.fromkeys(seen))
+
+
+def text_boxes(fig: Figure) -> list[TextBox]:
+    """Return every drawn, visible, non-empty text of the figure with the box it covers."""
+    texts = drawn_texts(fig)
+    renderer = fig.canvas.get_renderer()
+    out = []
+    for text in texts:
+        if not text.get_visible() or not text.get_text().strip():
+            continue
+        patch = text.get_bbox_patch()
+        box = (patch.get_window_extent(renderer) if patch is not None
+               else text.get_window_extent(renderer))
+        if box.width <= 0 or box.height <= 0:
+            continue
+        out.append(TextBox(text.get_text(), box, text))
+    return out
+
+
+def _overlap(a: Bbox, b: Bbox) -> bool:
+    return (min(a.x1, b.x1) - max(a.x0, b.x0) > TOLERANCE
+            and min(a.y1, b.y1) - max(a.y0, b.y0) > TOLERANCE)
+
+
+def overlapping_texts(fig: Figure) -> list[tuple[str, str]]:
+    """Return the pairs of texts whose boxes overlap (each pair once)."""
+    boxes = text_boxes(fig)
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            if _overlap(a.box, b.box):
+                pairs.append((a.text, b.text))
+    return pairs
+
+
+#: The ``gid`` prefixes of the rectangles that draw data: a figure's bar, a month's cell, a
+#: span's bar (a shaded background, a legend key or a frame is not one).
+DATA_GIDS = ("figure:", "month:", "span:", "rate:")
+
+
+def bars(fig: Figure) -> Iterator[Rectangle]:
+    """Yield the rectangles drawn as data (bars, cells, spans): not frames, not legend keys."""
+    for ax in fig.axes:
+        for shape in ax.patches:
+            if (isinstance(shape, Rectangle) and shape.get_visible()
+                    and str(shape.get_gid()).startswith(DATA_GIDS)):
+                yield shape
+
+
+def legends_over_bars(fig: Figure) -> list[tuple[str, str]]:
+    """Return (legend's first entry, bar gid) for each legend drawn over a data bar."""
+    renderer = fig.canvas.get_renderer()
+    fig.canvas.draw()
+    found = []
+    for legend in _legends_of(fig):
+        box = legend.get_window_extent(renderer)
+        for bar in bars(fig):
+            if _overlap(box, bar.get_window_extent(renderer)):
+                texts = legend.get_texts()
+                found.append((texts[0].get_text() if texts else "", str(bar.get_gid())))
+    return found
+
+
+def _legends_of(fig: Figure) -> list[Legend]:
+    return [a.get_legend() for a in fig.axes if a.get_legend() is not None] + list(fig.legends)
+
+
+def texts_across_bar_edges(fig: Figure) -> list[tuple[str, str]]:
+    """Return (text, bar gid) for each text that is partly inside and partly outside a bar."""
+    boxes = text_boxes(fig)
+    renderer = fig.canvas.get_renderer()
+    crossing = []
+    for bar in bars(fig):
+        edge = bar.get_window_extent(renderer)
+        if edge.width <= 1 or edge.height <= 1:
+            continue
+        for tb in boxes:
+            if _in_legend(tb.artist) is not None:
+                continue
+            box = tb.box
+            if not _overlap(box, edge):
+                continue
+            inside = (box.x0 >= edge.x0 - TOLERANCE and box.x1 <= edge.x1 + TOLERANCE
+                      and box.y0 >= edge.y0 - TOLERANCE and box.y1 <= edge.y1 + TOLERANCE)
+            if not inside:
+                crossing.append((tb.text, str(bar.get_gid())))
+    return crossing
+
+
+def leaders_over_texts(fig: Figure) -> list[tuple[str, str]]:
+    """Return (text, leader's anchor) for each leader line drawn over another text.
+
+    A leader line (an annotation's line, arrowstyle '-') may pass behind a label's opaque
+    box, never over its text: the check follows the order the renderer draws in. Texts
+    whose box holds an end of the leader (its own label, its anchor's) are not counted.
+    """
+    order: list[object] = []
+    draw_text, draw_arrow = Text.draw, FancyArrowPatch.draw
+
+    def spy_text(self: Text, renderer: object) -> None:
+        order.append(self)
+        draw_text(self, renderer)
+
+    def spy_arrow(self: FancyArrowPatch, renderer: object) -> None:
+        order.append(self)
+        draw_arrow(self, renderer)
+
+    with patch.object(Text, "draw", spy_text), patch.object(FancyArrowPatch, "draw", spy_arrow):
+        fig.canvas.draw()
+    boxes = {id(tb.artist): tb for tb in text_boxes(fig)}
+    owner = {id(a.arrow_patch): a for a in fig.findobj(Annotation)  # lines, not arrowheads
+             if a.arrow_patch and (a.arrowprops or {}).get("arrowstyle") == "-"}
+    crossing = []
+    for i, arrow in enumerate(order):
+        if not isinstance(arrow, FancyArrowPatch) or id(arrow) not in owner:
+            continue
+        path = arrow.get_path().transformed(arrow.get_transform())
+        ends = path.vertices[[0, -1]]
+        for j, text in enumerate(order):
+            tb = boxes.get(id(text))
+            if tb is None or (j > i and _opaque(tb.artist)):
+                continue  # an opaque box drawn after the leader covers it
+            if tb.artist is owner[id(arrow)] or any(
+                    tb.box.padded(2).contains(x, y) for x, y in ends):
+                continue
+            if path.intersects_bbox(tb.box, filled=False):
+                crossing.append((tb.text, str(owner[id(arrow)].xy)))
+    return crossing
+
+
+def _opaque(text: Text) -> bool:
+    """Tell whether a text is drawn on a box that hides what is under it."""
+    box = text.get_bbox_patch()
+    return box is not None and box.get_facecolor()[3] == 1.0 and (
+        box.get_alpha() is None or box.get_alpha() == 1.0)

@@ -1,0 +1,60 @@
+"""A chart shown in JupyterLab carries its description as the image's alt text.
+
+JupyterLab's image renderer ignores an ``alt`` in an output's metadata, so a chart displays
+as ``text/html``, an ``<img alt=...>`` (which JupyterLab prefers to ``image/png``, and keeps
+through its sanitizer for an untrusted notebook). This test opens a notebook holding a chart's
+output, as the kernel records it, in a real JupyterLab in headless Chromium and reads the
+image's ``alt`` from the page.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from pathlib import Path
+
+import nbformat
+import pytest
+from browser import open_page
+from test_jupyterlab import lab_server
+
+import idlibstats as ils
+from idlibstats import charts
+
+
+def _notebook_with(chart: charts.Chart, path: Path) -> None:
+    """Write a notebook whose one cell shows ``chart`` as the kernel records its display."""
+    data, metadata = chart._repr_mimebundle_()
+    cell = nbformat.v4.new_code_cell("charts.strikes_chart(frames)", execution_count=1)
+    cell.outputs = [nbformat.v4.new_output("display_data", data=data, metadata=metadata)]
+    nb = nbformat.v4.new_notebook(cells=[cell])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+
+
+def test_jupyterlab_shows_the_chart_with_its_alt_text(tmp_path: Path) -> None:
+    chart = charts.strikes_chart(ils.chart_tables())
+    root = tmp_path / "notebooks"
+    root.mkdir()
+    _notebook_with(chart, root / "chart.ipynb")
+    home = tmp_path / "home"
+    home.mkdir()
+    with lab_server(home, root) as srv, open_page(
+            f"{srv.base}/lab/tree/chart.ipynb?token={srv.token}") as loaded:
+        loaded.page.wait_for_selector(".jp-OutputArea-output img", timeout=120_000)
+        alts = loaded.page.eval_on_selector_all(
+            ".jp-OutputArea-output img", "images => images.map(i => i.getAttribute('alt'))")
+    assert alts == [chart.alt_text]
+    assert "3,013 airstrikes" in alts[0]
+
+
+@pytest.mark.parametrize("name", ["intensity", "known_by_month"])
+def test_the_display_bundle_puts_the_description_in_every_form(name) -> None:
+    chart = charts.CHARTS[name](ils.chart_tables())
+    data, metadata = chart._repr_mimebundle_()
+    assert set(data) == {"text/html", "image/png", "text/plain"}
+    assert metadata["image/png"]["alt"] == chart.alt_text
+    assert data["text/plain"] == chart.alt_text
