@@ -135,7 +135,7 @@ def _run(args: argparse.Namespace) -> int:
         print("valid")
         return 0
     if args.command == "summary":
-        from idlibstats.datapackage.summary import summary
+        from idlibstats.summary import summary
 
         with _data_errors():
             text = summary(args.path)

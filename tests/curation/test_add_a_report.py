@@ -23,7 +23,7 @@ from conftest import REPORTS, after_package_line
 import idlibstats as ils
 from idlibstats import charts
 from idlibstats.cli import main
-from idlibstats.curation.textnorm import text_sha256
+from idlibstats.text.textnorm import text_sha256
 from idlibstats.curation.verify import check_excerpt
 
 SOURCE = "xmp-2019-06-20"

@@ -23,7 +23,7 @@ from idlibstats.curation.draft import (
     draft_figures,
 )
 from idlibstats.curation.match import drafted_matches_recorded
-from idlibstats.curation.textnorm import norm, numbers_in, text_sha256
+from idlibstats.text.textnorm import norm, numbers_in, text_sha256
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import open_package
 

@@ -1,7 +1,7 @@
 """Check that every figure's excerpt is verbatim in its report's text.
 
 For users who keep the report texts in a folder (the texts are not part of the package):
-each ``*.txt`` is normalised and hashed with :func:`idlibstats.curation.textnorm.text_sha256` and
+each ``*.txt`` is normalised and hashed with :func:`idlibstats.text.textnorm.text_sha256` and
 matched to ``sources.text_sha256``. Every figure's excerpt must then be found verbatim in
 its report's normalised text, contain the figure's value, and contain the value as written.
 """
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from idlibstats.curation.textnorm import norm, numbers_in, text_sha256
+from idlibstats.text.textnorm import norm, numbers_in, text_sha256
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import read_regular
 

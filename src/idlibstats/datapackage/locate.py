@@ -26,8 +26,8 @@ from typing import Any
 
 from idlibstats.datapackage.errors import DataPackageError
 
-__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "inside", "library_package", "locate_package",
-           "open_package", "read_regular", "resolve_package"]
+__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "PackageArg", "inside", "library_package",
+           "locate_package", "open_package", "read_regular", "resolve_package"]
 
 DESCRIPTOR = "datapackage.json"
 ENV_VAR = "IDLIBSTATS_PACKAGE"
@@ -302,7 +302,12 @@ class Package:
         return read_regular(self.resource_path(name), self.resource(name)["path"])
 
 
-def open_package(package: str | os.PathLike[str] | Package | None = None) -> Package:
+PackageArg = str | os.PathLike[str] | Package | None
+"""How every function that reads a package takes it: a directory, its ``datapackage.json``,
+an opened :class:`Package`, or None for the package :func:`resolve_package` finds."""
+
+
+def open_package(package: PackageArg = None) -> Package:
     """Locate a data package (see :func:`locate_package`) and read its descriptor.
 
     Parameters

@@ -17,11 +17,10 @@ written.
 from __future__ import annotations
 
 import json
-import os
 
 import pandas as pd
 
-from idlibstats.datapackage.locate import DESCRIPTOR, library_package, open_package
+from idlibstats.datapackage.locate import DESCRIPTOR, PackageArg, library_package, open_package
 from idlibstats.datapackage.schema import columns_doc
 from idlibstats.datapackage.validation.engine import check_table
 from idlibstats.datapackage.validation.report import Report
@@ -42,10 +41,7 @@ __all__ = [
     "wire_credits",
 ]
 
-PathArg = str | os.PathLike[str] | None
-
-
-def load_table(name: str, package: PathArg = None) -> pd.DataFrame:
+def load_table(name: str, package: PackageArg = None) -> pd.DataFrame:
     """Load one table of the package as a typed DataFrame.
 
     Parameters
@@ -71,7 +67,7 @@ def load_table(name: str, package: PathArg = None) -> pd.DataFrame:
     return frame
 
 
-def list_tables(package: PathArg = None) -> list[str]:
+def list_tables(package: PackageArg = None) -> list[str]:
     """Return the names of the package's tables, in descriptor order.
 
     Parameters
@@ -89,7 +85,7 @@ def list_tables(package: PathArg = None) -> list[str]:
     return list(open_package(package).resources)
 
 
-def sources(package: PathArg = None) -> pd.DataFrame:
+def sources(package: PackageArg = None) -> pd.DataFrame:
     """Load ``sources``: one row per news report.
 
     Parameters
@@ -110,7 +106,7 @@ def sources(package: PathArg = None) -> pd.DataFrame:
     return load_table("sources", package)
 
 
-def wire_credits(package: PathArg = None) -> pd.DataFrame:
+def wire_credits(package: PackageArg = None) -> pd.DataFrame:
     """Load ``wire_credits``: the wire agencies each report credits.
 
     Parameters
@@ -131,7 +127,7 @@ def wire_credits(package: PathArg = None) -> pd.DataFrame:
     return load_table("wire_credits", package)
 
 
-def organisations(package: PathArg = None) -> pd.DataFrame:
+def organisations(package: PackageArg = None) -> pd.DataFrame:
     """Load ``organisations``: claimants and relaying agencies.
 
     Parameters
@@ -152,7 +148,7 @@ def organisations(package: PathArg = None) -> pd.DataFrame:
     return load_table("organisations", package)
 
 
-def claimant_styles(package: PathArg = None) -> pd.DataFrame:
+def claimant_styles(package: PackageArg = None) -> pd.DataFrame:
     """Load ``claimant_styles``: how the charts draw each claimant (colour, pattern, marker).
 
     Parameters
@@ -173,7 +169,7 @@ def claimant_styles(package: PathArg = None) -> pd.DataFrame:
     return load_table("claimant_styles", package)
 
 
-def indicators(package: PathArg = None) -> pd.DataFrame:
+def indicators(package: PackageArg = None) -> pd.DataFrame:
     """Load ``indicators``: what a figure can count.
 
     Parameters
@@ -194,7 +190,7 @@ def indicators(package: PathArg = None) -> pd.DataFrame:
     return load_table("indicators", package)
 
 
-def figures(package: PathArg = None) -> pd.DataFrame:
+def figures(package: PackageArg = None) -> pd.DataFrame:
     """Load ``figures``: one row per number a report gives.
 
     Checks everything the descriptor says, including the foreign keys to ``sources``,
@@ -221,7 +217,7 @@ def figures(package: PathArg = None) -> pd.DataFrame:
     return load_table("figures", package)
 
 
-def corroborations(package: PathArg = None) -> pd.DataFrame:
+def corroborations(package: PackageArg = None) -> pd.DataFrame:
     """Load ``corroborations``: other outlets' confirmations and caveats.
 
     Parameters
@@ -267,12 +263,12 @@ for _name in ("sources", "wire_credits", "organisations", "indicators", "figures
     _document(_name)
 
 
-def _by_indicator(package: PathArg, wanted: set[str]) -> pd.DataFrame:
+def _by_indicator(package: PackageArg, wanted: set[str]) -> pd.DataFrame:
     figs = figures(package)
     return figs[figs["indicator"].isin(wanted)].reset_index(drop=True)
 
 
-def deaths(package: PathArg = None) -> pd.DataFrame:
+def deaths(package: PackageArg = None) -> pd.DataFrame:
     """Figures of people killed (indicator ``killed``).
 
     Parameters
@@ -289,7 +285,7 @@ def deaths(package: PathArg = None) -> pd.DataFrame:
     return _by_indicator(package, {"killed"})
 
 
-def injuries(package: PathArg = None) -> pd.DataFrame:
+def injuries(package: PackageArg = None) -> pd.DataFrame:
     """Figures of people injured (indicator ``injured``).
 
     Parameters
@@ -306,7 +302,7 @@ def injuries(package: PathArg = None) -> pd.DataFrame:
     return _by_indicator(package, {"injured"})
 
 
-def displacement(package: PathArg = None) -> pd.DataFrame:
+def displacement(package: PackageArg = None) -> pd.DataFrame:
     """Figures of people displaced (indicators of topic ``displacement``).
 
     Parameters
@@ -324,7 +320,7 @@ def displacement(package: PathArg = None) -> pd.DataFrame:
     return _by_indicator(package, set(inds.loc[inds["topic"] == "displacement", "indicator"]))
 
 
-def strikes(package: PathArg = None) -> pd.DataFrame:
+def strikes(package: PackageArg = None) -> pd.DataFrame:
     """Figures of strikes and attacks (indicators of topic ``strikes``).
 
     Parameters

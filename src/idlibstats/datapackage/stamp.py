@@ -11,7 +11,7 @@ from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import DESCRIPTOR, open_package, read_regular
 from idlibstats.datapackage.validation.report import Report
 from idlibstats.datapackage.validation.source import check_bytes, utf8_error
-from idlibstats.exports.atomic import write_atomic
+from idlibstats.io.atomic import write_atomic
 
 __all__ = ["stamp"]
 

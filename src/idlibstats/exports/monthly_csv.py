@@ -26,7 +26,7 @@ import os
 import pandas as pd
 
 from idlibstats.analysis.monthly import NATIONAL, monthly_summary
-from idlibstats.exports.atomic import check_target, write_atomic
+from idlibstats.io.atomic import check_target, write_atomic
 from idlibstats.exports.hxl import COUNTRY, hashtag, neutralise_formulas, write_csv
 
 __all__ = ["monthly_table", "to_monthly_csv"]

@@ -3,10 +3,10 @@
 A table whose schema has the fields ``value`` and ``value_as_written`` (the figures) is
 checked row by row, without the report texts: the number phrase in ``value_as_written``
 (digits, thousands separators, a scale word, English number words or a fraction of a scale
-such as 'a quarter of a million', read by :func:`idlibstats.curation.numberwords.said_values` on top
-of :func:`idlibstats.curation.textnorm.numbers_in`, the parser the draft tool uses) must have the
+such as 'a quarter of a million', read by :func:`idlibstats.text.numberwords.said_values` on top
+of :func:`idlibstats.text.textnorm.numbers_in`, the parser the draft tool uses) must have the
 value ``value``; and, when the table also has ``excerpt``, the excerpt must contain
-``value_as_written`` (after :func:`idlibstats.curation.textnorm.norm`, case kept). So a ``value`` of
+``value_as_written`` (after :func:`idlibstats.text.textnorm.norm`, case kept). So a ``value`` of
 2720 beside ``value_as_written`` '272' is refused, naming file, row and field.
 
 Fast path: a wording that is plain digits (with thousands commas) after an optional
@@ -25,8 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from idlibstats.curation.numberwords import said_values
-from idlibstats.curation.textnorm import norm
+from idlibstats.text.numberwords import said_values
+from idlibstats.text.textnorm import norm
 from idlibstats.datapackage.errors import DataPackageError, show
 from idlibstats.datapackage.validation.context import TableContext, to_mask
 from idlibstats.datapackage.validation.textbytes import contains
