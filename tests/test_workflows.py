@@ -22,7 +22,7 @@ import yaml
 from badinput import FIGURES, set_cell
 from conftest import ROOT, restamp_package
 
-from idlibstats.datapackage.validation.checks.row_rules import load_checklist
+from idlibstats.datapackage.validation.checklist import load_checklist
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 COMMAND = "frictionless validate datapackage.json --checklist checks/figures.json"

@@ -19,7 +19,7 @@ import idlibstats
 from idlibstats import DataPackageError, load_table
 from idlibstats.datapackage.schema import DATE_DTYPE, field_dtype, missing_values, pandas_dtypes
 from idlibstats.datapackage.stamp import stamp
-from idlibstats.datapackage.validation.checks.row_rules import load_checklist
+from idlibstats.datapackage.validation.checklist import load_checklist
 from idlibstats.datapackage.validation.formula import column_kind, compile_formula, holds
 from idlibstats.datapackage.validation.regex import anchored, portability_problems
 

@@ -2,16 +2,14 @@
 
 Every loader reads the CSV with Arrow (every cell as text; only the schema's
 ``missingValues`` are missing, so ``NA`` stays text) and checks and types it with the
-validation engine (:mod:`idlibstats.datapackage.validation`): bytes and hash, header, row shapes,
-types,
+validation engine (:mod:`idlibstats.datapackage.validation`) and the checks of
+:data:`idlibstats.datapackage.registry.CHECKS`: bytes and hash, header, row shapes, types,
 constraints, keys, foreign keys (the referenced tables' key columns only), the row rules of
-``checks/<resource>.json`` and the rules across tables. Dtypes come from
-:mod:`idlibstats.datapackage.schema`; so do the column tables of the loaders' docstrings, built
-from the
-descriptor's field descriptions when this module is imported. The first problem is raised as
-a :class:`~idlibstats.datapackage.errors.DataPackageError` naming file, row and field; nothing is
-ever
-written.
+``checks/<resource>.json`` and the package's own rules. Dtypes come from
+:mod:`idlibstats.datapackage.schema`; so do the column tables of the loaders' docstrings,
+built from the descriptor's field descriptions when this module is imported. The first
+problem is raised as a :class:`~idlibstats.datapackage.errors.DataPackageError` with its code,
+naming file, row and field; nothing is ever written.
 """
 
 from __future__ import annotations
@@ -21,9 +19,9 @@ import json
 import pandas as pd
 
 from idlibstats.datapackage.locate import DESCRIPTOR, PackageArg, library_package, open_package
+from idlibstats.datapackage.registry import CHECKS
 from idlibstats.datapackage.schema import columns_doc
-from idlibstats.datapackage.validation.engine import check_table
-from idlibstats.datapackage.validation.report import Report
+from idlibstats.datapackage.validation import Report, RunState, check_table
 
 __all__ = [
     "claimant_styles",
@@ -62,8 +60,9 @@ def load_table(name: str, package: PackageArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema; the message names file, row and field.
     """
-    frame = check_table(open_package(package), name, Report("first"))
-    assert frame is not None  # first-error mode: a table that cannot be read has raised
+    frame = check_table(RunState(open_package(package)), name, Report(stop_at_first=True),
+                        CHECKS)
+    assert frame is not None  # stopping at the first error: a table not read has raised
     return frame
 
 
@@ -195,9 +194,9 @@ def figures(package: PackageArg = None) -> pd.DataFrame:
 
     Checks everything the descriptor says, including the foreign keys to ``sources``,
     ``indicators`` and ``organisations`` (their key columns only), the row rules of
-    ``checks/figures.json`` and the rules across tables of
-    :mod:`idlibstats.datapackage.validation.checks.cross_tables`
-    (``claimed_on`` against the report's date; an inferred claimant has a corroboration).
+    ``checks/figures.json`` and the package's own rules (:mod:`idlibstats.datapackage.rules`:
+    ``claimed_on`` against the report's date, an inferred claimant has a corroboration, the
+    number as written says the value).
 
     Parameters
     ----------

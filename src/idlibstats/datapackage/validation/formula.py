@@ -28,12 +28,13 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Formula", "compile_formula", "holds"]
+__all__ = ["Formula", "column_kind", "compile_formula", "holds", "typed_column"]
 
 _ORDER = {ast.Lt: pc.less, ast.LtE: pc.less_equal, ast.Gt: pc.greater,
           ast.GtE: pc.greater_equal}
 _KINDS = {"string": "str", "integer": "num", "number": "num", "date": "date",
           "boolean": "bool"}
+_INT64 = 2**63
 
 
 @dataclass(frozen=True)
@@ -45,34 +46,25 @@ class Formula:
     names: tuple[str, ...]
 
 
-def _refuse(what: str) -> ValueError:
-    return ValueError(what)
-
-
-def _check_value(node: ast.expr, fields: dict[str, str]) -> None:
+def _check_value(node: ast.expr, kinds: dict[str, str]) -> None:
+    """Refuse a value other than a field (not boolean) or a constant (a 64-bit integer)."""
     if isinstance(node, ast.Name):
-        if node.id not in fields:
-            raise _refuse(f"reads {node.id!r}, which is not a field of the table")
-        if fields[node.id] == "bool":
-            raise _refuse(f"reads the boolean field {node.id!r}")
+        if node.id not in kinds:
+            raise ValueError(f"reads {node.id!r}, which is not a field of the table")
+        if kinds[node.id] == "bool":
+            raise ValueError(f"reads the boolean field {node.id!r}")
         return
-    if isinstance(node, ast.Constant):
-        if isinstance(node.value, int) and not -(2**63) <= node.value < 2**63:
-            raise _refuse(f"uses the constant {node.value}, which is outside the 64-bit "
-                          "integers")
-        if node.value is None or (isinstance(node.value, str | int | float)
-                                  and not isinstance(node.value, bool)):
-            return
-        raise _refuse(f"uses the constant {node.value!r}")
-    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
-            and isinstance(node.operand, ast.Constant)
-            and isinstance(node.operand.value, int | float)
-            and not isinstance(node.operand.value, bool)):
-        if isinstance(node.operand.value, int) and node.operand.value > 2**63:
-            raise _refuse(f"uses the constant -{node.operand.value}, which is outside the "
-                          "64-bit integers")
-        return
-    raise _refuse(f"uses {ast.unparse(node)!r}, which is not a field name or a constant")
+    sign = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+    inner = node.operand if sign else node  # type: ignore[attr-defined]
+    value = inner.value if isinstance(inner, ast.Constant) else None
+    if not isinstance(inner, ast.Constant) or (sign and (
+            isinstance(value, bool) or not isinstance(value, int | float))):
+        raise ValueError(f"uses {ast.unparse(node)!r}, which is not a field name or a constant")
+    if isinstance(value, bool) or not (value is None or isinstance(value, str | int | float)):
+        raise ValueError(f"uses the constant {value!r}")
+    if isinstance(value, int) and not -_INT64 <= (-value if sign else value) < _INT64:
+        raise ValueError(f"uses the constant {'-' if sign else ''}{value}, which is outside the "
+                         "64-bit integers")
 
 
 def _is_truth(node: ast.expr) -> bool:
@@ -82,46 +74,45 @@ def _is_truth(node: ast.expr) -> bool:
 
 def _is_truth_pair(node: ast.Compare) -> bool:
     """Tell whether ``node`` compares two truth values: ``(a == b) == (c == d)``."""
-    operands = [node.left, *node.comparators]
-    if not any(_is_truth(x) for x in operands):
+    if not any(_is_truth(x) for x in [node.left, *node.comparators]):
         return False
     if len(node.ops) != 1 or not isinstance(node.ops[0], ast.Eq | ast.NotEq):
-        raise _refuse("compares a truth value other than with == or != to another one")
+        raise ValueError("compares a truth value other than with == or != to another one")
     return True
 
 
-def _check_bool(node: ast.expr, fields: dict[str, str]) -> None:
+def _check_truth(node: ast.expr, kinds: dict[str, str]) -> None:
+    """Refuse anything but comparisons joined by and, or, not (and True, False)."""
     if isinstance(node, ast.BoolOp):
         for value in node.values:
-            _check_bool(value, fields)
+            _check_truth(value, kinds)
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        _check_bool(node.operand, fields)
+        _check_truth(node.operand, kinds)
     elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
         return
     elif isinstance(node, ast.Compare) and _is_truth_pair(node):
-        _check_bool(node.left, fields)
-        _check_bool(node.comparators[0], fields)
+        _check_truth(node.left, kinds)
+        _check_truth(node.comparators[0], kinds)
     elif isinstance(node, ast.Compare):
-        _check_value(node.left, fields)
+        _check_value(node.left, kinds)
         operands = [node.left, *node.comparators]
-        for i, (op, right) in enumerate(zip(node.ops, node.comparators, strict=True)):
-            left = operands[i]
+        for left, op, right in zip(operands[:-1], node.ops, node.comparators, strict=True):
             if isinstance(op, ast.In | ast.NotIn):
                 if not isinstance(right, ast.Tuple | ast.List | ast.Set) or not all(
                         isinstance(e, ast.Constant) for e in right.elts):
-                    raise _refuse("'in' needs a literal tuple of constants")
+                    raise ValueError("'in' needs a literal tuple of constants")
                 for element in right.elts:
-                    _check_value(element, fields)
+                    _check_value(element, kinds)
                 continue
-            _check_value(right, fields)
+            _check_value(right, kinds)
             if isinstance(op, ast.Is | ast.IsNot):
                 if not any(isinstance(x, ast.Constant) and x.value is None
                            for x in (left, right)):
-                    raise _refuse("'is' and 'is not' only compare with None")
+                    raise ValueError("'is' and 'is not' only compare with None")
             elif not isinstance(op, ast.Eq | ast.NotEq) and type(op) not in _ORDER:
-                raise _refuse(f"uses the operator {type(op).__name__}")
+                raise ValueError(f"uses the operator {type(op).__name__}")
     else:
-        raise _refuse(f"uses {ast.unparse(node)!r} as a truth value; write a comparison")
+        raise ValueError(f"uses {ast.unparse(node)!r} as a truth value; write a comparison")
 
 
 def compile_formula(text: str, fields: dict[str, str]) -> Formula:
@@ -148,19 +139,15 @@ def compile_formula(text: str, fields: dict[str, str]) -> Formula:
         tree = ast.parse(text, mode="eval").body
     except SyntaxError as exc:
         raise ValueError(f"formula {text!r} is not an expression: {exc.msg}") from None
-    kinds = {name: _KINDS.get(kind, "str") for name, kind in fields.items()}
     try:
-        _check_bool(tree, kinds)
+        _check_truth(tree, {name: column_kind(kind) for name, kind in fields.items()})
         if not any(isinstance(node, ast.Name) for node in ast.walk(tree)):
-            raise _refuse("compares constants only: a rule must read a field")
+            raise ValueError("compares constants only: a rule must read a field")
     except ValueError as exc:
         raise ValueError(f"formula {text!r} {exc}; idlibstats evaluates comparisons of "
                          "fields and constants joined by and, or, not") from None
-    seen: dict[str, None] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            seen.setdefault(node.id, None)
-    return Formula(text, tree, tuple(seen))
+    names = dict.fromkeys(node.id for node in ast.walk(tree) if isinstance(node, ast.Name))
+    return Formula(text, tree, tuple(names))
 
 
 # ---------------------------------------------------------------- evaluation

@@ -25,7 +25,7 @@ starting with ``SY``.
 
 from __future__ import annotations
 
-__all__ = ["anchored", "one_character", "one_line_head", "portability_problems"]
+__all__ = ["anchored", "one_line_head", "portability_problems"]
 
 _META = set("\\|.^?*+{}()[]$")
 _ESCAPABLE = set("\\|.-^?*+{}()[]") | {"n", "r", "t"}
@@ -180,12 +180,3 @@ def one_line_head(pattern: str) -> str | None:
         return None
     head = pattern[:-2]
     return head if head and not portability_problems(head) else None
-
-
-def one_character(pattern: str) -> bool:
-    """Tell whether a portable ``pattern`` is one character class (it matches one character)."""
-    parser = _Parser(pattern)
-    if not pattern.startswith("[") or portability_problems(pattern):
-        return False
-    parser.char_class()
-    return not parser.problems and parser.i == len(pattern)

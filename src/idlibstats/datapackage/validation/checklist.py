@@ -20,7 +20,7 @@ import pyarrow as pa
 
 from idlibstats.datapackage.errors import DataPackageError, show
 from idlibstats.datapackage.locate import DESCRIPTOR, Package, inside, read_regular
-from idlibstats.datapackage.validation.context import TableContext
+from idlibstats.datapackage.validation.check import TableCheck
 from idlibstats.datapackage.validation.formula import (
     Formula,
     column_kind,
@@ -28,6 +28,9 @@ from idlibstats.datapackage.validation.formula import (
     holds,
     typed_column,
 )
+from idlibstats.datapackage.validation.state import TableState
+
+__all__ = ["CHECKS_DIR", "ROW_RULES", "checklists", "load_checklist"]
 
 CHECKS_DIR = "checks"
 """Folder, next to ``datapackage.json``, of the per-resource checklists (``<name>.json``)."""
@@ -99,59 +102,55 @@ def _owner(package: Package, rel: str) -> str:
     return "a checklist"
 
 
-def _rules(ctx: TableContext) -> list[tuple[str, Formula]]:
+def _rules(state: TableState) -> list[tuple[str, Formula]]:
     """Every formula of the package's checklists that reads a field of this table."""
-    package = ctx.package
+    package = state.package
     every: dict[str, str] = {}
     for resource in package.resources.values():
         for spec in resource["schema"]["fields"]:
             every.setdefault(spec["name"], "string")
-    here = {f["name"]: f.get("type", "string") for f in ctx.schema["fields"]}
+    here = {f["name"]: f.get("type", "string") for f in state.fields}
     fields = {**every, **here}  # a field of another table only: None in every row here
     rules = []
     for rel in checklists(package):
         where = _owner(package, rel)
         path = inside(package.root, rel, where)
         try:
-            data = read_regular(path, rel)
-            formulas = load_checklist(data, fields)
+            formulas = load_checklist(read_regular(path, rel), fields)
         except DataPackageError as exc:
-            if exc.message == "file is missing":
-                exc = DataPackageError(f"is missing: {DESCRIPTOR} names it as {where}",
-                                       file=rel)
-            raise exc from None
+            message = (f"is missing: {DESCRIPTOR} names it as {where}"
+                       if exc.message == "file is missing" else exc.message)
+            raise DataPackageError(message, file=rel, code="checklist-error") from None
         except ValueError as exc:
-            raise DataPackageError(str(exc), file=rel) from None
+            raise DataPackageError(str(exc), file=rel, code="checklist-error") from None
         rules += [(rel, f) for f in formulas if set(f.names) & set(here)]
     return rules
 
 
-def check(ctx: TableContext) -> None:
-    """Report each row that breaks a formula of the package's checklists."""
+def _row_rules(state: TableState) -> None:
     try:
-        rules = _rules(ctx)
+        rules = _rules(state)
     except DataPackageError as exc:
-        if ("_checklists",) not in ctx.cache:  # once per run, not once per table
-            ctx.cache[("_checklists",)] = True
-            ctx.report.add(exc)
+        if not state.run.checklist_said:  # once per run, not once per table
+            state.run.checklist_said = True
+            state.report.add(exc)
         return
-    types = {f["name"]: f.get("type", "string") for f in ctx.schema["fields"]}
+    types = {f["name"]: f.get("type", "string") for f in state.fields}
     columns: dict[str, tuple[str, object]] = {}
     for rel, formula in rules:
         for name in formula.names:
             if name not in columns:
-                columns[name] = ((column_kind(types[name]), typed_column(ctx.typed[name]))
-                                 if name in types else
-                                 ("str", pa.nulls(ctx.n, pa.string())))
+                columns[name] = ((column_kind(types[name]), typed_column(state.typed[name]))
+                                 if name in types else ("str", pa.nulls(state.n, pa.string())))
         present = [name for name in formula.names if name in types]
-        usable = ctx.usable(*present)
-        broken = usable & ~holds(formula, columns, ctx.n)
-        if not broken.any():
-            continue
+        broken = state.usable(*present) & ~holds(formula, columns, state.n)
         positions = np.flatnonzero(broken)
-        texts = {name: ctx.text(name).take(positions).to_pylist() for name in present}
+        texts = {name: state.text(name).take(positions).to_pylist() for name in present}
         for k, pos in enumerate(positions):
             shown = ", ".join(f"{name}={show(texts[name][k])}" for name in present)
-            ctx.report.add(DataPackageError(
-                f"breaks the rule `{formula.text}` ({rel}): {shown}", file=ctx.rel,
-                row=ctx.row_of(int(pos)), field=", ".join(present) or None))
+            state.error("row-constraint", f"breaks the rule `{formula.text}` ({rel}): {shown}",
+                        int(pos), present)
+
+
+ROW_RULES = TableCheck("row-constraint", lambda state: True, _row_rules)
+"""The row rules of the package's checklists, on every table that has a field they read."""

@@ -1,0 +1,156 @@
+"""Field types: a table is typed before its checks run; a cell that does not read is a type-error.
+
+The text is first matched, vectorised, against the type's lexical form (integers are plain
+digits after an optional minus sign, dates ``YYYY-MM-DD``), then cast with Arrow. Only when
+a cast fails (a day that does not exist, an integer too large for 64 bits) is each value
+read again in Python, to say which. The typed column (nulls where missing or at fault) is
+left in ``state.typed`` for the checks and the DataFrame.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from idlibstats.datapackage.errors import show
+from idlibstats.datapackage.validation.regex import anchored
+from idlibstats.datapackage.validation.state import TableState, mask
+
+__all__ = ["EMAIL", "TRUE_VALUES", "type_columns"]
+
+INTEGER = "-?[0-9]+"
+NUMBER = "-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+\\-]?[0-9]+)?|NaN|-?INF"
+ISO_DATE = "[0-9]{4}-[0-9]{2}-[0-9]{2}"
+# String formats, each a subset of what frictionless accepts (``validators.email``;
+# ``rfc3986`` with a scheme), so that idlibstats never accepts what it rejects.
+_LABEL = "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+EMAIL = f"[A-Za-z0-9_%+-]{{1,64}}(\\.[A-Za-z0-9_%+-]{{1,64}})*@({_LABEL}\\.)+[A-Za-z]{{2,24}}"
+URI = ("[A-Za-z][A-Za-z0-9+.-]*:(%[0-9A-Fa-f]{2}|[A-Za-z0-9._~:/?#@!$&'()*+,;=-]|\\[|\\])*")
+STRING_FORMATS = {"email": (EMAIL, "an email address"), "uri": (URI, "a URI (scheme:...)")}
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+_FIRST_DAY = datetime.date(1, 1, 1)
+
+
+def _shape(state: TableState, name: str, pattern: str, present: np.ndarray,
+           message: Callable[[str], str]) -> np.ndarray:
+    """Report present cells not of lexical form ``pattern``; return the rows left to cast."""
+    fits = mask(pc.match_substring_regex(state.text(name), anchored(pattern)))
+    state.flag("type-error", name, present & ~fits, message)
+    return present & state.usable(name)
+
+
+def _cast(state: TableState, name: str, good: np.ndarray, target: pa.DataType,
+          one: Callable[[str], Any], filler: str, message: Callable[[str], str]) -> pa.Array:
+    """Cast the ``good`` cells to ``target``; where Arrow refuses, read each one with ``one``."""
+    text = state.text(name)
+    keep = pa.array(good)
+    try:
+        values = pc.cast(pc.if_else(keep, text, filler), target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        cells = text.to_pylist()
+        out, failed = [], np.zeros(state.n, bool)
+        for i, cell in enumerate(cells):
+            if not good[i]:
+                out.append(None)
+                continue
+            try:
+                out.append(one(cell))
+            except (ValueError, OverflowError):
+                out.append(None)
+                failed[i] = True
+        state.flag("type-error", name, failed, message)
+        good = good & ~failed
+        values = pa.array(out, target)
+        keep = pa.array(good)
+    return pc.if_else(keep, values, pa.scalar(None, target))
+
+
+def _integer(cell: str) -> int:
+    value = int(cell)
+    if not -(2**63) <= value < 2**63:
+        raise OverflowError(cell)
+    return value
+
+
+def _date(cell: str) -> datetime.date:
+    return datetime.date.fromisoformat(cell)
+
+
+def type_columns(state: TableState) -> None:
+    """Type every field of the table; report each present cell that does not read as its type.
+
+    Parameters
+    ----------
+    state : TableState
+        The table read as text; ``state.typed`` gets one typed column per field (nulls
+        where a cell is missing or at fault).
+    """
+    for spec in state.fields:
+        state.typed[spec["name"]] = _typed(state, spec)
+
+
+def _typed(state: TableState, spec: dict[str, Any]) -> pa.ChunkedArray | pa.Array:
+    name = spec["name"]
+    kind = spec.get("type", "string")
+    missing = state.is_missing(name)
+    present = ~missing
+    if kind == "string":
+        if spec.get("format", "default") in STRING_FORMATS:
+            pattern, words = STRING_FORMATS[spec["format"]]
+            _shape(state, name, pattern, present, lambda v: f"is not {words}: {show(v)}")
+        text = state.text(name)
+        return pc.if_else(pa.array(missing), pa.scalar(None, text.type), text) if (
+            missing.any()) else text
+    if kind == "integer":
+        good = _shape(state, name, INTEGER, present, lambda v: "is not an integer (digits, "
+                      f"optionally after a minus sign): {show(v)}")
+        return _cast(state, name, good, pa.int64(), _integer, "0",
+                     lambda v: f"is too large for a 64-bit integer: {show(v)}")
+    if kind == "number":
+        good = _shape(state, name, NUMBER, present, lambda v: f"is not a number: {show(v)}")
+        return _cast(state, name, good, pa.float64(),
+                     lambda v: float(v.replace("INF", "inf")), "0",
+                     lambda v: f"is not a number: {show(v)}")
+    if kind == "date":
+        return _dates(state, spec, present)
+    trues = list(spec.get("trueValues", TRUE_VALUES))  # boolean
+    falses = list(spec.get("falseValues", FALSE_VALUES))
+    text = state.text(name)
+    is_true = mask(pc.is_in(text, value_set=pa.array(trues, pa.string())))
+    is_false = mask(pc.is_in(text, value_set=pa.array(falses, pa.string())))
+    state.flag("type-error", name, present & ~(is_true | is_false),
+               lambda v: f"is not a boolean ({', '.join([*trues, *falses])}): {show(v)}")
+    return pa.array(is_true, mask=~(is_true | is_false))
+
+
+def _dates(state: TableState, spec: dict[str, Any], present: np.ndarray) -> pa.Array:
+    name = spec["name"]
+    fmt = spec.get("format", "default")
+    fmt = "%Y-%m-%d" if fmt == "default" else fmt
+    shape = fmt.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
+
+    def message(v: str) -> str:
+        return f"is not a date ({shape}): {show(v)}"
+
+    if fmt != "%Y-%m-%d":  # another format: pandas reads it, value by value
+        good = present & state.usable(name)
+        text = pd.Series(np.where(good, state.text(name).to_numpy(zero_copy_only=False), None),
+                         dtype=object)
+        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        state.flag("type-error", name, good & parsed.isna().to_numpy(), message)
+        good &= state.usable(name)
+        return pa.array(parsed.dt.date.where(good, None), pa.date32())
+    good = _shape(state, name, ISO_DATE, present, message)
+    days = _cast(state, name, good, pa.date32(), _date, "2000-01-01", message)
+    early = mask(pc.less(days, pa.scalar(_FIRST_DAY, pa.date32())))
+    if early.any():  # year 0000: Arrow reads it, Python's dates (and frictionless) do not
+        state.flag("type-error", name, early, message)
+        days = pc.if_else(pa.array(early), pa.scalar(None, pa.date32()), days)
+    return days
