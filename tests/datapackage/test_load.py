@@ -17,11 +17,12 @@ from conftest import ROOT, restamp_package
 
 import idlibstats
 from idlibstats import DataPackageError, load_table
+from idlibstats.datapackage.patterns import portability_problems
 from idlibstats.datapackage.schema import DATE_DTYPE, field_dtype, missing_values, pandas_dtypes
 from idlibstats.datapackage.stamp import stamp
 from idlibstats.datapackage.validation.checklist import load_checklist
 from idlibstats.datapackage.validation.formula import column_kind, compile_formula, holds
-from idlibstats.datapackage.validation.regex import anchored, portability_problems
+from idlibstats.datapackage.validation.types import anchored
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
@@ -288,7 +289,7 @@ PATTERNS = sorted({f["constraints"]["pattern"] for r in DESCRIPTOR["resources"]
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_every_pattern_is_portable(pattern: str) -> None:
-    """Python re, RE2 (Arrow) and XSD read it alike (idlibstats.datapackage.validation.regex)."""
+    """Python re, RE2 (Arrow) and XSD read it alike (idlibstats.datapackage.patterns)."""
     assert portability_problems(pattern) == []
 
 

@@ -14,7 +14,7 @@ the wheel carries them and nothing is fetched at run time):
   otherwise ignore it and accept what frictionless rejects.
 
 Then every ``pattern`` must be in the portable subset
-(:func:`idlibstats.datapackage.validation.regex.portability_problems`). The first problem
+(:func:`idlibstats.datapackage.patterns.portability_problems`). The first problem
 is raised as one :class:`~idlibstats.datapackage.errors.DataPackageError`. ``jsonschema`` is
 imported on the first check, never by ``import idlibstats``; a descriptor already checked
 (the same text) is not checked again.
@@ -126,7 +126,7 @@ def _message(error: Any, descriptor: Any) -> str:
 
 
 def _pattern_problem(descriptor: dict[str, Any]) -> str | None:
-    from idlibstats.datapackage.validation.regex import portability_problems
+    from idlibstats.datapackage.patterns import portability_problems
 
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
@@ -147,7 +147,7 @@ def _re2_problems(pattern: str) -> list[str]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from idlibstats.datapackage.validation.regex import anchored
+    from idlibstats.datapackage.validation.types import anchored
 
     try:
         pc.match_substring_regex(pa.array([""], pa.string()), anchored(pattern))

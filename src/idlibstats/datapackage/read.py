@@ -18,6 +18,7 @@ import json
 
 import pandas as pd
 
+from idlibstats.datapackage.frame import to_frame
 from idlibstats.datapackage.locate import DESCRIPTOR, PackageArg, library_package, open_package
 from idlibstats.datapackage.registry import CHECKS
 from idlibstats.datapackage.schema import columns_doc
@@ -60,10 +61,10 @@ def load_table(name: str, package: PackageArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema; the message names file, row and field.
     """
-    frame = check_table(RunState(open_package(package)), name, Report(stop_at_first=True),
+    table = check_table(RunState(open_package(package)), name, Report(stop_at_first=True),
                         CHECKS)
-    assert frame is not None  # stopping at the first error: a table not read has raised
-    return frame
+    assert table is not None  # stopping at the first error: a table not read has raised
+    return to_frame(table.schema, table.typed, table.n)
 
 
 def list_tables(package: PackageArg = None) -> list[str]:

@@ -166,8 +166,8 @@ def validation_report(package: PackageArg = None) -> PackageReport:
                            len(fields) if isinstance(fields, list) else None)
         table = Report(stop_at_first=False)
         try:
-            frame = check_table(run, name, table, CHECKS)
-            task.rows = None if frame is None else len(frame)
+            state = check_table(run, name, table, CHECKS)
+            task.rows = None if state is None else state.n
         except DataPackageError as exc:  # the descriptor points nowhere readable
             table.errors.append(exc)
         except OSError as exc:

@@ -1,14 +1,14 @@
-"""The check contract: what a check reports, what it applies to, and how it runs.
+"""The check contract: a code, what the check applies to, and a run over a table's typed state.
 
-A check is one small object: a :class:`FieldCheck` runs once per field it applies to (in
-schema order), a :class:`TableCheck` once per table it applies to. Its ``run`` reads the
-table's typed state (:class:`~idlibstats.datapackage.validation.state.TableState`: the cells
-as text, which are missing, the typed values, which cells already have an error) and
-reports each problem under the check's ``code``, with ``state.flag`` (cells) or
-``state.error`` (rows, the file). Checks run in the order of the one tuple that registers
-them, :data:`idlibstats.datapackage.registry.CHECKS`, after the file is read and typed; a
-check may rely on those before it (keys skip cells a constraint already refused).
-CONTRIBUTING ('Adding a check') has a template.
+A :class:`FieldCheck` runs once per field it applies to (in schema order), a
+:class:`TableCheck` once per table. ``run`` reads the
+:class:`~idlibstats.datapackage.validation.state.TableState` (cells as text, which are
+missing, typed values, which cells already have an error) and reports each problem under
+the check's code, with ``state.flag`` (cells) or ``state.error`` (rows, the file). Checks
+run in the order of the one tuple that registers them,
+:data:`idlibstats.datapackage.registry.CHECKS`, after the file is read and typed; a check
+may rely on those before it (the keys skip cells a constraint refused). CONTRIBUTING,
+'Adding a check', has a template.
 """
 
 from __future__ import annotations
@@ -24,16 +24,9 @@ __all__ = ["Check", "FieldCheck", "TableCheck", "run_checks"]
 
 @dataclass(frozen=True)
 class FieldCheck:
-    """A check of one field's cells.
+    """A check of one field's cells: ``applies(state, field)``, ``run(state, field)``.
 
-    Attributes
-    ----------
-    code : str
-        The error code of what it reports.
-    applies : callable
-        ``applies(state, field)``: whether it checks this field (its descriptor).
-    run : callable
-        ``run(state, field)``: reports the field's cells at fault.
+    ``field`` is the field's descriptor; ``code`` is the error code of what it reports.
     """
 
     code: str
@@ -43,17 +36,7 @@ class FieldCheck:
 
 @dataclass(frozen=True)
 class TableCheck:
-    """A check of a whole table (keys, row rules, rules across tables).
-
-    Attributes
-    ----------
-    code : str
-        The error code of what it reports.
-    applies : callable
-        ``applies(state)``: whether it checks this table.
-    run : callable
-        ``run(state)``: reports the rows at fault.
-    """
+    """A check of a whole table: ``applies(state)``, ``run(state)``; ``code`` as above."""
 
     code: str
     applies: Callable[[TableState], bool]
@@ -65,14 +48,14 @@ Check = FieldCheck | TableCheck
 
 
 def run_checks(state: TableState, checks: tuple[Check, ...]) -> None:
-    """Run each check, in order, on every field or table it applies to.
+    """Run each check, in order, on every field (or the table) it applies to.
 
     Parameters
     ----------
     state : TableState
         The table, read and typed.
     checks : tuple of Check
-        The checks to run (:data:`idlibstats.datapackage.registry.CHECKS`).
+        The checks (:data:`idlibstats.datapackage.registry.CHECKS`).
     """
     for check in checks:
         if isinstance(check, FieldCheck):

@@ -21,13 +21,7 @@ import pyarrow as pa
 from idlibstats.datapackage.errors import DataPackageError, show
 from idlibstats.datapackage.locate import DESCRIPTOR, Package, inside, read_regular
 from idlibstats.datapackage.validation.check import TableCheck
-from idlibstats.datapackage.validation.formula import (
-    Formula,
-    column_kind,
-    compile_formula,
-    holds,
-    typed_column,
-)
+from idlibstats.datapackage.validation.formula import Formula, column_kind, compile_formula, holds
 from idlibstats.datapackage.validation.state import TableState
 
 __all__ = ["CHECKS_DIR", "ROW_RULES", "checklists", "load_checklist"]
@@ -87,36 +81,24 @@ def checklists(package: Package) -> list[str]:
     found: dict[str, None] = {}
     for name, resource in package.resources.items():
         declared = resource.get("checklist")
-        conventional = f"{CHECKS_DIR}/{name}.json"
-        if isinstance(declared, str):
-            found[declared] = None
-        elif os.path.lexists(package.root / conventional):
-            found[conventional] = None
+        if isinstance(declared, str) or os.path.lexists(package.root / CHECKS_DIR / f"{name}.json"):
+            found[declared if isinstance(declared, str) else f"{CHECKS_DIR}/{name}.json"] = None
     return list(found)
-
-
-def _owner(package: Package, rel: str) -> str:
-    for name, resource in package.resources.items():
-        if resource.get("checklist") == rel:
-            return f"the checklist of resource {name}"
-    return "a checklist"
 
 
 def _rules(state: TableState) -> list[tuple[str, Formula]]:
     """Every formula of the package's checklists that reads a field of this table."""
     package = state.package
-    every: dict[str, str] = {}
-    for resource in package.resources.values():
-        for spec in resource["schema"]["fields"]:
-            every.setdefault(spec["name"], "string")
+    every = {spec["name"]: "string" for resource in package.resources.values()
+             for spec in resource["schema"]["fields"]}
     here = {f["name"]: f.get("type", "string") for f in state.fields}
-    fields = {**every, **here}  # a field of another table only: None in every row here
     rules = []
     for rel in checklists(package):
-        where = _owner(package, rel)
+        owners = [name for name, r in package.resources.items() if r.get("checklist") == rel]
+        where = f"the checklist of resource {owners[0]}" if owners else "a checklist"
         path = inside(package.root, rel, where)
-        try:
-            formulas = load_checklist(read_regular(path, rel), fields)
+        try:  # a field of another table only is None in every row here
+            formulas = load_checklist(read_regular(path, rel), {**every, **here})
         except DataPackageError as exc:
             message = (f"is missing: {DESCRIPTOR} names it as {where}"
                        if exc.message == "file is missing" else exc.message)
@@ -135,21 +117,18 @@ def _row_rules(state: TableState) -> None:
             state.run.checklist_said = True
             state.report.add(exc)
         return
-    types = {f["name"]: f.get("type", "string") for f in state.fields}
-    columns: dict[str, tuple[str, object]] = {}
+    kinds = {f["name"]: column_kind(f.get("type", "string")) for f in state.fields}
+    columns = {name: (kinds[name], pa.chunked_array(state.typed[name]).combine_chunks())
+               if name in kinds else ("str", pa.nulls(state.n, pa.string()))
+               for _, formula in rules for name in formula.names}
     for rel, formula in rules:
-        for name in formula.names:
-            if name not in columns:
-                columns[name] = ((column_kind(types[name]), typed_column(state.typed[name]))
-                                 if name in types else ("str", pa.nulls(state.n, pa.string())))
-        present = [name for name in formula.names if name in types]
-        broken = state.usable(*present) & ~holds(formula, columns, state.n)
-        positions = np.flatnonzero(broken)
+        present = [name for name in formula.names if name in kinds]
+        positions = np.flatnonzero(state.usable(*present) & ~holds(formula, columns, state.n))
         texts = {name: state.text(name).take(positions).to_pylist() for name in present}
-        for k, pos in enumerate(positions):
+        for k, position in enumerate(positions):
             shown = ", ".join(f"{name}={show(texts[name][k])}" for name in present)
             state.error("row-constraint", f"breaks the rule `{formula.text}` ({rel}): {shown}",
-                        int(pos), present)
+                        int(position), present)
 
 
 ROW_RULES = TableCheck("row-constraint", lambda state: True, _row_rules)

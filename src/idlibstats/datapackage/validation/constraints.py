@@ -3,7 +3,7 @@ r"""The field constraints of a Table Schema, each a ``constraint-error`` when a 
 - :data:`REQUIRED`: a field ``required`` (or of the primary key) has no missing cell;
 - :data:`ENUM`: a present cell is one of the ``enum`` (compared as text);
 - :data:`PATTERN`: a present text cell matches the whole ``pattern``, with Arrow's RE2
-  anchored at both ends (:func:`~idlibstats.datapackage.validation.regex.anchored`; the
+  anchored at both ends (:func:`~idlibstats.datapackage.validation.types.anchored`; the
   package's patterns are in the subset Python, RE2 and XML Schema read alike). A pattern
   ``H.*`` (free text: ``[^=+\-@ \t\n\r].*``) is matched as ``^H`` when no cell of the table
   holds a newline: the same test, at a fraction of the cost;
@@ -23,8 +23,8 @@ import pyarrow.compute as pc
 from idlibstats.datapackage.errors import show
 from idlibstats.datapackage.schema import key_fields
 from idlibstats.datapackage.validation.check import FieldCheck
-from idlibstats.datapackage.validation.regex import anchored, one_line_head
 from idlibstats.datapackage.validation.state import TableState, mask
+from idlibstats.datapackage.validation.types import anchored
 
 __all__ = ["ENUM", "LIMITS", "PATTERN", "REQUIRED"]
 
@@ -35,6 +35,17 @@ _LIMITS = (("minimum", pc.less, "is below the minimum"),
            ("maximum", pc.greater, "is above the maximum"),
            ("exclusiveMinimum", pc.less_equal, "must be above"),
            ("exclusiveMaximum", pc.greater_equal, "must be below"))
+
+
+def _one_line_head(pattern: str) -> str | None:
+    r"""Return ``H`` for a pattern ``H.*`` (its dot not escaped), else None.
+
+    On a value without a newline, ``H.*`` matches the whole value when ``H`` matches its
+    start. The pattern is portable (the descriptor was checked), so ``H`` is one too.
+    """
+    head = pattern[:-2]
+    escaped = (len(head) - len(head.rstrip("\\"))) % 2
+    return head if pattern.endswith(".*") and head and not escaped else None
 
 
 def _constraints(spec: dict[str, Any]) -> dict[str, Any]:
@@ -67,7 +78,7 @@ ENUM = FieldCheck(CODE, lambda state, spec: "enum" in _constraints(spec), _enum)
 
 def _pattern(state: TableState, spec: dict[str, Any]) -> None:
     name, pattern = spec["name"], _constraints(spec)["pattern"]
-    head = one_line_head(pattern)
+    head = _one_line_head(pattern)
     if head is not None and state.table.one_line_rows:
         matches = pc.match_substring_regex(state.text(name), f"^(?:{head})")
     else:

@@ -1,25 +1,19 @@
-"""The validation engine: one table read once, typed, and every registered check run on it.
+"""The engine: one table read once, typed, then every check it is given, in order.
 
-:func:`check_table` checks the resource's descriptor (:mod:`idlibstats.datapackage.schema`),
-then the file's bytes (UTF-8, no BOM, LF line ends, ``bytes`` and ``hash``), its header and
-each row's shape, reading every cell as Arrow text (:mod:`.source`); types every field
-(:mod:`.types`); runs the checks it is given, in order (:mod:`.check`; the package's are
-:data:`idlibstats.datapackage.registry.CHECKS`); and returns the typed DataFrame
-(:mod:`.frame`). Every problem is a :class:`~idlibstats.datapackage.errors.DataPackageError`
-with a code, naming file, row (header = row 1) and field, added to one
-:class:`~idlibstats.datapackage.validation.report.Report`, which raises the first (the
-loaders) or gathers them all (``idlibstats validate``). Nothing is ever written.
+:func:`check_table` checks the resource's schema (:mod:`idlibstats.datapackage.schema`), the
+file's bytes, header and rows' shape, reading every cell as Arrow text
+(:mod:`.source`), types every field (:mod:`.types`) and runs the checks (:mod:`.check`; the
+package's are :data:`idlibstats.datapackage.registry.CHECKS`). Every problem is a
+:class:`~idlibstats.datapackage.errors.DataPackageError` with a code, added to one
+:class:`~.report.Report`. Nothing is ever written.
 """
 
 from __future__ import annotations
-
-import pandas as pd
 
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import DESCRIPTOR
 from idlibstats.datapackage.schema import schema_problems
 from idlibstats.datapackage.validation.check import Check, run_checks
-from idlibstats.datapackage.validation.frame import to_frame
 from idlibstats.datapackage.validation.report import Report
 from idlibstats.datapackage.validation.source import check_bytes, read_text
 from idlibstats.datapackage.validation.state import RunState, TableState
@@ -29,8 +23,8 @@ __all__ = ["check_table"]
 
 
 def check_table(run: RunState, name: str, report: Report,
-                checks: tuple[Check, ...]) -> pd.DataFrame | None:
-    """Read resource ``name`` as a typed DataFrame, checking all of it.
+                checks: tuple[Check, ...]) -> TableState | None:
+    """Read resource ``name`` as typed columns, checking all of it.
 
     Parameters
     ----------
@@ -41,12 +35,13 @@ def check_table(run: RunState, name: str, report: Report,
     report : Report
         Where errors go (raised at the first, or gathered).
     checks : tuple of Check
-        The checks to run after the table is read and typed, in order.
+        The checks to run once the table is read and typed, in order.
 
     Returns
     -------
-    pandas.DataFrame or None
-        The typed table (None when it could not be read at all, errors gathered).
+    TableState or None
+        The table read and typed (the loaders make it a DataFrame); None when it could not
+        be read at all (its errors gathered).
 
     Raises
     ------
@@ -73,4 +68,4 @@ def check_table(run: RunState, name: str, report: Report,
     state = TableState(run, name, schema, table, report)
     type_columns(state)
     run_checks(state, checks)
-    return to_frame(schema, state.typed, state.n)
+    return state

@@ -25,10 +25,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Formula", "column_kind", "compile_formula", "holds", "typed_column"]
+__all__ = ["Formula", "column_kind", "compile_formula", "holds"]
 
 _ORDER = {ast.Lt: pc.less, ast.LtE: pc.less_equal, ast.Gt: pc.greater,
           ast.GtE: pc.greater_equal}
@@ -94,8 +93,10 @@ def _check_truth(node: ast.expr, kinds: dict[str, str]) -> None:
         _check_truth(node.left, kinds)
         _check_truth(node.comparators[0], kinds)
     elif isinstance(node, ast.Compare):
-        _check_value(node.left, kinds)
         operands = [node.left, *node.comparators]
+        if not any(isinstance(x, ast.Name) for x in operands):
+            raise ValueError("compares constants only: a rule must read a field")
+        _check_value(node.left, kinds)
         for left, op, right in zip(operands[:-1], node.ops, node.comparators, strict=True):
             if isinstance(op, ast.In | ast.NotIn):
                 if not isinstance(right, ast.Tuple | ast.List | ast.Set) or not all(
@@ -155,41 +156,37 @@ def compile_formula(text: str, fields: dict[str, str]) -> Formula:
 
 @dataclass
 class _Value:
-    kind: str            # "num", "date", "str", "none"
-    data: Any            # an Arrow array, or a Python constant
-    null: np.ndarray     # rows where the value is None
+    kind: str  # "num", "date", "str", "none"
+    data: Any  # an Arrow array, or a Python constant
+    null: np.ndarray  # rows where the value is None
 
 
 @dataclass
 class _Truth:
-    value: np.ndarray    # the comparison's result
-    err: np.ndarray      # rows where Python would raise
+    value: np.ndarray  # the result
+    err: np.ndarray  # rows where Python would raise
 
 
-def _mask(values: Any, n: int) -> np.ndarray:
-    if isinstance(values, bool | np.bool_):
-        return np.full(n, bool(values))
+def _mask(values: Any) -> np.ndarray:
     return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _value(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Value:
     if isinstance(node, ast.Name):
         kind, data = columns[node.id]
-        null = data.is_null().to_numpy(zero_copy_only=False).astype(bool)
-        return _Value(kind, data, null)
+        return _Value(kind, data, data.is_null().to_numpy(zero_copy_only=False).astype(bool))
     if isinstance(node, ast.UnaryOp):  # a negative number
         return _Value("num", -node.operand.value, np.zeros(n, bool))  # type: ignore[attr-defined]
     value = node.value  # type: ignore[attr-defined]
-    if value is None:
-        return _Value("none", None, np.ones(n, bool))
-    return _Value("str" if isinstance(value, str) else "num", value, np.zeros(n, bool))
+    kind = "none" if value is None else "str" if isinstance(value, str) else "num"
+    return _Value(kind, value, np.full(n, value is None))
 
 
-def _equal(a: _Value, b: _Value, n: int) -> np.ndarray:
+def _equal(a: _Value, b: _Value) -> np.ndarray:
     both_none = a.null & b.null
     if "none" in (a.kind, b.kind) or a.kind != b.kind:
         return both_none
-    return (_mask(pc.equal(a.data, b.data), n) & ~a.null & ~b.null) | both_none
+    return (_mask(pc.equal(a.data, b.data)) & ~a.null & ~b.null) | both_none
 
 
 def _compare(op: ast.cmpop, a: _Value, b: _Value, n: int) -> _Truth:
@@ -198,12 +195,17 @@ def _compare(op: ast.cmpop, a: _Value, b: _Value, n: int) -> _Truth:
         other = a if b.kind == "none" else b
         return _Truth(other.null.copy() if isinstance(op, ast.Is) else ~other.null, no)
     if isinstance(op, ast.Eq | ast.NotEq):
-        equal = _equal(a, b, n)
-        return _Truth(equal if isinstance(op, ast.Eq) else ~equal, no)
+        return _Truth(_equal(a, b) if isinstance(op, ast.Eq) else ~_equal(a, b), no)
     if "none" in (a.kind, b.kind) or a.kind != b.kind:
-        return _Truth(no, np.ones(n, bool))  # Python raises TypeError in every row
+        return _Truth(no, ~no)  # Python raises TypeError in every row
     err = a.null | b.null
-    return _Truth(_mask(_ORDER[type(op)](a.data, b.data), n) & ~err, err)
+    return _Truth(_mask(_ORDER[type(op)](a.data, b.data)) & ~err, err)
+
+
+def _then(first: _Truth, second: _Truth, is_or: bool) -> _Truth:
+    """``first and second`` (or ``or``): the second is evaluated only where it is reached."""
+    reached = ~first.err & (~first.value if is_or else first.value)
+    return _Truth(np.where(reached, second.value, first.value), first.err | (reached & second.err))
 
 
 def _truth(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Truth:
@@ -213,37 +215,26 @@ def _truth(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Trut
         inner = _truth(node.operand, columns, n)
         return _Truth(~inner.value, inner.err)
     if isinstance(node, ast.BoolOp):
-        acc = _truth(node.values[0], columns, n)
-        value, err = acc.value, acc.err
-        for part_node in node.values[1:]:
-            part = _truth(part_node, columns, n)
-            reached = ~err & (~value if isinstance(node.op, ast.Or) else value)
-            err = err | (reached & part.err)
-            value = np.where(reached, part.value, value)
-        return _Truth(value, err)
+        result = _truth(node.values[0], columns, n)
+        for part in node.values[1:]:
+            result = _then(result, _truth(part, columns, n), isinstance(node.op, ast.Or))
+        return result
     assert isinstance(node, ast.Compare)
     if _is_truth_pair(node):  # Python compares True/False; both sides are evaluated
         a, b = _truth(node.left, columns, n), _truth(node.comparators[0], columns, n)
         equal = a.value == b.value
         return _Truth(equal if isinstance(node.ops[0], ast.Eq) else ~equal, a.err | b.err)
-    left = _value(node.left, columns, n)
-    result: _Truth | None = None
+    left, result = _value(node.left, columns, n), None
     for op, right_node in zip(node.ops, node.comparators, strict=True):
         if isinstance(op, ast.In | ast.NotIn):
             hit = np.zeros(n, bool)
             for element in right_node.elts:  # type: ignore[attr-defined]
-                hit |= _equal(left, _value(element, columns, n), n)
-            step = _Truth(~hit if isinstance(op, ast.NotIn) else hit, np.zeros(n, bool))
-            right = left
+                hit |= _equal(left, _value(element, columns, n))
+            step, right = _Truth(~hit if isinstance(op, ast.NotIn) else hit, hit & False), left
         else:
             right = _value(right_node, columns, n)
             step = _compare(op, left, right, n)
-        if result is None:
-            result = step
-        else:  # a < b < c is (a < b) and (b < c), short-circuit
-            reached = ~result.err & result.value
-            result = _Truth(np.where(reached, step.value, result.value),
-                            result.err | (reached & step.err))
+        result = step if result is None else _then(result, step, False)  # a < b < c
         left = right
     assert result is not None
     return result
@@ -258,7 +249,7 @@ def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.n
         A formula from :func:`compile_formula`.
     columns : dict
         Field name -> (kind, Arrow array of typed values with nulls for missing cells),
-        kind being ``"num"``, ``"date"`` or ``"str"``.
+        kind being ``"num"``, ``"date"`` or ``"str"`` (:func:`column_kind`).
     n : int
         Number of rows.
 
@@ -275,10 +266,3 @@ def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.n
 def column_kind(field_type: str) -> str:
     """Return the evaluator's kind for a Table Schema field type."""
     return _KINDS.get(field_type, "str")
-
-
-def typed_column(values: Any) -> pa.Array:
-    """Return an Arrow array (chunks combined) for the evaluator."""
-    if isinstance(values, pa.ChunkedArray):
-        return values.combine_chunks()
-    return values

@@ -10,7 +10,6 @@ after its bytes, hash and header are checked.
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 
 import numpy as np
@@ -19,10 +18,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from idlibstats.datapackage.errors import DataPackageError, show
-from idlibstats.datapackage.schema import key_fields, missing_values
-from idlibstats.datapackage.validation.check import TableCheck
+from idlibstats.datapackage.schema import key_fields
+from idlibstats.datapackage.validation.check import FieldCheck, TableCheck
 from idlibstats.datapackage.validation.state import TableState, mask
-from idlibstats.datapackage.validation.types import TRUE_VALUES
+from idlibstats.datapackage.validation.types import typed_columns
 
 __all__ = ["FOREIGN_KEYS", "PRIMARY_KEY", "UNIQUE"]
 
@@ -40,7 +39,7 @@ def _repeats(state: TableState, code: str, names: list[str], keep: np.ndarray,
     repeated = values.duplicated().to_numpy()
     if not repeated.any():
         return
-    first = {value: state.row_of(positions[i])
+    first = {value: int(state.table.rows[positions[i]])
              for i, value in values[~values.duplicated()].items()}
     texts = [state.text(name).take(pa.array(positions[repeated])).to_pylist() for name in names]
     for k, (i, value) in enumerate(values[repeated].items()):
@@ -49,16 +48,15 @@ def _repeats(state: TableState, code: str, names: list[str], keep: np.ndarray,
                     int(positions[i]), names)
 
 
-def _unique(state: TableState) -> None:
-    pk = key_fields(state.schema.get("primaryKey"))
-    for spec in state.fields:
-        name = spec["name"]
-        if (spec.get("constraints", {}) or {}).get("unique") and pk != [name]:
-            _repeats(state, "unique-error", [name],
-                     state.usable(name) & ~state.is_missing(name), f"is not unique in {name}")
+def _unique(state: TableState, spec: dict[str, Any]) -> None:
+    name = spec["name"]
+    _repeats(state, "unique-error", [name], state.usable(name) & ~state.is_missing(name),
+             f"is not unique in {name}")
 
 
-UNIQUE = TableCheck("unique-error", lambda state: True, _unique)
+UNIQUE = FieldCheck("unique-error", lambda state, spec: bool(
+    (spec.get("constraints", {}) or {}).get("unique")) and key_fields(
+    state.schema.get("primaryKey")) != [spec["name"]], _unique)
 """``unique`` fields: no value is repeated (a primary key of that one field says it instead)."""
 
 
@@ -73,50 +71,27 @@ PRIMARY_KEY = TableCheck("primary-key", lambda state: bool(state.schema.get("pri
 """The primary key: no key is repeated."""
 
 
-_READERS = {"integer": lambda cell: int(cell) if cell.lstrip("-").isdigit() else None,
-            "number": lambda cell: float(cell.replace("INF", "inf")) + 0.0,
-            "date": datetime.date.fromisoformat}
+def _target_keys(state: TableState, target: str, there: list[str]) -> pa.ChunkedArray | set:
+    """Return the referenced keys, typed: an Arrow array (one field) or a set of tuples.
+
+    Another table's key columns are read and typed as its own check types them: a cell
+    that is missing, or not of its type, is no key (its table reports it).
+    """
+    source = state if target == state.name else typed_columns(state.run, target, there)
+    columns = [pc.add(source.typed[f], 0.0) if source.spec(f).get("type") == "number"
+               else source.typed[f] for f in there]
+    if len(there) == 1:
+        return pc.drop_null(columns[0])
+    return {key for key in zip(*(c.to_pylist() for c in columns), strict=True)
+            if None not in key}
 
 
-def _typed(cells: list[str], spec: dict[str, Any], missing: list[str]) -> list[Any]:
-    """Another table's key cells as typed values (None: missing, or not of the type there)."""
-    kind = spec.get("type", "string")
-    read = (_READERS[kind] if kind in _READERS else str if kind != "boolean" else
-            lambda cell: cell in spec.get("trueValues", TRUE_VALUES))
-    out = []
-    for cell in cells:
-        try:
-            out.append(None if cell in missing else read(cell))
-        except ValueError:
-            out.append(None)
-    return out
-
-
-def _target_keys(state: TableState, target: str, there: list[str]) -> pa.Array | set[Any]:
-    """Return the referenced keys: an Arrow array (one field) or a set of tuples."""
-    if target == state.name:
-        columns = [state.key_values(f) for f in there]
-        if len(there) == 1:
-            return columns[0]
-        return set(zip(*(c.to_pylist() for c in columns), strict=True))
-    schema = state.package.resource(target)["schema"]
-    specs = {f["name"]: f for f in schema["fields"]}
-    table = state.run.read_columns(target, there)
-    if len(there) == 1 and specs[there[0]].get("type", "string") == "string":
-        text = table.column(there[0]).combine_chunks()
-        absent = pa.array(missing_values(schema, specs[there[0]]), pa.string())
-        return pc.filter(text, pc.invert(pc.is_in(text, value_set=absent)))
-    columns = [_typed(table.column(f).to_pylist(), specs[f], missing_values(schema, specs[f]))
-               for f in there]
-    return {key for key in zip(*columns, strict=True) if None not in key}
-
-
-def _found(state: TableState, here: list[str], keys: pa.Array | set[Any]) -> np.ndarray:
+def _found(state: TableState, here: list[str], keys: pa.ChunkedArray | set) -> np.ndarray:
     """Which rows' values of ``here`` are among ``keys``, compared as typed values."""
     local = [state.key_values(f) for f in here]
     if not isinstance(keys, set):
         if local[0].type == keys.type:  # one field, one type: Arrow's hash lookup
-            return mask(pc.is_in(local[0], value_set=keys))
+            return mask(pc.is_in(local[0], value_set=keys.combine_chunks()))
         keys = {(k,) for k in keys.to_pylist()}
     rows = zip(*(c.to_pylist() for c in local), strict=True)
     return np.fromiter((row in keys for row in rows), bool, count=state.n)

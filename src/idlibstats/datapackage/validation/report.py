@@ -1,9 +1,4 @@
-"""Where a validation run puts its errors: raised at the first (the loaders) or all gathered.
-
-A :class:`Report` is made once per table, at the top of a run; every step and check adds
-its errors to it as :class:`~idlibstats.datapackage.errors.DataPackageError` (code, file,
-row, field, message).
-"""
+"""Where a run puts its errors: the first raised (the loaders) or all gathered (validate)."""
 
 from __future__ import annotations
 
@@ -27,13 +22,7 @@ class Report:
         self.errors: list[DataPackageError] = []
 
     def add(self, error: DataPackageError) -> None:
-        """Record ``error``; when stopping at the first, raise it.
-
-        Raises
-        ------
-        DataPackageError
-            ``error`` itself, when ``stop_at_first``.
-        """
+        """Record ``error``; raise it when stopping at the first."""
         self.errors.append(error)
         if self.stop_at_first:
             raise error

@@ -1,19 +1,14 @@
-"""The bytes of a CSV, its header and its rows as text: what every check reads.
+"""A CSV's bytes, header and rows as text: what every check reads.
 
 :func:`check_bytes` checks the file as bytes (not empty, no BOM, LF line ends, the
 descriptor's ``bytes`` and ``hash``, hashed in a thread while the CSV is parsed).
-:func:`read_text` checks the header (one CSV record, read as :mod:`csv` reads it) against
-the schema's field names and reads every cell as text with :mod:`pyarrow.csv` (nothing
-inferred, nothing missing yet): first with Arrow's faster parser for one line per row, kept
-only when the file proves to be one, else with newlines allowed in cells. Only when a row
-is odd (a blank line, a row of the wrong width, a cell past :data:`FIELD_LIMIT`, a quote
-left open at the end) is the file read again, record by record with :mod:`csv`, to name
-each such row. Rows are numbered as a spreadsheet numbers them: header = row 1.
-
-Codes: frictionless's (``source-error``, ``encoding-error``, ``byte-count``,
-``hash-count``, ``missing-label``, ``extra-label``, ``incorrect-label``, ``blank-row``,
-``missing-cell``, ``extra-cell``) and idlibstats' own for what frictionless accepts
-(``byte-order-mark``, ``line-terminator``, ``cell-too-long``).
+:func:`read_text` checks the header (one record, as :mod:`csv` reads it) against the
+schema's names and reads every cell as text with Arrow's parser for one line per row (kept
+only when the file proves to be one). When a cell holds a newline or a row is odd (blank,
+of the wrong width, a cell past :data:`FIELD_LIMIT`, a quote left open at the end), the file
+is read record by record with :mod:`csv` instead, which names each odd row. Rows are
+numbered as a spreadsheet numbers them: header = row 1. Codes: frictionless's, and
+``byte-order-mark``, ``line-terminator``, ``cell-too-long`` for what frictionless accepts.
 """
 
 from __future__ import annotations
@@ -57,7 +52,7 @@ def _hash(data: bytes, algorithm: str) -> Callable[[], str]:
 
 
 def utf8_error(data: bytes, rel: str) -> DataPackageError | None:
-    """Return the error for the first byte of ``data`` that is not UTF-8, or None.
+    """Return the ``encoding-error`` of the first byte that is not UTF-8 (None: all are).
 
     Parameters
     ----------
@@ -69,8 +64,7 @@ def utf8_error(data: bytes, rel: str) -> DataPackageError | None:
     Returns
     -------
     DataPackageError or None
-        An ``encoding-error`` naming the file, the row (line) and the byte; None when
-        ``data`` is UTF-8.
+        Naming the file, the row (line) and the byte.
     """
     try:
         data.decode("utf-8")
@@ -91,7 +85,7 @@ def check_bytes(data: bytes, resource: dict[str, Any], rel: str,
     data : bytes
         The file's content.
     resource : dict
-        The resource descriptor (``bytes`` and ``hash`` are checked when present).
+        The resource descriptor (its ``bytes`` and ``hash``, when present).
     rel : str
         The file's path inside the package, for messages.
     report : Report
@@ -101,25 +95,23 @@ def check_bytes(data: bytes, resource: dict[str, Any], rel: str,
     -------
     callable or None
         None if the file cannot be read further (empty); else a function that checks
-        ``bytes`` and ``hash`` (the hash is computed in the background meanwhile).
+        ``bytes`` and ``hash`` (hashed in the background meanwhile).
     """
+    def add(message: str, row: int | None, code: str) -> None:
+        report.add(DataPackageError(message, file=rel, row=row, code=code))
+
     if not data:
-        report.add(DataPackageError("is empty (0 bytes); a table needs at least its header "
-                                    "row", file=rel, code="source-error"))
+        add("is empty (0 bytes); a table needs at least its header row", None, "source-error")
         return None
     if data.startswith(BOM):
-        report.add(DataPackageError("starts with a UTF-8 byte order mark (BOM); save as UTF-8 "
-                                    "without BOM", file=rel, row=1, code="byte-order-mark"))
-    cr = data.find(b"\r")
-    if cr >= 0:
-        what = ("has CRLF (Windows) line ends; save with LF line ends"
-                if data[cr + 1: cr + 2] == b"\n" else
-                "holds a carriage return (CR); save with LF line ends only")
-        report.add(DataPackageError(what, file=rel, row=_line_of(data, cr),
-                                    code="line-terminator"))
-    stamped = resource.get("hash")  # "sha256:<hex>", or md5 without a prefix (the profile)
-    algorithm, _, expected = stamped.rpartition(":") if isinstance(stamped, str) else ("", "",
-                                                                                        "")
+        add("starts with a UTF-8 byte order mark (BOM); save as UTF-8 without BOM", 1,
+            "byte-order-mark")
+    if (cr := data.find(b"\r")) >= 0:
+        add("has CRLF (Windows) line ends; save with LF line ends" if data[cr + 1: cr + 2]
+            == b"\n" else "holds a carriage return (CR); save with LF line ends only",
+            _line_of(data, cr), "line-terminator")
+    stamped = resource.get("hash") if isinstance(resource.get("hash"), str) else ""
+    algorithm, _, expected = stamped.rpartition(":")  # md5 has no prefix (the profile)
     digest = _hash(data, algorithm or "md5") if expected else None
     size = resource.get("bytes")
 
@@ -130,10 +122,9 @@ def check_bytes(data: bytes, resource: dict[str, Any], rel: str,
         if digest is not None and digest() != expected:
             changed.append(f"its {algorithm or 'md5'} hash is not the one in datapackage.json")
         if changed:  # a size that differs says more than the hash: byte-count first
-            report.add(DataPackageError(
-                " and ".join(changed) + ": the file changed since it was stamped (after a "
-                "deliberate edit, run `idlibstats stamp`)", file=rel,
-                code="byte-count" if changed[0].startswith("is ") else "hash-count"))
+            add(" and ".join(changed) + ": the file changed since it was stamped (after a "
+                "deliberate edit, run `idlibstats stamp`)", None,
+                "byte-count" if changed[0].startswith("is ") else "hash-count")
 
     return finish
 
@@ -161,22 +152,11 @@ def _line_count(body: bytes) -> int:
     return lines + (bool(body) and not body.endswith(b"\n"))
 
 
-def dialect_of(resource: dict[str, Any]) -> dict[str, Any]:
-    """Return the resource's CSV dialect (delimiter, quote character), flat or nested."""
-    raw = resource.get("dialect", {}) or {}
-    part = raw.get("csv", raw) if isinstance(raw, dict) else {}
-    part = part if isinstance(part, dict) else {}
-    return {"delimiter": part.get("delimiter", ","), "quoteChar": part.get("quoteChar", '"')}
-
-
-def _lines(body: bytes) -> Iterator[str]:
-    """Yield the lines of ``body`` decoded, one at a time (the header needs only the first)."""
-    start = 0
-    while start < len(body):
-        end = body.find(b"\n", start)
-        end = len(body) if end < 0 else end + 1
-        yield body[start:end].decode("utf-8")
-        start = end
+def dialect_of(resource: dict[str, Any]) -> dict[str, str]:
+    """Return the resource's CSV ``delimiter`` and ``quoteChar`` (the profile's flat dialect)."""
+    dialect = resource.get("dialect") or {}
+    return {"delimiter": dialect.get("delimiter", ","), "quoteChar": dialect.get("quoteChar",
+                                                                                 '"')}
 
 
 @contextlib.contextmanager
@@ -189,29 +169,30 @@ def _no_field_limit() -> Iterator[None]:
         csv.field_size_limit(old)
 
 
-def _reader(lines: Iterable[str], dialect: dict[str, Any],
-            strict: bool = True) -> Iterator[list[str]]:
+def _records(lines: Iterable[str], dialect: dict[str, str],
+             strict: bool = True) -> Iterator[list[str]]:
     return csv.reader(lines, delimiter=dialect["delimiter"], quotechar=dialect["quoteChar"],
                       strict=strict)
 
 
-def _csv_problem(exc: csv.Error) -> str:
-    if "unexpected end of data" in str(exc):
-        return "a quote is left open: the file ends inside a quoted cell"
-    return f"is not a readable CSV record: {exc}"
+def _lines(body: bytes) -> Iterator[str]:
+    """Yield the lines of ``body`` decoded, one at a time (the header needs only the first)."""
+    start = 0
+    while start < len(body):
+        end = body.find(b"\n", start) + 1 or len(body)
+        yield body[start:end].decode("utf-8")
+        start = end
 
 
 def _check_header(got: list[str], want: list[str], rel: str, report: Report) -> bool:
     """Report how header ``got`` differs from the schema's names ``want``; True if it does not."""
-    if got == want:
-        return True
     expected, before = ",".join(want), len(report.errors)
 
     def add(message: str, field: str | None, code: str) -> None:
         report.add(DataPackageError(f"{message}header must be: {expected})", file=rel, row=1,
                                     field=field, code=code))
 
-    if len(got) == len(want):
+    if got != want and len(got) == len(want):
         moved = sorted(got) == sorted(want)  # the same names out of order: report the first
         for i, (g, w) in enumerate(zip(got, want, strict=True), start=1):
             if g != w:
@@ -220,110 +201,96 @@ def _check_header(got: list[str], want: list[str], rel: str, report: Report) -> 
                     "incorrect-label")
                 if moved:
                     break
-    else:
+    elif got != want:
         for w in (w for w in want if w not in got):
             add(f"column {w!r} is missing (", w, "missing-label")
         for g in (g for g in got if g not in want):
             add(f"column {g!r} is not in the schema (", g, "extra-label")
-        if len(report.errors) == before:
+        if len(report.errors) == before:  # the same names, one repeated
             report.add(DataPackageError(f"header is {','.join(got)}; it must be: {expected}",
                                         file=rel, row=1, code="incorrect-label"))
-    return False
+    return got == want
 
 
-def _arrow_read(body: bytes, dialect: dict[str, Any], names: list[str],
-                include: list[str] | None = None, one_line: bool = False) -> tuple[pa.Table, int]:
-    """Read ``body`` (header included) with every cell as a string; count the odd rows."""
-    odd = [0]
+def _arrow_read(body: bytes, dialect: dict[str, str], names: list[str],
+                include: list[str] | None) -> pa.Table | None:
+    """Read ``body`` with Arrow's parser for one line per row; None unless the file is one.
 
-    def skip(_row: Any) -> str:
-        odd[0] += 1
-        return "skip"
-
-    table = pacsv.read_csv(
-        pa.BufferReader(body),
-        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-        parse_options=pacsv.ParseOptions(
-            delimiter=dialect["delimiter"], quote_char=dialect["quoteChar"],
-            double_quote=True, escape_char=False, newlines_in_values=not one_line,
-            ignore_empty_lines=False, invalid_row_handler=skip),
-        convert_options=pacsv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()), null_values=[],
-            strings_can_be_null=False, quoted_strings_can_be_null=False,
-            include_columns=include))
-    return table, odd[0]
-
-
-def _one_line_read(body: bytes, dialect: dict[str, Any], names: list[str]) -> pa.Table | None:
-    """Read ``body`` with Arrow's faster parser for one line per row; None unless it fits.
-
-    Arrow splits a file whose cells hold no newline among its threads much faster. The
-    result is kept only when no row was odd, Arrow raised nothing and the file has exactly
-    one line per row (header included): with two fields or more, a row cut at a newline
-    inside a quoted cell leaves a piece of the wrong width, and a newline kept inside a
-    cell leaves more lines than rows.
+    Arrow splits such a file among its threads. The result is kept only when Arrow raised
+    nothing, no row was odd and the file has exactly one line per row (header included):
+    with two fields or more, a row cut at a newline inside a quoted cell leaves a piece of
+    the wrong width, and a newline kept inside a cell leaves more lines than rows.
     """
+    odd = []
     if len(names) < 2:
         return None
     try:
-        table, odd = _arrow_read(body, dialect, names, one_line=True)
-    except pa.ArrowInvalid:
+        table = pacsv.read_csv(
+            pa.BufferReader(body),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(
+                delimiter=dialect["delimiter"], quote_char=dialect["quoteChar"],
+                double_quote=True, escape_char=False, newlines_in_values=False,
+                ignore_empty_lines=False, invalid_row_handler=lambda row: odd.append(row)
+                or "skip"),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), null_values=[],
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                include_columns=include))
+    except pa.ArrowInvalid:  # not UTF-8, or a row Arrow cannot split: the exact read says
         return None
     return None if odd or _line_count(body) != table.num_rows + 1 else table
 
 
-def _last_record_closed(body: bytes, last: list[str], dialect: dict[str, Any]) -> bool:
+def _last_record_closed(body: bytes, last: list[str], dialect: dict[str, str]) -> bool:
     """Tell whether ``last``, the last record read, is whole: no quote left open at the end.
 
-    Arrow, and :mod:`csv` when not strict, read a quote that is never closed as a cell
-    running to the end of the file; frictionless's rows would not agree, so it is refused.
-    Only the last record is read again, strictly, from the line where it starts.
+    Arrow, and :mod:`csv` when not strict, read a quote never closed as a cell running to
+    the end of the file; frictionless's rows would not agree, so it is refused. Only the
+    last record is read again, strictly, from the line where it starts.
     """
     start = len(body) - 1 if body.endswith(b"\n") else len(body)
     for _ in range(sum(cell.count("\n") for cell in last) + 1):
         start = body.rfind(b"\n", 0, start)
     try:
-        return list(_reader(io.StringIO(body[start + 1:].decode("utf-8"), newline=""),
-                            dialect)) == [last]
+        return list(_records(io.StringIO(body[start + 1:].decode("utf-8"), newline=""),
+                             dialect)) == [last]
     except (csv.Error, UnicodeDecodeError):
         return False
 
 
 def _odd(record: list[str], names: list[str]) -> tuple[str, str | None, str] | None:
-    """Return why a record read by :mod:`csv` is not a row of this table (None: it is)."""
+    """Return why a record :mod:`csv` read is not a row of this table (None: it is)."""
     width = len(names)
     if not record:
         return "is a blank line", None, "blank-row"
-    if len(record) < width:
-        return f"has {len(record)} cells; the header has {width}", names[len(record)], (
-            "missing-cell")
-    if len(record) > width:
-        return f"has {len(record)} cells; the header has {width}", None, "extra-cell"
+    if len(record) != width:
+        short = len(record) < width
+        return (f"has {len(record)} cells; the header has {width}",
+                names[len(record)] if short else None, "missing-cell" if short else "extra-cell")
     if max(map(len, record)) > FIELD_LIMIT:
         return (f"holds a cell of more than {FIELD_LIMIT} characters (the limit of Python's "
                 "csv reader, which frictionless uses)", None, "cell-too-long")
     return None
 
 
-def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
+def _exact_read(text: str, dialect: dict[str, str], names: list[str], rel: str,
                 report: Report) -> tuple[pa.Table, np.ndarray]:
-    """Read ``text`` record by record with :mod:`csv`: report every row of the wrong shape."""
-    kept, rows = [], []
-    row, record = 1, []
+    """Read ``text`` record by record with :mod:`csv`: report every odd row, keep the others."""
+    kept, rows, row, record = [], [], 1, []
     with _no_field_limit():
-        reader = _reader(io.StringIO(text, newline=""), dialect, strict=False)
+        reader = _records(io.StringIO(text, newline=""), dialect, strict=False)
         next(reader, None)
         for row, record in enumerate(reader, start=2):
             record = [""] if not record and len(names) == 1 else record
-            problem = _odd(record, names)
-            if problem is None:
+            if (problem := _odd(record, names)) is None:
                 kept.append(record)
                 rows.append(row)
             else:
                 report.add(DataPackageError(problem[0], file=rel, row=row, field=problem[1],
                                             code=problem[2]))
     if row > 1 and not _last_record_closed(text.encode("utf-8"), record, dialect):
-        report.add(DataPackageError(_csv_problem(csv.Error("unexpected end of data")),
+        report.add(DataPackageError("a quote is left open: the file ends inside a quoted cell",
                                     file=rel, row=row, code="source-error"))
         if rows and rows[-1] == row:
             kept.pop()
@@ -334,24 +301,20 @@ def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
     return table, np.asarray(rows, dtype=np.int64)
 
 
-def _as_csv_reads(table: pa.Table, body: bytes, dialect: dict[str, Any]) -> bool:
+def _as_csv_reads(table: pa.Table, body: bytes, dialect: dict[str, str]) -> bool:
     """Tell whether Arrow's ``table`` holds the rows :mod:`csv` reads in ``body``.
 
-    Arrow reads a blank line as a row of empty cells, a cell of any length and a quote left
-    open at the end as a cell running to the end: any of these sends the file to the exact
-    reader.
+    Arrow reads a blank line as a row of empty cells, and a cell of any length: either
+    sends the file to the exact reader, and so does a quote left open at the end.
     """
     empty = pc.equal(table.column(0), "")
-    if pc.any(empty).as_py():
-        for name in table.column_names[1:]:
-            empty = pc.and_(empty, pc.equal(table.column(name), ""))
-        if pc.any(empty).as_py():
-            return False
-    if len(body) > FIELD_LIMIT and max(pc.max(pc.binary_length(col)).as_py() or 0
-                                       for col in table.columns) > FIELD_LIMIT:
-        return False
-    return table.num_rows == 0 or _last_record_closed(
-        body, [c[-1].as_py() for c in table.columns], dialect)
+    for name in table.column_names[1:] if pc.any(empty).as_py() else []:
+        empty = pc.and_(empty, pc.equal(table.column(name), ""))
+    return (not pc.any(empty).as_py()
+            and (len(body) <= FIELD_LIMIT or max(pc.max(pc.binary_length(c)).as_py() or 0
+                                                 for c in table.columns) <= FIELD_LIMIT)
+            and (table.num_rows == 0 or _last_record_closed(
+                body, [c[-1].as_py() for c in table.columns], dialect)))
 
 
 def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
@@ -371,8 +334,8 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
     report : Report
         Where errors go.
     include : list of str, optional
-        Read only these columns (another table's keys); rows of the wrong shape are then
-        skipped without a word (that table's own check reports them).
+        Read only these columns (another table's keys); odd rows are then skipped without
+        a word (that table's own check reports them).
 
     Returns
     -------
@@ -385,36 +348,28 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
     body = body[len(BOM):] if body.startswith(BOM) else body
     try:
         with _no_field_limit():
-            header = next(_reader(_lines(body), dialect), [])
+            header = next(_records(_lines(body), dialect), [])
     except UnicodeDecodeError as exc:
         report.add(DataPackageError(f"is not UTF-8: byte {exc.object[exc.start]:#04x} in the "
                                     "header cannot be decoded; save the file as UTF-8",
                                     file=rel, row=1, code="encoding-error"))
         return None
     except csv.Error as exc:
-        report.add(DataPackageError(f"the header: {_csv_problem(exc)}", file=rel, row=1,
-                                    code="source-error"))
+        report.add(DataPackageError("the header: a quote is left open: the file ends inside a "
+                                    "quoted cell" if "unexpected end of data" in str(exc) else
+                                    f"the header: is not a readable CSV record: {exc}",
+                                    file=rel, row=1, code="source-error"))
         return None
     if not _check_header(header, names, rel, report):
         return None
-    fast = _one_line_read(body, dialect, names) if include is None else None
+    table = _arrow_read(body, dialect, names, include)
+    if table is not None and (include is not None or _as_csv_reads(table, body, dialect)):
+        return TextTable(rel, include or names, table, np.arange(2, table.num_rows + 2), True)
     try:
-        table, odd = (fast, 0) if fast is not None else _arrow_read(body, dialect, names,
-                                                                    include)
-    except pa.ArrowInvalid as exc:
-        problem = utf8_error(data, rel) if "UTF8" in str(exc) or "UTF-8" in str(exc) else None
-        if problem is not None:
-            report.add(problem)
-            return None
-        table, odd = None, 1  # something odd: the exact reader names it
-    if include is not None:
-        if table is None:  # that table's own check names the problem; read what can be read
-            text = _exact_read(body.decode("utf-8"), dialect, names, rel,
-                               Report(stop_at_first=False))[0]
-            table = text.select(include)
-        return TextTable(rel, include, table, np.arange(2, table.num_rows + 2))
-    if odd == 0 and table is not None and _as_csv_reads(table, body, dialect):
-        return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), fast is not None
-                         or _line_count(body) == table.num_rows + 1)
-    text, rows = _exact_read(body.decode("utf-8"), dialect, names, rel, report)
-    return TextTable(rel, names, text, rows)
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        report.add(utf8_error(data, rel))  # type: ignore[arg-type]
+        return None
+    table, rows = _exact_read(text, dialect, names, rel,
+                              report if include is None else Report(stop_at_first=False))
+    return TextTable(rel, include or names, table.select(include or names), rows)

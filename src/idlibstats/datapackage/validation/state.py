@@ -1,12 +1,11 @@
-"""The state the checks read: one table's cells, typed, and what one run shares.
+"""What the checks read: one table's typed state, and what the tables of one run share.
 
-A :class:`RunState` lives for one run over a package (one loader call, or one
-``idlibstats validate``): the other tables' columns already read, and what was already said
-once. A :class:`TableState` is one table being checked: its cells as Arrow text, which are
-missing, their typed values (set by :mod:`.types` before any check runs) and which cells
-already have an error, so that a later check (keys, row rules) skips them. A check reports
-with :meth:`TableState.flag`, which words one message per row at fault (the exact path, run
-only for those rows) and adds it to the report.
+A :class:`RunState` lives for one run (one loader call, one ``idlibstats validate``): the
+other tables' columns already read, and what was already said once. A :class:`TableState`
+is one table: its cells as Arrow text, which are missing, their typed values (set by
+:mod:`.types` before any check runs) and which cells already have an error, which later
+checks skip. A check reports with :meth:`TableState.flag` (cells: one message per row at
+fault, worded only for those rows) or :meth:`TableState.error`.
 """
 
 from __future__ import annotations
@@ -37,22 +36,22 @@ def mask(values: Any) -> np.ndarray:
 
 @dataclass
 class RunState:
-    """What the tables of one run share (see the module).
+    """What the tables of one run share.
 
     Attributes
     ----------
     package : Package
         The package being read.
     columns : dict
-        Columns of other tables already read, by ``(resource, fields)``.
+        Other tables' columns already read, by ``(resource, fields)``.
     blocked : set of tuple of (str, str)
-        What already said it cannot be checked, and the file it waits for (once per run).
+        What already said it must wait for a broken file, and that file (said once).
     checklist_said : bool
         Whether a broken checklist was already reported (once per run, not per table).
     """
 
     package: Package
-    columns: dict[tuple[str, tuple[str, ...]], pa.Table] = field(default_factory=dict)
+    columns: dict[tuple[str, tuple[str, ...]], TextTable] = field(default_factory=dict)
     blocked: set[tuple[str, str]] = field(default_factory=set)
     checklist_said: bool = False
 
@@ -61,8 +60,8 @@ class RunState:
         schema = self.package.resources.get(name, {}).get("schema") or {}
         return set(fields) <= {f.get("name") for f in schema.get("fields", [])}
 
-    def read_columns(self, name: str, fields: list[str]) -> pa.Table:
-        """Return columns ``fields`` of resource ``name`` as text, after its bytes and header.
+    def read_columns(self, name: str, fields: list[str]) -> TextTable:
+        """Return columns ``fields`` of resource ``name`` as text, its bytes and header checked.
 
         Raises
         ------
@@ -70,28 +69,25 @@ class RunState:
             If that file cannot be read, does not fit its bytes, hash or header, or lacks
             one of ``fields``.
         """
-        key = (name, tuple(fields))
-        if key not in self.columns:
+        if (name, tuple(fields)) not in self.columns:
             resource = self.package.resource(name)
             names = [f["name"] for f in resource["schema"]["fields"]]
-            for wanted in fields:
-                if wanted not in names:
-                    raise DataPackageError(f"foreign key points to {name}.{wanted}, which is "
-                                           "not a field", file=DESCRIPTOR, code="schema-error")
-            data = self.package.read(name)
-            report = Report(stop_at_first=True)
+            for wanted in (f for f in fields if f not in names):
+                raise DataPackageError(f"foreign key points to {name}.{wanted}, which is not "
+                                       "a field", file=DESCRIPTOR, code="schema-error")
+            data, report = self.package.read(name), Report(stop_at_first=True)
             finish = check_bytes(data, resource, resource["path"], report)
             table = read_text(data, resource, resource["path"], names, report, include=fields)
             if finish is not None:
                 finish()
-            assert table is not None  # stopping at the first error: one has been raised
-            self.columns[key] = table.text
-        return self.columns[key]
+            assert table is not None  # stopping at the first error: it has been raised
+            self.columns[name, tuple(fields)] = table
+        return self.columns[name, tuple(fields)]
 
 
 @dataclass
 class TableState:
-    """One table being checked (see the module)."""
+    """One table being checked: ``text`` by field, ``missing``, ``typed`` and ``bad`` cells."""
 
     run: RunState
     name: str
@@ -111,11 +107,6 @@ class TableState:
     def fields(self) -> list[dict[str, Any]]:
         """The schema's field descriptors, in order."""
         return self.schema["fields"]
-
-    @property
-    def rel(self) -> str:
-        """The table's file, as a path inside the package."""
-        return self.table.rel
 
     @property
     def n(self) -> int:
@@ -150,25 +141,27 @@ class TableState:
         return pc.add(self.typed[name], 0.0) if kind == "number" else self.typed[name]
 
     def usable(self, *names: str) -> np.ndarray:
-        """Rows whose cells in ``names`` had no error reported."""
+        """Rows whose cells in ``names`` have no error yet."""
         ok = np.ones(self.n, bool)
-        for name in names:
-            if name in self.bad:
-                ok &= ~self.bad[name]
+        for name in (name for name in names if name in self.bad):
+            ok &= ~self.bad[name]
         return ok
 
-    def row_of(self, position: int) -> int:
-        """Return the spreadsheet row number of row ``position``."""
-        return int(self.table.rows[position])
-
     def mark(self, names: list[str], rows: np.ndarray) -> None:
-        """Mark the cells of ``names`` in ``rows`` (a bool mask) as reported."""
+        """Mark the cells of ``names`` in ``rows`` (a bool mask) as having an error."""
         for name in names:
             self.bad[name] = self.bad.get(name, np.zeros(self.n, bool)) | rows
 
+    def error(self, code: str, message: str, position: int | None = None,
+              fields: list[str] | None = None) -> None:
+        """Report an error at row ``position`` (None: the file), on ``fields``."""
+        self.report.add(DataPackageError(
+            message, file=self.table.rel, field=", ".join(fields) if fields else None,
+            row=None if position is None else int(self.table.rows[position]), code=code))
+
     def flag(self, code: str, name: str, rows: np.ndarray,
              message: Callable[[str], str]) -> None:
-        """Report each row of ``rows`` whose cell of ``name`` has no error yet, and mark it.
+        """Report each row of ``rows`` whose cell of ``name`` has no error yet; mark it.
 
         Parameters
         ----------
@@ -182,43 +175,23 @@ class TableState:
             Words the problem from the cell's text.
         """
         rows = rows & self.usable(name)
-        if not rows.any():
-            return
         positions = np.flatnonzero(rows)
-        texts = self.text(name).take(pa.array(positions)).to_pylist()
         self.mark([name], rows)
-        for pos, value in zip(positions, texts, strict=True):
-            self.report.add(DataPackageError(message(value), file=self.rel,
-                                             row=self.row_of(pos), field=name, code=code))
-
-    def error(self, code: str, message: str, position: int | None = None,
-              fields: list[str] | None = None) -> None:
-        """Report one error of this table: at row ``position`` (None: the file), on ``fields``."""
-        self.report.add(DataPackageError(
-            message, file=self.rel, row=None if position is None else self.row_of(position),
-            field=", ".join(fields) if fields else None, code=code))
+        texts = self.text(name).take(pa.array(positions)).to_pylist() if len(positions) else []
+        for position, value in zip(positions, texts, strict=True):
+            self.error(code, message(value), position, [name])
 
     def cannot_read(self, exc: DataPackageError, what: str,
                     fields: list[str] | None = None) -> None:
         """Say, once per run, that ``what`` cannot be checked until ``exc``'s file is fixed.
 
-        Stopping at the first error, ``exc`` itself is raised instead.
-
-        Parameters
-        ----------
-        exc : DataPackageError
-            Why the other table cannot be read.
-        what : str
-            What waits for it (``foreign key claimant``, ``rules across tables``); said once
-            per file for each kind (its first word).
-        fields : list of str, optional
-            The fields of this table that wait.
+        ``what`` (``foreign key claimant``, ``rules across tables``) is said once per file
+        for each kind (its first word). Stopping at the first error, ``exc`` is raised.
         """
         if self.report.stop_at_first:
             raise exc
         source = exc.file or "another table"
-        if (what.split()[0], source) in self.run.blocked:
-            return
-        self.run.blocked.add((what.split()[0], source))
-        self.error("check-error", f"{what} cannot be checked until {source} is fixed (see its "
-                   "own error)", fields=fields)
+        if (what.split()[0], source) not in self.run.blocked:
+            self.run.blocked.add((what.split()[0], source))
+            self.error("check-error", f"{what} cannot be checked until {source} is fixed "
+                       "(see its own error)", fields=fields)

@@ -19,10 +19,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from idlibstats.datapackage.errors import show
-from idlibstats.datapackage.validation.regex import anchored
-from idlibstats.datapackage.validation.state import TableState, mask
+from idlibstats.datapackage.validation.report import Report
+from idlibstats.datapackage.validation.state import RunState, TableState, mask
 
-__all__ = ["EMAIL", "TRUE_VALUES", "type_columns"]
+__all__ = ["EMAIL", "anchored", "type_columns", "typed_columns"]
 
 INTEGER = "-?[0-9]+"
 NUMBER = "-?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+\\-]?[0-9]+)?|NaN|-?INF"
@@ -38,6 +38,11 @@ FALSE_VALUES = ("false", "False", "FALSE", "0")
 _FIRST_DAY = datetime.date(1, 1, 1)
 
 
+def anchored(pattern: str) -> str:
+    """Return ``pattern`` wrapped to match a whole value in RE2 (Arrow's regex kernels)."""
+    return f"^(?:{pattern})$"
+
+
 def _shape(state: TableState, name: str, pattern: str, present: np.ndarray,
            message: Callable[[str], str]) -> np.ndarray:
     """Report present cells not of lexical form ``pattern``; return the rows left to cast."""
@@ -47,40 +52,27 @@ def _shape(state: TableState, name: str, pattern: str, present: np.ndarray,
 
 
 def _cast(state: TableState, name: str, good: np.ndarray, target: pa.DataType,
-          one: Callable[[str], Any], filler: str, message: Callable[[str], str]) -> pa.Array:
+          one: Callable[[str], Any], message: Callable[[str], str]) -> pa.Array:
     """Cast the ``good`` cells to ``target``; where Arrow refuses, read each one with ``one``."""
     text = state.text(name)
-    keep = pa.array(good)
     try:
-        values = pc.cast(pc.if_else(keep, text, filler), target)
+        values = pc.cast(pc.if_else(pa.array(good), text, pa.scalar(None, pa.string())), target)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        cells = text.to_pylist()
-        out, failed = [], np.zeros(state.n, bool)
-        for i, cell in enumerate(cells):
-            if not good[i]:
-                out.append(None)
-                continue
+        cells, out, failed = text.to_pylist(), [None] * state.n, np.zeros(state.n, bool)
+        for i in np.flatnonzero(good):
             try:
-                out.append(one(cell))
+                out[i] = one(cells[i])
             except (ValueError, OverflowError):
-                out.append(None)
                 failed[i] = True
         state.flag("type-error", name, failed, message)
-        good = good & ~failed
         values = pa.array(out, target)
-        keep = pa.array(good)
-    return pc.if_else(keep, values, pa.scalar(None, target))
+    return values
 
 
 def _integer(cell: str) -> int:
-    value = int(cell)
-    if not -(2**63) <= value < 2**63:
+    if not -(2**63) <= (value := int(cell)) < 2**63:
         raise OverflowError(cell)
     return value
-
-
-def _date(cell: str) -> datetime.date:
-    return datetime.date.fromisoformat(cell)
 
 
 def type_columns(state: TableState) -> None:
@@ -96,33 +88,47 @@ def type_columns(state: TableState) -> None:
         state.typed[spec["name"]] = _typed(state, spec)
 
 
+def typed_columns(run: RunState, name: str, fields: list[str]) -> TableState:
+    """Return columns ``fields`` of another table, read (:meth:`RunState.read_columns`) and typed.
+
+    A cell that is missing, or not of its type, is null: that table's own check reports it.
+
+    Raises
+    ------
+    DataPackageError
+        If that table cannot be read (:meth:`RunState.read_columns`).
+    """
+    schema = run.package.resource(name)["schema"]
+    state = TableState(run, name, {**schema, "fields": [f for f in schema["fields"]
+                                                         if f["name"] in fields]},
+                       run.read_columns(name, fields), Report(stop_at_first=False))
+    type_columns(state)
+    return state
+
+
 def _typed(state: TableState, spec: dict[str, Any]) -> pa.ChunkedArray | pa.Array:
-    name = spec["name"]
-    kind = spec.get("type", "string")
+    name, kind = spec["name"], spec.get("type", "string")
     missing = state.is_missing(name)
-    present = ~missing
+    present, text = ~missing, state.text(name)
     if kind == "string":
         if spec.get("format", "default") in STRING_FORMATS:
             pattern, words = STRING_FORMATS[spec["format"]]
             _shape(state, name, pattern, present, lambda v: f"is not {words}: {show(v)}")
-        text = state.text(name)
         return pc.if_else(pa.array(missing), pa.scalar(None, text.type), text) if (
-            missing.any()) else text
+            missing.any()) else text  # a column with nothing missing is kept as it is
     if kind == "integer":
         good = _shape(state, name, INTEGER, present, lambda v: "is not an integer (digits, "
                       f"optionally after a minus sign): {show(v)}")
-        return _cast(state, name, good, pa.int64(), _integer, "0",
+        return _cast(state, name, good, pa.int64(), _integer,
                      lambda v: f"is too large for a 64-bit integer: {show(v)}")
     if kind == "number":
         good = _shape(state, name, NUMBER, present, lambda v: f"is not a number: {show(v)}")
-        return _cast(state, name, good, pa.float64(),
-                     lambda v: float(v.replace("INF", "inf")), "0",
+        return _cast(state, name, good, pa.float64(), lambda v: float(v.replace("INF", "inf")),
                      lambda v: f"is not a number: {show(v)}")
     if kind == "date":
         return _dates(state, spec, present)
     trues = list(spec.get("trueValues", TRUE_VALUES))  # boolean
     falses = list(spec.get("falseValues", FALSE_VALUES))
-    text = state.text(name)
     is_true = mask(pc.is_in(text, value_set=pa.array(trues, pa.string())))
     is_false = mask(pc.is_in(text, value_set=pa.array(falses, pa.string())))
     state.flag("type-error", name, present & ~(is_true | is_false),
@@ -131,9 +137,7 @@ def _typed(state: TableState, spec: dict[str, Any]) -> pa.ChunkedArray | pa.Arra
 
 
 def _dates(state: TableState, spec: dict[str, Any], present: np.ndarray) -> pa.Array:
-    name = spec["name"]
-    fmt = spec.get("format", "default")
-    fmt = "%Y-%m-%d" if fmt == "default" else fmt
+    name, fmt = spec["name"], spec.get("format", "default").replace("default", "%Y-%m-%d")
     shape = fmt.replace("%Y", "YYYY").replace("%m", "MM").replace("%d", "DD")
 
     def message(v: str) -> str:
@@ -141,14 +145,12 @@ def _dates(state: TableState, spec: dict[str, Any], present: np.ndarray) -> pa.A
 
     if fmt != "%Y-%m-%d":  # another format: pandas reads it, value by value
         good = present & state.usable(name)
-        text = pd.Series(np.where(good, state.text(name).to_numpy(zero_copy_only=False), None),
-                         dtype=object)
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
+        parsed = pd.to_datetime(pd.Series(np.where(good, state.text(name).to_numpy(
+            zero_copy_only=False), None), dtype=object), format=fmt, errors="coerce")
         state.flag("type-error", name, good & parsed.isna().to_numpy(), message)
-        good &= state.usable(name)
-        return pa.array(parsed.dt.date.where(good, None), pa.date32())
+        return pa.array(parsed.dt.date.where(good & state.usable(name), None), pa.date32())
     good = _shape(state, name, ISO_DATE, present, message)
-    days = _cast(state, name, good, pa.date32(), _date, "2000-01-01", message)
+    days = _cast(state, name, good, pa.date32(), datetime.date.fromisoformat, message)
     early = mask(pc.less(days, pa.scalar(_FIRST_DAY, pa.date32())))
     if early.any():  # year 0000: Arrow reads it, Python's dates (and frictionless) do not
         state.flag("type-error", name, early, message)
