@@ -1,10 +1,7 @@
 """The package's own rules: what neither a Table Schema nor a checklist can say.
 
-Each is a check like any other (:mod:`idlibstats.datapackage.validation.check`), registered in
-:data:`idlibstats.datapackage.registry.CHECKS`, with its own error code:
-:mod:`.across_tables` (``claimed_on`` against the report's date, an inferred claimant shown
-by a corroboration) and :mod:`.wording` (the number as written says the value, and the
-excerpt holds it). They name the figures' fields; the engine itself names none.
+Each is a check like any other, registered in :data:`idlibstats.datapackage.registry.CHECKS`
+with its own error code. They name the figures' fields; the engine itself names none.
 """
 
 from idlibstats.datapackage.rules.across_tables import (

@@ -1,17 +1,8 @@
 """Rules across tables for ``figures``, which a checklist's row rule cannot state.
 
-Row rules see one row of one table; these read another table (its few columns, typed):
-
-- :data:`CLAIMED_AFTER_REPORT`: ``claimed_on`` is not after the ``published`` date of the
-  figure's report (``sources``): a claim cannot be dated after the report that gives it;
-- :data:`CLAIMED_NOT_REPORT_DATE`: ``claimed_on_basis`` ``report_date`` means ``claimed_on``
-  *is* the report's date;
-- :data:`CLAIMANT_NOT_SHOWN`: ``claimant_basis`` ``inferred`` needs a row of
-  ``corroborations`` for that figure, with a relation other than ``contradicts``, that
-  shows who the claimant is.
-
-A rule whose fields a package does not have is not run; one whose other table cannot be
-read says so (``check-error``), once.
+Row rules see one row of one table; these read a few typed columns of another (``sources``,
+``corroborations``). A rule whose fields a package does not have is not run; one whose
+other table cannot be read says so (``check-error``), once.
 """
 
 from __future__ import annotations

@@ -1,19 +1,9 @@
 """The number as written must say the number stored, and the excerpt must hold it.
 
-A table whose schema has the fields ``value`` and ``value_as_written`` (the figures) is
-checked row by row, without the report texts:
-
-- :data:`VALUE_NOT_AS_WRITTEN`: the number phrase in ``value_as_written`` (digits, thousands
-  separators, a scale word, English number words or a fraction of a scale such as 'a
-  quarter of a million', read by :func:`idlibstats.text.numberwords.said_values`, the parser
-  the draft tool uses) must have the value ``value``; so a ``value`` of 2720 beside
-  ``value_as_written`` '272' is refused, naming file, row and fields;
-- :data:`WORDING_NOT_IN_EXCERPT`: when the table also has ``excerpt``, the excerpt must
-  contain ``value_as_written`` (after :func:`idlibstats.text.textnorm.norm`, case kept).
-
-A wording that is plain digits (with thousands commas) after an optional qualifier ('at
-least 12', '1,089') is read with Arrow, the whole column at once; each distinct other
-wording is read once with ``said_values``.
+A table with the fields ``value`` and ``value_as_written`` (the figures) is checked without
+the report texts. The number phrase (digits, a scale word, number words, 'a quarter of a
+million') is read by :func:`idlibstats.text.numberwords.said_values`, the draft tool's
+parser; a plain wording ('at least 12', '1,089') by Arrow, the whole column at once.
 """
 
 from __future__ import annotations

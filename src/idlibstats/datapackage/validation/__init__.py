@@ -1,10 +1,7 @@
 """The validation engine: a table's descriptor and checklist, checked by small registered checks.
 
-One table is read once, as Arrow text (:mod:`.source`), typed (:mod:`.types`), and checked by
-each check it is given, in order (:mod:`.check`: the contract; :mod:`.constraints`,
-:mod:`.keys`, :mod:`.checklist`: the generic ones), on whole columns; each error, with its
-code, goes to one :class:`.report.Report`. The table comes out as a typed DataFrame
-(:mod:`.frame`). Entry point: :func:`.engine.check_table`. The engine names no field of this
+Entry point :func:`.engine.check_table`; the contract :mod:`.check`; the generic checks
+:mod:`.constraints`, :mod:`.keys`, :mod:`.checklist`. The engine names no field of this
 package: its own rules are in :mod:`idlibstats.datapackage.rules`.
 """
 

@@ -1,14 +1,10 @@
 """The check contract: a code, what the check applies to, and a run over a table's typed state.
 
-A :class:`FieldCheck` runs once per field it applies to (in schema order), a
-:class:`TableCheck` once per table. ``run`` reads the
-:class:`~idlibstats.datapackage.validation.state.TableState` (cells as text, which are
-missing, typed values, which cells already have an error) and reports each problem under
-the check's code, with ``state.flag`` (cells) or ``state.error`` (rows, the file). Checks
-run in the order of the one tuple that registers them,
-:data:`idlibstats.datapackage.registry.CHECKS`, after the file is read and typed; a check
-may rely on those before it (the keys skip cells a constraint refused). CONTRIBUTING,
-'Adding a check', has a template.
+A :class:`FieldCheck` runs once per field it applies to, a :class:`TableCheck` once per
+table; ``run`` reads the :class:`~.state.TableState` and reports under the check's code with
+``state.flag`` (cells) or ``state.error``. Checks run in the order of
+:data:`idlibstats.datapackage.registry.CHECKS`, after the table is read and typed; a check
+may rely on those before it. CONTRIBUTING, 'Adding a check', has a template.
 """
 
 from __future__ import annotations
@@ -48,15 +44,7 @@ Check = FieldCheck | TableCheck
 
 
 def run_checks(state: TableState, checks: tuple[Check, ...]) -> None:
-    """Run each check, in order, on every field (or the table) it applies to.
-
-    Parameters
-    ----------
-    state : TableState
-        The table, read and typed.
-    checks : tuple of Check
-        The checks (:data:`idlibstats.datapackage.registry.CHECKS`).
-    """
+    """Run each of ``checks``, in order, on every field of ``state`` (or table) it applies to."""
     for check in checks:
         if isinstance(check, FieldCheck):
             for spec in state.fields:

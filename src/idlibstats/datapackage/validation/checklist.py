@@ -31,25 +31,12 @@ CHECKS_DIR = "checks"
 
 
 def load_checklist(data: bytes | Path, fields: dict[str, str]) -> list[Formula]:
-    """Return the row-constraint formulas of a checklist file, checked.
+    """Return the row-constraint formulas of a checklist file, checked, in file order.
 
-    Parameters
-    ----------
-    data : bytes or pathlib.Path
-        A frictionless checklist, or its file (``{"checks": [{"type": "row-constraint", ...}]}``).
-    fields : dict
-        Field name -> Table Schema type: every field a formula may read.
-
-    Returns
-    -------
-    list of Formula
-        The formulas, in file order.
-
-    Raises
-    ------
-    ValueError
-        If the file is not such a checklist, or holds a check or a formula the library
-        cannot run (it would otherwise be skipped without a word).
+    ``data`` is a frictionless checklist (``{"checks": [{"type": "row-constraint", ...}]}``)
+    or its file; ``fields`` maps every field a formula may read to its Table Schema type.
+    Raises ValueError if it is not such a checklist, or holds a check or a formula the
+    library cannot run (it would otherwise be skipped without a word).
     """
     if isinstance(data, Path):
         data = data.read_bytes()
@@ -74,9 +61,8 @@ def load_checklist(data: bytes | Path, fields: dict[str, str]) -> list[Formula]:
 def checklists(package: Package) -> list[str]:
     """Return the checklists of a package: those its resources declare, and ``checks/<name>.json``.
 
-    A resource declares its checklist with ``"checklist": "checks/<name>.json"``, so that a
-    missing checklist is an error rather than rules switched off; an undeclared
-    ``checks/<resource>.json`` that exists (as anything) is read too.
+    A declared checklist (``"checklist": "checks/<name>.json"``) that is missing is an error,
+    not rules switched off; an undeclared ``checks/<resource>.json`` that exists is read too.
     """
     found: dict[str, None] = {}
     for name, resource in package.resources.items():
@@ -118,9 +104,9 @@ def _row_rules(state: TableState) -> None:
             state.report.add(exc)
         return
     kinds = {f["name"]: column_kind(f.get("type", "string")) for f in state.fields}
+    names = dict.fromkeys(name for _, formula in rules for name in formula.names)
     columns = {name: (kinds[name], pa.chunked_array(state.typed[name]).combine_chunks())
-               if name in kinds else ("str", pa.nulls(state.n, pa.string()))
-               for _, formula in rules for name in formula.names}
+               if name in kinds else ("str", pa.nulls(state.n, pa.string())) for name in names}
     for rel, formula in rules:
         present = [name for name in formula.names if name in kinds]
         positions = np.flatnonzero(state.usable(*present) & ~holds(formula, columns, state.n))

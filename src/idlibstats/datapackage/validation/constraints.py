@@ -1,14 +1,9 @@
 r"""The field constraints of a Table Schema, each a ``constraint-error`` when a cell breaks it.
 
-- :data:`REQUIRED`: a field ``required`` (or of the primary key) has no missing cell;
-- :data:`ENUM`: a present cell is one of the ``enum`` (compared as text);
-- :data:`PATTERN`: a present text cell matches the whole ``pattern``, with Arrow's RE2
-  anchored at both ends (:func:`~idlibstats.datapackage.validation.types.anchored`; the
-  package's patterns are in the subset Python, RE2 and XML Schema read alike). A pattern
-  ``H.*`` (free text: ``[^=+\-@ \t\n\r].*``) is matched as ``^H`` when no cell of the table
-  holds a newline: the same test, at a fraction of the cost;
-- :data:`LIMITS`: ``minLength``/``maxLength`` count characters; ``minimum``, ``maximum`` and
-  the exclusive ones compare typed values (integers, numbers, dates).
+A ``pattern`` is matched whole by Arrow's RE2 (the descriptor's patterns are in the subset
+Python, RE2 and XML Schema read alike); ``H.*`` (free text: ``[^=+\-@ \t\n\r].*``) is
+matched as ``^H`` when no cell of the table holds a newline: the same test, cheaper.
+``minimum``, ``maximum`` and the exclusive ones compare typed values.
 """
 
 from __future__ import annotations
@@ -40,8 +35,7 @@ _LIMITS = (("minimum", pc.less, "is below the minimum"),
 def _one_line_head(pattern: str) -> str | None:
     r"""Return ``H`` for a pattern ``H.*`` (its dot not escaped), else None.
 
-    On a value without a newline, ``H.*`` matches the whole value when ``H`` matches its
-    start. The pattern is portable (the descriptor was checked), so ``H`` is one too.
+    On a value without a newline, ``H.*`` matches it whole when ``H`` matches its start.
     """
     head = pattern[:-2]
     escaped = (len(head) - len(head.rstrip("\\"))) % 2

@@ -1,11 +1,7 @@
-"""The engine: one table read once, typed, then every check it is given, in order.
+"""The engine: one table read once (:mod:`.source`), typed (:mod:`.types`), then checked.
 
-:func:`check_table` checks the resource's schema (:mod:`idlibstats.datapackage.schema`), the
-file's bytes, header and rows' shape, reading every cell as Arrow text
-(:mod:`.source`), types every field (:mod:`.types`) and runs the checks (:mod:`.check`; the
-package's are :data:`idlibstats.datapackage.registry.CHECKS`). Every problem is a
-:class:`~idlibstats.datapackage.errors.DataPackageError` with a code, added to one
-:class:`~.report.Report`. Nothing is ever written.
+Every problem is a :class:`~idlibstats.datapackage.errors.DataPackageError` with a code,
+added to one :class:`~.report.Report`. Nothing is ever written.
 """
 
 from __future__ import annotations
@@ -24,7 +20,7 @@ __all__ = ["check_table"]
 
 def check_table(run: RunState, name: str, report: Report,
                 checks: tuple[Check, ...]) -> TableState | None:
-    """Read resource ``name`` as typed columns, checking all of it.
+    """Read resource ``name`` of ``run``'s package as typed columns, checking all of it.
 
     Parameters
     ----------
@@ -33,20 +29,14 @@ def check_table(run: RunState, name: str, report: Report,
     name : str
         The resource name.
     report : Report
-        Where errors go (raised at the first, or gathered).
+        Where errors go: raised at the first (a DataPackageError), or gathered.
     checks : tuple of Check
         The checks to run once the table is read and typed, in order.
 
     Returns
     -------
     TableState or None
-        The table read and typed (the loaders make it a DataFrame); None when it could not
-        be read at all (its errors gathered).
-
-    Raises
-    ------
-    DataPackageError
-        When ``report`` stops at the first error: that error.
+        The table read and typed; None when it could not be read at all.
     """
     resource = run.package.resource(name)
     schema = resource.get("schema")

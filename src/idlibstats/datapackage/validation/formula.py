@@ -117,24 +117,10 @@ def _check_truth(node: ast.expr, kinds: dict[str, str]) -> None:
 
 
 def compile_formula(text: str, fields: dict[str, str]) -> Formula:
-    """Parse and check a formula against the table's fields.
+    """Parse formula ``text`` and check it against ``fields`` (name -> Table Schema type).
 
-    Parameters
-    ----------
-    text : str
-        The formula, as written in the checklist.
-    fields : dict
-        Field name -> Table Schema type of the table the rule applies to.
-
-    Returns
-    -------
-    Formula
-        The checked formula.
-
-    Raises
-    ------
-    ValueError
-        If the formula is not an expression, or uses something outside the language above.
+    Raises ValueError if it is not an expression, or uses something outside the language
+    above.
     """
     try:
         tree = ast.parse(text, mode="eval").body
@@ -241,23 +227,10 @@ def _truth(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Trut
 
 
 def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.ndarray:
-    """Return, per row, whether ``formula`` holds, as frictionless decides it.
+    """Return, per row of ``n``, whether ``formula`` holds, as frictionless decides it.
 
-    Parameters
-    ----------
-    formula : Formula
-        A formula from :func:`compile_formula`.
-    columns : dict
-        Field name -> (kind, Arrow array of typed values with nulls for missing cells),
-        kind being ``"num"``, ``"date"`` or ``"str"`` (:func:`column_kind`).
-    n : int
-        Number of rows.
-
-    Returns
-    -------
-    numpy.ndarray of bool
-        True where the row satisfies the rule; False where the result is false or Python
-        would raise.
+    ``columns`` maps a field name to (its :func:`column_kind`, Arrow array of typed values,
+    null where missing). False where the result is false or Python would raise.
     """
     result = _truth(formula.tree, columns, n)
     return result.value & ~result.err

@@ -1,11 +1,9 @@
 """Keys: ``unique`` fields, the primary key and the foreign keys.
 
 Values are compared typed, as frictionless compares them (``1`` and ``01`` are one integer;
-a composite key is a tuple, never its parts joined). A missing value is never a repeat, and
-a foreign key whose cells are all missing is not checked; a cell that already has an error
-is skipped. Each repeat names the row that holds the first copy. A referenced table is read
-for its key columns only (:meth:`~idlibstats.datapackage.validation.state.RunState.read_columns`),
-after its bytes, hash and header are checked.
+a composite key is a tuple). A missing value is never a repeat, a foreign key whose cells are
+all missing is not checked, a cell that already has an error is skipped. Each repeat names
+the row of the first copy. A referenced table is read for its key columns only.
 """
 
 from __future__ import annotations
@@ -74,8 +72,7 @@ PRIMARY_KEY = TableCheck("primary-key", lambda state: bool(state.schema.get("pri
 def _target_keys(state: TableState, target: str, there: list[str]) -> pa.ChunkedArray | set:
     """Return the referenced keys, typed: an Arrow array (one field) or a set of tuples.
 
-    Another table's key columns are read and typed as its own check types them: a cell
-    that is missing, or not of its type, is no key (its table reports it).
+    A cell that is missing, or not of its type, is no key (its own table reports it).
     """
     source = state if target == state.name else typed_columns(state.run, target, there)
     columns = [pc.add(source.typed[f], 0.0) if source.spec(f).get("type") == "number"

@@ -10,11 +10,8 @@ __all__ = ["Report"]
 class Report:
     """The errors of one validation run.
 
-    Parameters
-    ----------
-    stop_at_first : bool
-        True: the first error added is raised (the loaders); False: every error is
-        gathered in :attr:`errors` (``idlibstats validate``; pandera's 'lazy').
+    ``stop_at_first``: the first error added is raised (the loaders); else every error is
+    gathered in :attr:`errors` (``idlibstats validate``; pandera's 'lazy').
     """
 
     def __init__(self, *, stop_at_first: bool) -> None:

@@ -1,14 +1,9 @@
 """A CSV's bytes, header and rows as text: what every check reads.
 
-:func:`check_bytes` checks the file as bytes (not empty, no BOM, LF line ends, the
-descriptor's ``bytes`` and ``hash``, hashed in a thread while the CSV is parsed).
-:func:`read_text` checks the header (one record, as :mod:`csv` reads it) against the
-schema's names and reads every cell as text with Arrow's parser for one line per row (kept
-only when the file proves to be one). When a cell holds a newline or a row is odd (blank,
-of the wrong width, a cell past :data:`FIELD_LIMIT`, a quote left open at the end), the file
-is read record by record with :mod:`csv` instead, which names each odd row. Rows are
-numbered as a spreadsheet numbers them: header = row 1. Codes: frictionless's, and
-``byte-order-mark``, ``line-terminator``, ``cell-too-long`` for what frictionless accepts.
+:func:`check_bytes` checks the bytes; :func:`read_text` the header, then reads every cell as
+text with Arrow's parser for one line per row, kept only when the file proves to be one;
+else (a cell holds a newline, a row is odd) :mod:`csv` reads it record by record and names
+each odd row. Rows are numbered as a spreadsheet numbers them: header = row 1.
 """
 
 from __future__ import annotations
@@ -52,20 +47,7 @@ def _hash(data: bytes, algorithm: str) -> Callable[[], str]:
 
 
 def utf8_error(data: bytes, rel: str) -> DataPackageError | None:
-    """Return the ``encoding-error`` of the first byte that is not UTF-8 (None: all are).
-
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-    rel : str
-        The file's path inside the package, for the message.
-
-    Returns
-    -------
-    DataPackageError or None
-        Naming the file, the row (line) and the byte.
-    """
+    """Return the ``encoding-error`` naming file ``rel``, line and byte (None: all UTF-8)."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -80,22 +62,9 @@ def check_bytes(data: bytes, resource: dict[str, Any], rel: str,
                 report: Report) -> Callable[[], None] | None:
     """Check a CSV's bytes: not empty, no BOM, LF line ends; ``bytes`` and ``hash``.
 
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-    resource : dict
-        The resource descriptor (its ``bytes`` and ``hash``, when present).
-    rel : str
-        The file's path inside the package, for messages.
-    report : Report
-        Where errors go.
-
-    Returns
-    -------
-    callable or None
-        None if the file cannot be read further (empty); else a function that checks
-        ``bytes`` and ``hash`` (hashed in the background meanwhile).
+    Errors about ``data`` (the file ``rel`` of ``resource``) go to ``report``. Returns None
+    if the file cannot be read further (empty); else a function that checks ``bytes`` and
+    ``hash`` (hashed in a thread meanwhile).
     """
     def add(message: str, row: int | None, code: str) -> None:
         report.add(DataPackageError(message, file=rel, row=row, code=code))
@@ -144,24 +113,15 @@ class TextTable:
         return self.text.column(name)
 
 
-def _line_count(body: bytes) -> int:
-    """Count the lines of ``body`` (a last line without its newline counts)."""
-    data, step = np.frombuffer(body, np.uint8), 1 << 20  # 1 MiB at a time: no file-sized mask
-    lines = sum(int(np.count_nonzero(data[i: i + step] == 10))
-                for i in range(0, len(data), step))
-    return lines + (bool(body) and not body.endswith(b"\n"))
-
-
 def dialect_of(resource: dict[str, Any]) -> dict[str, str]:
     """Return the resource's CSV ``delimiter`` and ``quoteChar`` (the profile's flat dialect)."""
     dialect = resource.get("dialect") or {}
-    return {"delimiter": dialect.get("delimiter", ","), "quoteChar": dialect.get("quoteChar",
-                                                                                 '"')}
+    return {"delimiter": dialect.get("delimiter", ","), "quoteChar": dialect.get("quoteChar", '"')}
 
 
 @contextlib.contextmanager
 def _no_field_limit() -> Iterator[None]:
-    """Let :mod:`csv` read cells of any length (the rows are measured after, and named)."""
+    """Let :mod:`csv` read cells of any length (measured after, and named)."""
     old = csv.field_size_limit(sys.maxsize)
     try:
         yield
@@ -216,8 +176,7 @@ def _arrow_read(body: bytes, dialect: dict[str, str], names: list[str],
                 include: list[str] | None) -> pa.Table | None:
     """Read ``body`` with Arrow's parser for one line per row; None unless the file is one.
 
-    Arrow splits such a file among its threads. The result is kept only when Arrow raised
-    nothing, no row was odd and the file has exactly one line per row (header included):
+    Kept only when Arrow raised nothing, no row was odd and the file has one line per row:
     with two fields or more, a row cut at a newline inside a quoted cell leaves a piece of
     the wrong width, and a newline kept inside a cell leaves more lines than rows.
     """
@@ -239,15 +198,15 @@ def _arrow_read(body: bytes, dialect: dict[str, str], names: list[str],
                 include_columns=include))
     except pa.ArrowInvalid:  # not UTF-8, or a row Arrow cannot split: the exact read says
         return None
-    return None if odd or _line_count(body) != table.num_rows + 1 else table
+    lines = body.count(b"\n") + (not body.endswith(b"\n"))
+    return None if odd or lines != table.num_rows + 1 else table
 
 
 def _last_record_closed(body: bytes, last: list[str], dialect: dict[str, str]) -> bool:
     """Tell whether ``last``, the last record read, is whole: no quote left open at the end.
 
     Arrow, and :mod:`csv` when not strict, read a quote never closed as a cell running to
-    the end of the file; frictionless's rows would not agree, so it is refused. Only the
-    last record is read again, strictly, from the line where it starts.
+    the end of the file (frictionless would not): the last record is read again, strictly.
     """
     start = len(body) - 1 if body.endswith(b"\n") else len(body)
     for _ in range(sum(cell.count("\n") for cell in last) + 1):
@@ -321,26 +280,10 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
               report: Report, include: list[str] | None = None) -> TextTable | None:
     """Check the header and each row's shape; return every cell as text.
 
-    Parameters
-    ----------
-    data : bytes
-        The file's content (its bytes already checked by :func:`check_bytes`).
-    resource : dict
-        The resource descriptor (its ``dialect``).
-    rel : str
-        The file's path inside the package, for messages.
-    names : list of str
-        The schema's field names: the header must be exactly these.
-    report : Report
-        Where errors go.
-    include : list of str, optional
-        Read only these columns (another table's keys); odd rows are then skipped without
-        a word (that table's own check reports them).
-
-    Returns
-    -------
-    TextTable or None
-        The cells as text; None if the file cannot be read as this table (reported).
+    ``data`` is the file ``rel`` of ``resource`` (its bytes checked by :func:`check_bytes`);
+    its header must be ``names``; errors go to ``report``. With ``include``, only those
+    columns are read (another table's keys) and odd rows are skipped without a word (that
+    table's own check reports them). Returns None if the file cannot be read as this table.
     """
     dialect = dialect_of(resource)
     # CR (already reported by check_bytes) is read as a line end, as csv reads it

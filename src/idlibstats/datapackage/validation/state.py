@@ -1,11 +1,9 @@
 """What the checks read: one table's typed state, and what the tables of one run share.
 
-A :class:`RunState` lives for one run (one loader call, one ``idlibstats validate``): the
-other tables' columns already read, and what was already said once. A :class:`TableState`
-is one table: its cells as Arrow text, which are missing, their typed values (set by
-:mod:`.types` before any check runs) and which cells already have an error, which later
-checks skip. A check reports with :meth:`TableState.flag` (cells: one message per row at
-fault, worded only for those rows) or :meth:`TableState.error`.
+A :class:`RunState` lives for one run (one loader call, one ``idlibstats validate``). A
+:class:`TableState` is one table: its cells as Arrow text, which are missing, their typed
+values (set by :mod:`.types` before any check runs) and which cells already have an error,
+which later checks skip. A check reports with :meth:`TableState.flag` or ``.error``.
 """
 
 from __future__ import annotations
@@ -36,24 +34,14 @@ def mask(values: Any) -> np.ndarray:
 
 @dataclass
 class RunState:
-    """What the tables of one run share.
-
-    Attributes
-    ----------
-    package : Package
-        The package being read.
-    columns : dict
-        Other tables' columns already read, by ``(resource, fields)``.
-    blocked : set of tuple of (str, str)
-        What already said it must wait for a broken file, and that file (said once).
-    checklist_said : bool
-        Whether a broken checklist was already reported (once per run, not per table).
-    """
+    """What the tables of one run share (``package``: the package being read)."""
 
     package: Package
+    # other tables' columns already read, by (resource, fields)
     columns: dict[tuple[str, tuple[str, ...]], TextTable] = field(default_factory=dict)
+    # (what, file): what already said it must wait for a broken file (said once)
     blocked: set[tuple[str, str]] = field(default_factory=set)
-    checklist_said: bool = False
+    checklist_said: bool = False  # a broken checklist is reported once per run
 
     def declares(self, name: str, fields: list[str]) -> bool:
         """Tell whether the package has resource ``name`` with every one of ``fields``."""
@@ -63,11 +51,8 @@ class RunState:
     def read_columns(self, name: str, fields: list[str]) -> TextTable:
         """Return columns ``fields`` of resource ``name`` as text, its bytes and header checked.
 
-        Raises
-        ------
-        DataPackageError
-            If that file cannot be read, does not fit its bytes, hash or header, or lacks
-            one of ``fields``.
+        Raises DataPackageError if that file cannot be read, does not fit its bytes, hash or
+        header, or lacks one of ``fields``.
         """
         if (name, tuple(fields)) not in self.columns:
             resource = self.package.resource(name)
@@ -161,18 +146,9 @@ class TableState:
 
     def flag(self, code: str, name: str, rows: np.ndarray,
              message: Callable[[str], str]) -> None:
-        """Report each row of ``rows`` whose cell of ``name`` has no error yet; mark it.
+        """Report each row of mask ``rows`` whose cell of ``name`` has no error yet; mark it.
 
-        Parameters
-        ----------
-        code : str
-            The error code (``constraint-error``...).
-        name : str
-            The field at fault.
-        rows : numpy.ndarray
-            Bool mask over the rows.
-        message : callable
-            Words the problem from the cell's text.
+        Each under ``code``, worded by ``message`` from the cell's text.
         """
         rows = rows & self.usable(name)
         positions = np.flatnonzero(rows)

@@ -76,14 +76,7 @@ def _integer(cell: str) -> int:
 
 
 def type_columns(state: TableState) -> None:
-    """Type every field of the table; report each present cell that does not read as its type.
-
-    Parameters
-    ----------
-    state : TableState
-        The table read as text; ``state.typed`` gets one typed column per field (nulls
-        where a cell is missing or at fault).
-    """
+    """Type every field into ``state.typed`` (null where missing or at fault): type-errors."""
     for spec in state.fields:
         state.typed[spec["name"]] = _typed(state, spec)
 
@@ -92,11 +85,7 @@ def typed_columns(run: RunState, name: str, fields: list[str]) -> TableState:
     """Return columns ``fields`` of another table, read (:meth:`RunState.read_columns`) and typed.
 
     A cell that is missing, or not of its type, is null: that table's own check reports it.
-
-    Raises
-    ------
-    DataPackageError
-        If that table cannot be read (:meth:`RunState.read_columns`).
+    Raises DataPackageError if that table cannot be read.
     """
     schema = run.package.resource(name)["schema"]
     state = TableState(run, name, {**schema, "fields": [f for f in schema["fields"]
