@@ -23,6 +23,7 @@ from pathlib import Path
 
 FIGURES = "data/figures.csv"
 STYLES = "data/claimant_styles.csv"
+POPULATIONS = "data/populations.csv"
 # The real header's width, so the shape cases follow the schema when a field is added.
 _HEADER = (Path(__file__).parents[1] / FIGURES).read_text(encoding="utf-8").split("\n", 1)[0]
 WIDTH = len(next(csv.reader([_HEADER])))
@@ -454,6 +455,16 @@ CASES = [
          STYLES, 4, "marker", code="constraint-error"),
     Case("style-for-no-organisation", set_cell(STYLES, 2, "organisation_id", "white_helmets"),
          "claimant_styles", STYLES, 2, "organisation_id", code="foreign-key"),
+    # the population relations are data, read by the month bounds: held to their schema
+    Case("population-part-of-nothing-known", set_cell(POPULATIONS, 3, "part_of", "people"),
+         "populations", POPULATIONS, 3, "part_of", code="foreign-key"),
+    Case("population-made-of-parts-not-boolean", set_cell(POPULATIONS, 7, "made_of_parts",
+                                                          "yes"),
+         "populations", POPULATIONS, 7, "made_of_parts", code="type-error"),
+    Case("figure-population-not-in-populations",
+         edit_rows(POPULATIONS, lambda r: r.remove(next(x for x in r
+                                                        if x[0] == "women_and_children"))),
+         "figures", FIGURES, 23, "population", code="foreign-key"),
 ]
 
 # Issue 18: validation never looser than frictionless, never a traceback. One case per

@@ -184,10 +184,19 @@ def test_places_follow_one_rule():
             assert f["notes"], f["figure_id"]
 
 
-def test_the_three_populations_of_one_zone_have_one_coding():
-    populations = [f for f in FIGURES if f["indicator"] == "population"]
+def test_the_zone_populations_have_one_coding_and_the_province_its_own():
+    populations = {f["figure_id"]: f for f in FIGURES if f["indicator"] == "population"}
     assert len(populations) == 3
-    assert {(f["admin1"], f["admin1_basis"]) for f in populations} == {(FOUR, "inferred")}
+    # 'the rebel-held area' and 'The Idlib region': the opposition-held zone, four governorates
+    for zone in ("tna-2019-06-06-01", "mee-2019-12-02-05"):
+        assert (populations[zone]["admin1"], populations[zone]["admin1_basis"]) == (
+            FOUR, "inferred")
+    # 'the northwestern province, which is home to around 3 million people': Idlib, as written
+    province = populations["tna-2019-05-03-02"]
+    assert (province["admin1"], province["admin1_basis"]) == ("SY-ID", "stated")
+    assert province["place_as_written"] == "the northwestern province"
+    for f in populations.values():
+        assert "the other two" not in f["notes"], f["figure_id"]
 
 
 def test_the_18_villages_were_in_northern_hama_and_southern_idlib():
@@ -217,8 +226,12 @@ def test_perpetrators_the_reports_name():
                                               "tna-2019-12-17-03")} == {"russia"}
     assert BY_ID["tna-2019-06-06-07"]["perpetrator"] == "syrian_government_and_russia"
     assert BY_ID["mee-2019-12-02-04"]["perpetrator"] == "opposition_armed_groups"
-    # SNHR's November toll counts every perpetrator, whatever the report sets it beside
-    assert BY_ID["tna-2019-12-17-04"]["perpetrator"] == "all_parties"
+    # SNHR's November toll: the report names no perpetrator (SNHR's own report counts all;
+    # that is a scope caveat in the notes, not the report's attribution)
+    for figure_id in ("tna-2019-12-17-04", "tna-2019-12-17-05", "tna-2019-12-17-06"):
+        assert BY_ID[figure_id]["perpetrator"] == "unknown", figure_id
+        assert BY_ID[figure_id]["perpetrator_as_written"] == "", figure_id
+        assert "every perpetrator" in BY_ID[figure_id]["notes"], figure_id
     # 'killed in that period' after the pounding is a shared period, not an attribution
     assert BY_ID["mee-2019-12-02-06"]["perpetrator"] == "unknown"
 
@@ -243,7 +256,6 @@ def test_the_12_civilians_were_killed_in_the_bombing_of_the_province():
 
 
 @pytest.mark.parametrize(("one", "other"), [
-    ("tna-2019-05-03-06", "mee-2019-05-04-03"),  # SOHR: at least 38 by 3 May, 67 by 4 May
     ("tna-2019-05-03-03", "mee-2019-05-04-05"),  # at least four destroyed, four bombed
     ("tna-2019-05-03-04", "mee-2019-05-04-04"),  # OCHA 138,500 since February, CD 130,000
 ])
@@ -258,3 +270,64 @@ def test_nearly_half_is_a_share_left_out_for_a_stated_reason():
     method = (ROOT / "docs" / "method.md").read_text(encoding="utf-8")
     share = method.split("- **A share**", 1)[1].split("\n## ", 1)[0]
     assert "nearly half" in share and "conversion" in share
+
+
+def test_one_position_on_sohrs_38_and_67():
+    """Two floors of one running total agree and give 4 May alone no floor (issue 17)."""
+    for one, other in (("tna-2019-05-03-06", "mee-2019-05-04-03"),
+                       ("mee-2019-05-04-03", "tna-2019-05-03-06")):
+        note = BY_ID[one]["notes"]
+        assert other in note and "no floor for 4 May alone" in note, one
+        assert "29 or more" not in note and "Tension" not in note, one
+        assert "70 killed by 3 May and none on 4 May satisfies both" in note, one
+
+
+# ---------------------------------------------------------------- the audit of issue 17
+
+
+def test_almost_1000_between_late_april_and_the_end_of_august_is_a_period_total():
+    f = BY_ID["mee-2019-12-02-06"]
+    assert (f["measure"], f["period_start"], f["period_end"]) == (
+        "period_total", "2019-04-30", "2019-08-31")
+    assert "closed period" in f["notes"]
+
+
+def test_the_two_days_of_clashes_are_period_totals_by_the_methods_rule():
+    for figure_id in ("mee-2019-12-02-01", "mee-2019-12-02-02", "mee-2019-12-02-03"):
+        f = BY_ID[figure_id]
+        assert f["measure"] == "period_total", figure_id
+        assert "measure period_total" in f["notes"], figure_id
+    assert "the method's rule" in BY_ID["mee-2019-12-02-01"]["notes"]
+    assert "violent clashes are ongoing" in BY_ID["mee-2019-12-02-01"]["notes"]
+
+
+def test_a_place_from_another_sentence_is_inferred():
+    for figure_id in ("mee-2019-12-02-01", "mee-2019-12-02-06", "mee-2019-12-02-07"):
+        f = BY_ID[figure_id]
+        assert (f["admin1"], f["admin1_basis"]) == ("SY-ID", "inferred"), figure_id
+        assert "sentence" in f["notes"], figure_id
+
+
+def test_the_uns_400000_is_ochas_as_the_corroboration_shows():
+    f = BY_ID["mee-2019-12-02-07"]
+    assert (f["claimant"], f["claimant_basis"]) == ("ocha", "inferred")
+    assert "'the UN says'" in f["notes"]
+    shown = [c for c in corroborations_of(f["figure_id"]) if "OCHA" in c["note"]]
+    assert shown and all(c["relation"] != "contradicts" for c in shown)
+
+
+def test_snhrs_own_report_is_the_original_release():
+    for corroboration_id in ("c13", "c14", "c15"):
+        c = next(c for c in CORR if c["corroboration_id"] == corroboration_id)
+        assert c["relation"] == "original_release", corroboration_id
+        assert BY_ID[c["figure_id"]]["claimant"] == "snhr"
+        assert "all of Syria" in c["note"]  # the scope caveat stays in the note
+
+
+def test_the_movements_reading_says_what_it_rests_on():
+    f = BY_ID["tna-2019-05-03-05"]
+    assert f["measure"] == "movements"
+    assert "curators' reading" in f["notes"]
+    assert "no corroboration in the source register documents it" in f["notes"]
+    assert "individuals have moved" in f["notes"]
+    assert all("movement" not in c["note"] for c in corroborations_of(f["figure_id"]))

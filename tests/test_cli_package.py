@@ -245,9 +245,10 @@ def test_draft_and_verify_refuse_a_fifo_without_waiting(
         in err[0], err
 
 
-def test_a_value_too_large_to_bound_is_one_error_line(
+def test_a_value_near_the_64_bit_limit_is_no_bound_past_it(
         package_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """9e18 'about' passes both validators; its high bound (9.9e18) is past Int64."""
+    """9e18 'about' passes both validators; 'about' sets no hard bound (issue 17), so no
+    bound past Int64 is made from it: the commands that bound figures work."""
     for field, text in (("value", "9000000000000000000"), ("qualifier", "about"),
                         ("value_as_written", "about 9000000000000000000"),
                         ("excerpt", "about 9000000000000000000 people")):
@@ -256,6 +257,4 @@ def test_a_value_too_large_to_bound_is_one_error_line(
     assert _run(["validate", str(package_copy)], capsys)[0] == 0
     for argv in (["summary"], ["export", "--hxl"]):
         status, err = _run([*argv, str(package_copy)], capsys)
-        assert status == 1 and len(err) == 1, err
-        assert "has a high bound past the 64-bit integers" in err[0] and "unexpected" \
-            not in err[0]
+        assert status == 0 and err == [], err

@@ -99,7 +99,7 @@ def test_package_means_a_package_and_path_a_file() -> None:
 
     readers = [getattr(idlibstats, name) for name in (
         "figures", "sources", "wire_credits", "organisations", "claimant_styles", "indicators",
-        "corroborations",
+        "populations", "corroborations",
         "deaths", "injuries", "displacement", "strikes", "list_tables", "locate_package",
         "validate_package")]
     readers += [stamp, draft_figures, verify_excerpts, idlibstats.chart_tables]

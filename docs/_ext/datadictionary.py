@@ -24,7 +24,7 @@ __all__ = ["dictionary_markdown", "sources_markdown"]
 FREE_TEXT = "[^=+\\-@ \\t\\n\\r].*"
 
 #: Tables whose rows are shown in full under their fields: the vocabularies other tables use.
-LISTED = ("indicators",)
+LISTED = ("indicators", "populations")
 
 
 def _cell(text: str) -> str:

@@ -11,6 +11,7 @@ frame (a filtered one, say), it computes on that frame alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import TYPE_CHECKING
 
@@ -29,17 +30,18 @@ if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
     from idlibstats.charts.data import ChartTables
 
 __all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_table",
-           "reconcile", "spans", "to_hxl", "to_monthly_csv"]
+           "period_bounds", "reconcile", "spans", "to_hxl", "to_monthly_csv"]
 
 @loads_tables(_bounds.bounds, "figures")
-def bounds(figures: pd.DataFrame | None = None, *, band: float = 0.1,
+def bounds(figures: pd.DataFrame | None = None, *, convention_band: float | None = None,
            package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
-    return _bounds.bounds(read.figures(package) if figures is None else figures, band=band)
+    return _bounds.bounds(read.figures(package) if figures is None else figures,
+                          convention_band=convention_band)
 
 
 @loads_tables(_claims.reconcile, "figures", "corroborations")
-def reconcile(figures: pd.DataFrame | None = None, *, band: float = 0.1,
+def reconcile(figures: pd.DataFrame | None = None, *,
               corroborations: pd.DataFrame | None = None,
               package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
@@ -47,57 +49,82 @@ def reconcile(figures: pd.DataFrame | None = None, *, band: float = 0.1,
         figures = read.figures(package)
     if corroborations is None:
         corroborations = read.corroborations(package)
-    return _claims.reconcile(figures, band=band, corroborations=corroborations)
+    return _claims.reconcile(figures, corroborations=corroborations)
 
 
-@loads_tables(_monthly.monthly, "figures")
+@loads_tables(_monthly.monthly, "figures", "populations")
 def monthly(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
-            national: bool = False, model: bool = False, movements: bool = False,
-            band: float = 0.1, package: PackageArg = None) -> pd.DataFrame:
+            populations: pd.DataFrame | None = None, national: bool = False,
+            model: bool = False, movements: bool = False,
+            package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.monthly(indicator, population,
                             read.figures(package) if figures is None else figures,
-                            national=national, model=model, movements=movements, band=band)
+                            populations=_populations(populations, package),
+                            national=national, model=model, movements=movements)
 
 
-@loads_tables(_monthly.spans, "figures")
+@loads_tables(_monthly.spans, "figures", "populations")
 def spans(indicator: str, population: str = "all", figures: pd.DataFrame | None = None, *,
-          national: bool = False, movements: bool = False, band: float = 0.1,
-          package: PackageArg = None) -> pd.DataFrame:
+          populations: pd.DataFrame | None = None, national: bool = False,
+          movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.spans(indicator, population,
                           read.figures(package) if figures is None else figures,
-                          national=national, movements=movements, band=band)
+                          populations=_populations(populations, package),
+                          national=national, movements=movements)
 
 
-@loads_tables(_monthly.monthly_summary, "figures")
+@loads_tables(_monthly.period_bounds, "figures", "populations")
+def period_bounds(indicator: str, population: str, claimant: str,
+                  start: str | dt.date | pd.Timestamp, end: str | dt.date | pd.Timestamp,
+                  figures: pd.DataFrame | None = None, *,
+                  populations: pd.DataFrame | None = None, national: bool = False,
+                  movements: bool = False, package: PackageArg = None) -> pd.Series:
+    """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
+    return _monthly.period_bounds(indicator, population, claimant, start, end,
+                                  read.figures(package) if figures is None else figures,
+                                  populations=_populations(populations, package),
+                                  national=national, movements=movements)
+
+
+@loads_tables(_monthly.monthly_summary, "figures", "populations")
 def monthly_summary(indicator: str, population: str = "all",
-                    figures: pd.DataFrame | None = None, *, national: bool = False,
-                    movements: bool = False, band: float = 0.1,
-                    package: PackageArg = None) -> pd.DataFrame:
+                    figures: pd.DataFrame | None = None, *,
+                    populations: pd.DataFrame | None = None, national: bool = False,
+                    movements: bool = False, package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly.monthly_summary(indicator, population,
                                     read.figures(package) if figures is None else figures,
-                                    national=national, movements=movements, band=band)
+                                    populations=_populations(populations, package),
+                                    national=national, movements=movements)
 
 
-@loads_tables(_monthly_csv.monthly_table, "figures")
-def monthly_table(figures: pd.DataFrame | None = None, *, national: bool = False,
-                  band: float = 0.1, package: PackageArg = None) -> pd.DataFrame:
+@loads_tables(_monthly_csv.monthly_table, "figures", "populations")
+def monthly_table(figures: pd.DataFrame | None = None, *,
+                  populations: pd.DataFrame | None = None, national: bool = False,
+                  package: PackageArg = None) -> pd.DataFrame:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     return _monthly_csv.monthly_table(read.figures(package) if figures is None else figures,
-                                      national=national, band=band)
+                                      populations=_populations(populations, package),
+                                      national=national)
 
 
-@loads_tables(_monthly_csv.to_monthly_csv, "figures", "indicators")
+@loads_tables(_monthly_csv.to_monthly_csv, "figures", "indicators", "populations")
 def to_monthly_csv(path: str | os.PathLike[str] | None = None, *, hxl: bool = False,
-                   figures: pd.DataFrame | None = None, national: bool = False,
+                   figures: pd.DataFrame | None = None,
+                   populations: pd.DataFrame | None = None, national: bool = False,
                    overwrite: bool = False, package: PackageArg = None) -> str | None:
     """Load the tables, then call the wrapped function (whose docstring this one becomes)."""
     if figures is None:
         figures = read.figures(package)
-    return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path, hxl=hxl,
-                                       national=national, overwrite=overwrite)
+    return _monthly_csv.to_monthly_csv(figures, read.indicators(package), path,
+                                       populations=_populations(populations, package),
+                                       hxl=hxl, national=national, overwrite=overwrite)
+
+
+def _populations(populations: pd.DataFrame | None, package: PackageArg) -> pd.DataFrame:
+    return read.populations(package) if populations is None else populations
 
 
 @loads_tables(_hxl.to_hxl, "figures", "sources", "organisations", "indicators")
@@ -121,9 +148,9 @@ def chart_tables(package: PackageArg = None) -> ChartTables:
     Returns
     -------
     idlibstats.charts.data.ChartTables
-        The package's figures, sources, organisations, corroborations, indicators and
-        claimant styles, checked by the loaders. ``.with_figures(frame)`` gives the same
-        bundle with filtered figures, to chart them alone.
+        The package's figures, sources, organisations, corroborations, indicators,
+        claimant styles and populations, checked by the loaders. ``.with_figures(frame)``
+        gives the same bundle with filtered figures, to chart them alone.
     """
     from idlibstats.charts.data import ChartTables
 
@@ -134,4 +161,5 @@ def chart_tables(package: PackageArg = None) -> ChartTables:
         styles=read.claimant_styles(package),
         corroborations=read.corroborations(package),
         indicators=read.indicators(package),
+        populations=read.populations(package),
     )

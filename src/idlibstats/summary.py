@@ -103,11 +103,12 @@ def summary(package: str | os.PathLike[str] | None = None) -> str:
     lines += ["", f"claim groups: {len(groups)}; with more than one claim: {len(multi)}"]
     for row in multi.itertuples(index=False):
         high = "open" if pd.isna(row.high) else f"{row.high}"
+        low = "no floor" if pd.isna(row.low) else f"{row.low}"  # a claim without a floor
         best = "none (no claimed value inside the consensus)" if pd.isna(row.best) \
             else f"{row.best}"
         lines.append(
             f"  {row.claim_group}: {row.n_claims} claims ({row.claimants.replace(';', ', ')}), "
-            f"range {row.low} to {high}, best {best}"
+            f"range {low} to {high}, best {best}"
             + (" (all lower bounds)" if row.all_lower_bounds else "")
         )
     lines.append(f"contradictory claim groups: {len(contra)}")

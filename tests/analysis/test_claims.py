@@ -20,6 +20,7 @@ def make(claims: list[tuple[str, int, str]], **over) -> pd.DataFrame:
             "figure_id": [f"t-2019-01-01-{i:02d}" for i in range(n)],
             "indicator": ["killed"] * n,
             "population": ["all"] * n,
+            "measure": ["period_total"] * n,
             "admin1": ["SY-ID"] * n,
             "claimant": [f"org{i}" for i in range(n)],
             "claim_group": [g for g, _, _ in claims],
@@ -63,7 +64,8 @@ def test_real_groups_cover_every_figure_once(real):
     assert sorted(ids) == sorted(figs["figure_id"])
     assert not real["contradictory"].any()
     assert list(real.columns) == [
-        "claim_group", "indicator", "population", "admin1", "period_start", "period_end",
+        "claim_group", "indicator", "population", "measure", "admin1", "period_start",
+        "period_end",
         "n_claims", "claimants", "figure_ids", "low", "best", "high", "consensus_low",
         "consensus_high", "contradictory", "all_lower_bounds", "rule", "contradictions",
     ]
@@ -93,10 +95,21 @@ def test_contradictory_when_one_floor_is_above_another_ceiling():
 
 def test_overlapping_ranges_not_contradictory():
     out = reconcile(make([("g", 100, "almost"), ("g", 95, "exact")])).iloc[0]
-    assert (out["low"], out["high"], out["consensus_low"], out["consensus_high"]) == (
-        90, 100, 95, 95)
+    # 'almost 100' has no floor, so the widest range has none either: <NA>, never 95
+    assert out["low"] is pd.NA
+    assert (out["high"], out["consensus_low"], out["consensus_high"]) == (100, 95, 95)
     assert not out["contradictory"]
     assert out["best"] == 95  # 'almost 100' allows 95; 100 is outside the exact 95
+
+
+def test_a_claim_with_no_floor_leaves_the_group_without_one():
+    out = reconcile(make([("g", 1000, "almost"), ("g", 900, "at_least")])).iloc[0]
+    assert out["low"] is pd.NA  # not 900: 'almost 1,000' allows any count up to 1,000
+    assert (out["consensus_low"], out["consensus_high"], out["best"]) == (900, 1000, 900)
+    about = reconcile(make([("g", 3_000_000, "about")])).iloc[0]
+    assert about["low"] is pd.NA and about["high"] is pd.NA and about["best"] == 3_000_000
+    assert not about["all_lower_bounds"]  # 'about' is no lower bound
+    assert "no floor" in about["rule"] or about["rule"].startswith("one claim")
 
 
 def test_best_is_a_claimed_value_never_a_midpoint_or_sum():
@@ -111,20 +124,37 @@ def test_best_is_a_claimed_value_never_a_midpoint_or_sum():
 
 
 def test_no_claimed_value_inside_the_consensus_gives_no_best():
-    # 'about 100' is [90, 110], 'at least 105' [105, open]: every claim allows 105-110;
-    # of the claimed 100 and 105 only 105 lies inside
+    # 'about 100' bounds nothing, 'at least 105' is [105, open]: of the claimed 100 and 105
+    # only 105 lies inside
     out = reconcile(make([("g", 100, "about"), ("g", 105, "at_least")])).iloc[0]
-    assert (out["consensus_low"], out["consensus_high"], out["best"]) == (105, 110, 105)
-    # 'almost 100' [90, 100] and 'more than 95' [95, open] and 'up to 97' [0, 97]:
+    assert out["consensus_low"] == 105 and out["consensus_high"] is pd.NA
+    assert out["best"] == 105
+    # 'almost 100' [no floor, 100], 'more than 95' [95, open] and 'up to 97' [no floor, 97]:
     # consensus [95, 97], the claimed 100, 95, 97 -> 95 and 97 inside, lower median 95
     out = reconcile(make([("g", 100, "almost"), ("g", 95, "more_than"),
                           ("g", 97, "up_to")])).iloc[0]
     assert (out["consensus_low"], out["consensus_high"], out["best"]) == (95, 97, 95)
-    out = reconcile(make([("g", 200, "about"), ("g", 230, "almost")])).iloc[0]
-    # [180, 220] and [207, 230]: consensus [207, 220]; claimed 200 and 230 both outside
-    assert (out["consensus_low"], out["consensus_high"]) == (207, 220)
-    assert out["best"] is pd.NA and not out["contradictory"]
-    assert "no claimed value lies inside the consensus [207, 220]" in out["rule"]
+    out = reconcile(make([("g", 200, "more_than"), ("g", 230, "up_to"),
+                          ("g", 210, "about")])).iloc[0]
+    # [200, open], [no floor, 230] and no bound: consensus [200, 230], all three inside
+    assert (out["consensus_low"], out["consensus_high"], out["best"]) == (200, 230, 210)
+    out = reconcile(make([("g", 200, "at_least"), ("g", 230, "almost"),
+                          ("g", 300, "about")])).iloc[0]
+    # [200, open] and [no floor, 230]: consensus [200, 230]; the claimed 300 is outside,
+    # 200 and 230 inside: lower median 200
+    assert (out["consensus_low"], out["consensus_high"], out["best"]) == (200, 230, 200)
+    out = reconcile(make([("g", 207, "at_least"), ("g", 220, "up_to"),
+                          ("g", 200, "about"), ("g", 230, "about")])).iloc[0]
+    # every claimed value but the floor's and the ceiling's lies outside [207, 220]
+    assert (out["consensus_low"], out["consensus_high"], out["best"]) == (207, 220, 207)
+    out = reconcile(make([("g", 180, "about"), ("g", 200, "about"),
+                          ("g", 150, "up_to"), ("g", 100, "at_least")])).iloc[0]
+    # consensus [100, 150]; the claimed 180 and 200 lie outside, 150 and 100 inside
+    assert out["best"] == 100
+    out = reconcile(make([("g", 10, "about"), ("g", 20, "about")])).iloc[0]
+    assert out["consensus_low"] is pd.NA and out["best"] == 10  # no bound: both inside
+    out = reconcile(make([("g", 5, "about"), ("g", 9, "at_least"), ("g", 12, "almost")]))
+    assert out.iloc[0]["best"] == 9  # 5 lies below the consensus [9, 12]
 
 
 def test_groups_and_admin1_union():
@@ -134,6 +164,26 @@ def test_groups_and_admin1_union():
     assert out.loc["a", "n_claims"] == 2 and out.loc["b", "n_claims"] == 1
     assert out.loc["a", "admin1"] == "SY-HM;SY-ID"
     assert out.loc["a", "figure_ids"] == "t-2019-01-01-00;t-2019-01-01-02"
+
+
+@pytest.mark.parametrize(("people", "other"), [
+    ("period_total", "movements"), ("cumulative", "movements"), ("period_total", "stock"),
+])
+def test_movements_and_levels_are_never_grouped_with_counts(people, other):
+    f = make([("mixed-kinds", 5, "exact"), ("mixed-kinds", 6, "exact")])
+    f["measure"] = [people, other]
+    with pytest.raises(ValueError, match=f"mixed-kinds.*{other}.*never grouped"):
+        reconcile(f)
+    f["measure"] = ["period_total", "cumulative"]  # two readings of one count: allowed
+    assert reconcile(f).iloc[0]["measure"] == "cumulative;period_total"
+
+
+def test_reconcile_carries_the_measure():
+    real = reconcile().set_index("claim_group")
+    assert real.loc["displaced-2019-04-01-to-04-28", "measure"] == "movements"
+    assert real.loc["killed-2019-05", "measure"] == "period_total"
+    assert real.loc["population-idlib-2019-05-03", "measure"] == "stock"
+    assert set(real["measure"]) <= {"period_total", "cumulative", "stock", "movements"}
 
 
 @pytest.mark.parametrize("column", ["indicator", "population"])
@@ -156,6 +206,7 @@ def test_recorded_contradictions_are_listed():
     assert out.loc["h", "contradictions"] == ""
     # another outlet's count does not change the group's own bounds
     assert not out.loc["g", "contradictory"] and out.loc["g", "best"] == 1000
+    assert out.loc["g", "high"] == 1000 and out.loc["g", "low"] is pd.NA
     none = reconcile(f, corroborations=corr.head(0)).set_index("claim_group")
     assert none.loc["g", "contradictions"] == ""
 
@@ -191,19 +242,26 @@ def test_reconcile_invariants(rows):
     assert out["n_claims"].sum() == len(f)
     for group, sub in b.groupby("claim_group"):
         r = out.loc[group]
-        assert r["low"] == sub["low"].min()
-        assert r["consensus_low"] == sub["low"].max()
-        assert r["all_lower_bounds"] == sub["high"].isna().all()
+        if sub["low"].isna().any():  # a claim without a floor: the widest range has none
+            assert r["low"] is pd.NA
+        else:
+            assert r["low"] == sub["low"].min()
+        if sub["low"].isna().all():
+            assert r["consensus_low"] is pd.NA
+        else:
+            assert r["consensus_low"] == sub["low"].max()
+        assert r["all_lower_bounds"] == (sub["low"].notna() & sub["high"].isna()).all()
+        c_low = 0 if r["consensus_low"] is pd.NA else r["consensus_low"]
         if r["best"] is pd.NA:
             assert not r["contradictory"]
             c_high = r["consensus_high"]
-            assert not any(v >= r["consensus_low"] and (c_high is pd.NA or v <= c_high)
+            assert not any(v >= c_low and (c_high is pd.NA or v <= c_high)
                            for v in sub["best"])
         else:
             assert r["best"] in set(sub["best"])  # a number some claim said
-            assert r["low"] <= r["best"]
+            assert r["low"] is pd.NA or r["low"] <= r["best"]
             if not r["contradictory"]:  # inside the consensus
-                assert r["consensus_low"] <= r["best"]
+                assert c_low <= r["best"]
                 assert r["consensus_high"] is pd.NA or r["best"] <= r["consensus_high"]
         if sub["high"].isna().any():
             assert r["high"] is pd.NA
@@ -214,10 +272,11 @@ def test_reconcile_invariants(rows):
             assert r["consensus_high"] is pd.NA and not r["contradictory"]
         else:
             assert r["consensus_high"] == sub["high"].min()
-            assert r["contradictory"] == (r["consensus_low"] > r["consensus_high"])
+            assert r["contradictory"] == (c_low > r["consensus_high"])
         if len(sub) == 1:
             one = sub.iloc[0]
-            assert (r["low"], r["best"]) == (one["low"], one["best"])
+            assert r["best"] == one["best"]
+            assert (r["low"] is pd.NA) == (one["low"] is pd.NA)
 
 
 def test_missing_claimant_is_left_out_of_the_list():

@@ -425,9 +425,9 @@ def test_known_by_month_draws_every_month_row_of_monthly(drawn) -> None:
 
 def test_known_by_month_may_is_272_from_the_civil_defence(drawn) -> None:
     cells = _cells(drawn["known_by_month"])
-    assert cells["month:killed:all:2019-05:syrian_civil_defence:whole_month"] == "272"
+    assert cells["month:killed:all:2019-05:syrian_civil_defence:known"] == "272"
     assert cells["month:airstrikes:not_applicable:2019-05:syrian_civil_defence:"
-                 "whole_month"] == "3,013"
+                 "known"] == "3,013"
     # September to November: SOHR's 'more than 160' gives no civilian month a floor
     rects = {a.get_gid() for a in drawn["known_by_month"].findobj(Rectangle) if a.get_gid()}
     for month in ("2019-09", "2019-10", "2019-11"):
@@ -455,7 +455,7 @@ def test_known_by_month_keeps_all_of_syria_in_the_context_panel(drawn) -> None:
     gids = {a.get_gid() for a in main.findobj(Rectangle) if a.get_gid()}
     assert not any(":snhr:" in g for g in gids)
     context_gids = {a.get_gid() for a in context.findobj(Rectangle) if a.get_gid()}
-    assert "month:killed:civilians:2019-11:snhr:whole_month" in context_gids
+    assert "month:killed:civilians:2019-11:snhr:known" in context_gids
     assert "all of Syria" in context.get_title(loc="left")
 
 
@@ -464,26 +464,27 @@ def test_draw_known_by_month_takes_frames(figs) -> None:
     months = pd.DataFrame({
         "month": pd.period_range("2019-05", "2019-07", freq="M"),
         "indicator": "killed", "population": "all", "claimant": "sohr",
-        "status": ["whole_month", "no_count", "within_month"],
+        "status": ["known", "no_count", "floor_only"],
         "low": pd.array([1200, None, 5], dtype="Int64"),
         "high": pd.array([1200, None, None], dtype="Int64"),
         "figure_ids": ["a", "", "b"], "how": ["", "", ""],
     })
     fig = charts.draw_known_by_month([charts.RowData("Killed", months)], figs)
     cells = _cells(fig)
-    assert cells["month:killed:all:2019-05:sohr:whole_month"] == "1,200"
+    assert cells["month:killed:all:2019-05:sohr:known"] == "1,200"
     assert cells["month:killed:all:2019-06:sohr:no_count"].split() == ["no", "count"]
-    assert cells["month:killed:all:2019-07:sohr:within_month"].split() == ["≥", "5"]
+    assert cells["month:killed:all:2019-07:sohr:floor_only"].split() == ["≥", "5"]
 
 
 def test_cumulative_tolls_show_sohr_civilians_and_displacement(drawn, figs) -> None:
     fig = drawn["cumulative_tolls"]
-    for figure_id in ("mee-2019-12-02-06", "mee-2019-12-02-08", "mee-2019-12-02-07"):
+    for figure_id in ("mee-2019-12-02-08", "mee-2019-12-02-07"):
         (point,) = [a for a in _by_gid(fig, figure_id) if isinstance(a, Line2D)]
         row = figs.set_index("figure_id").loc[figure_id]
         assert pd.Timestamp(point.get_xdata()[0]) == row["period_end"]
         assert point.get_ydata()[0] == row["value"]
     assert not _by_gid(fig, "mee-2019-12-02-10")  # all of Syria: left out, and said so
+    assert not _by_gid(fig, "mee-2019-12-02-06")  # 'almost 1,000' over a closed period
     assert "all of Syria" in _note(fig)
 
 
@@ -539,10 +540,10 @@ def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
     lanes = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "a_new_monitor" in lanes and "unnamed_websites" not in lanes
     cells = _cells(fig)
-    assert cells["month:killed:all:2019-05:a_new_monitor:whole_month"] == "272"
-    assert cells["month:killed:children:2019-12:unattributed:within_month"].split() == ["≥", "2"]
+    assert cells["month:killed:all:2019-05:a_new_monitor:known"] == "272"
+    assert cells["month:killed:children:2019-12:unattributed:floor_only"].split() == ["≥", "2"]
     (cell,) = [a for a in fig.findobj(Rectangle)
-               if a.get_gid() == "month:killed:all:2019-05:a_new_monitor:whole_month"]
+               if a.get_gid() == "month:killed:all:2019-05:a_new_monitor:known"]
     assert _rgb(cell.get_facecolor()) == charts.NEUTRAL_GREY.upper()
 
 

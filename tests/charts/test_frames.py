@@ -78,7 +78,7 @@ def test_exports_write_a_filtered_frame_from_frames_alone(tables, no_loading) ->
     rows = text.splitlines()[2:]
     assert len(rows) == len(sohr)
     assert all(",sohr," in row for row in rows)
-    monthly = to_monthly_csv(sohr, tables.indicators, hxl=True)
+    monthly = to_monthly_csv(sohr, tables.indicators, populations=tables.populations, hxl=True)
     assert monthly.splitlines()[1].startswith("#date+month")
 
 

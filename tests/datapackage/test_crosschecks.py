@@ -50,7 +50,7 @@ def test_every_inferred_claimant_without_evidence_is_listed(package_copy: Path) 
 def test_a_contradiction_does_not_show_a_claimant(package_copy: Path) -> None:
     path = package_copy / "data/corroborations.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace(",tna-2019-12-17-04,scope_differs,",
+    path.write_text(text.replace(",tna-2019-12-17-04,original_release,",
                                  ",tna-2019-12-17-04,contradicts,"), encoding="utf-8")
     restamp_package(package_copy)
     problems = validate_package(package_copy)

@@ -54,6 +54,8 @@ def test_dtypes_are_exactly_the_schema(name: str) -> None:
             assert dtype == pd.Int64Dtype()
         elif spec["type"] == "date":
             assert dtype == np.dtype("datetime64[us]") == np.dtype(DATE_DTYPE)
+        elif spec["type"] == "boolean":
+            assert dtype == pd.BooleanDtype(), spec["name"]
         else:
             pytest.fail(f"no expectation for type {spec['type']}")
         if spec.get("constraints", {}).get("required"):

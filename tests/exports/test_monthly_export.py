@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 
 import idlibstats
 from idlibstats import monthly_table, to_monthly_csv
+from idlibstats.analysis.populations import Relations
 from idlibstats.cli import main
+from idlibstats.exports.monthly_csv import monthly_table as monthly_table_of_frames
+from idlibstats.exports.monthly_csv import to_monthly_csv as to_monthly_csv_of_frames
+
+POPS = idlibstats.populations()
 
 
 def read_hxl(text: str) -> hxl.Dataset:
@@ -33,45 +38,60 @@ def test_one_row_per_month_with_integer_floors(table):
     assert list(table["month"].astype(str)) == [f"2019-{m:02d}" for m in range(2, 13)]
     assert table["month"].is_unique
     may = table.set_index(table["month"].astype(str)).loc["2019-05"]
-    assert (may["killed"], may["killed_claimant"], may["killed_figures"]) == (
+    assert (may["killed_min"], may["killed_min_claimant"], may["killed_min_figures"]) == (
         272, "syrian_civil_defence", "tna-2019-06-06-03")
-    assert may["killed_children"] == 67 and may["injured"] == 785
-    assert may["airstrikes"] == 3013
+    assert may["killed_children_min"] == 67 and may["injured_min"] == 785
+    assert may["killed_civilians_min"] == 67  # the 67 children are civilians
+    assert may["airstrikes_min"] == 3013
     floors = [c for c in table.columns[3:] if not c.endswith(("_claimant", "_figures"))]
+    assert all(c.endswith("_min") for c in floors)  # every number is named as a floor
     assert all(str(table[c].dtype) == "Int64" for c in floors)
-    assert "population" not in table.columns  # a stock: a level, never summed over months
-    assert table["killed_civilians"].isna().all()  # every civilian figure spans months
-    assert table["displaced"].isna().all()  # running totals over spans: no month alone
+    assert not [c for c in table.columns if c.startswith("population")]  # a level: left out
+    assert table["displaced_min"].isna().all()  # running totals over spans: no month alone
     april = table.set_index(table["month"].astype(str)).loc["2019-04"]
-    assert april["displaced_movements"] == 32500  # movements apart from people
+    assert april["displaced_movements_min"] == 32500  # movements apart from people
 
 
-def test_the_killed_column_sums_to_a_floor_of_274(table):
+def test_december_killed_is_a_floor_of_3_and_the_column_sums_to_275(table):
     in_2019 = table[table["month"].dt.year == 2019]
-    assert int(in_2019["killed"].fillna(0).sum()) == 274
+    assert int(in_2019["killed_min"].fillna(0).sum()) == 275
     dec = in_2019.set_index(in_2019["month"].astype(str)).loc["2019-12"]
-    # two children killed on 16 December: at least two people killed that month
-    binnish = idlibstats.figures().set_index("figure_id").loc["tna-2019-12-17-01", "claimant"]
-    assert (dec["killed"], dec["killed_claimant"], dec["killed_figures"]) == (
-        2, binnish, "tna-2019-12-17-01")
-    assert dec["killed_children"] == 2 and dec["killed_women"] == 1
+    # two children and one woman killed on 16 December, disjoint parts of all: at least 3
+    assert (dec["killed_min"], dec["killed_min_claimant"], dec["killed_min_figures"]) == (
+        3, "unattributed", "tna-2019-12-17-01;tna-2019-12-17-02")
+    assert (dec["killed_children_min"], dec["killed_women_min"]) == (2, 1)
+    assert dec["killed_civilians_min"] == 3
     # a whole's floor is never below any of its parts' floors
-    for part in ("killed_civilians", "killed_children", "killed_women", "killed_fighters",
-                 "killed_pro_government_fighters", "killed_opposition_fighters"):
-        has = in_2019[part].notna()
-        assert (in_2019.loc[has, "killed"] >= in_2019.loc[has, part]).all(), part
-    for part in ("killed_pro_government_fighters", "killed_opposition_fighters"):
-        has = in_2019[part].notna()
-        assert (in_2019.loc[has, "killed_fighters"] >= in_2019.loc[has, part]).all()
+    for whole, parts in (("killed_min", ("killed_civilians_min", "killed_children_min",
+                                         "killed_women_min", "killed_fighters_min")),
+                         ("killed_civilians_min", ("killed_children_min", "killed_women_min")),
+                         ("killed_fighters_min", ("killed_pro_government_fighters_min",
+                                                  "killed_opposition_fighters_min"))):
+        for part in parts:
+            has = in_2019[part].notna()
+            assert (in_2019.loc[has, whole] >= in_2019.loc[has, part]).all(), (whole, part)
     # each month's floor is no more than any claimant's ceiling for that month
+    s = idlibstats.monthly_summary("killed", "all").set_index("month")
     for row in in_2019.itertuples(index=False):
-        s = idlibstats.monthly_summary("killed", "all")
-        s = s[s["month"] == row.month]
-        if len(s) and s["high"].notna().iloc[0] and not pd.isna(row.killed):
-            assert row.killed <= s["high"].iloc[0]
+        if row.month in s.index and not pd.isna(s.loc[row.month, "high"]) \
+                and not pd.isna(row.killed_min):
+            assert row.killed_min <= s.loc[row.month, "high"]
 
 
-def test_libhxl_reads_the_monthly_export_and_its_sum_is_the_floor():
+def test_each_indicators_total_comes_before_its_breakdowns(table):
+    rel = Relations.from_frame(idlibstats.populations())
+    floors = [c for c in table.columns if c.endswith("_min")]
+    killed = [c for c in floors if c.startswith("killed")]
+    assert killed[0] == "killed_min" and table.columns.get_loc("killed_min") == 3
+    names = {f"killed_{p}_min": p for p in rel.members}
+    for col in killed[1:]:
+        for whole in rel.ancestors(names[col]):
+            before = "killed_min" if whole == "all" else f"killed_{whole}_min"
+            assert floors.index(before) < floors.index(col), (before, col)
+    assert floors.index("injured_min") < floors.index("injured_children_min")
+
+
+def test_libhxl_reads_the_monthly_export_and_its_sum_is_the_total():
     text = to_monthly_csv(hxl=True)
     ds = read_hxl(text)
     tags = [c.get_display_tag(sort_attributes=False) for c in ds.columns]
@@ -79,11 +99,17 @@ def test_libhxl_reads_the_monthly_export_and_its_sum_is_the_floor():
                    "#affected+killed+children+min", "#affected+killed+f+adults+min",
                    "#affected+injured+min", "#affected+idps+min"):
         assert wanted in tags, wanted
+    assert tags.index("#affected+killed+min") < tags.index("#affected+killed+children+min")
     assert "#affected+idps+movements+min" not in tags  # movements are not people
     total = list(read_hxl(text).count([], "sum(#affected+killed)"))
-    assert [float(r.get("#meta+sum")) for r in total] == [274.0]  # the killed column's sum
+    assert [float(r.get("#meta+sum")) for r in total] == [275.0]  # the killed column's sum
     by_month = {r.get("#date+month"): r.get("#affected+killed+min") for r in read_hxl(text)}
-    assert by_month["2019-05"] == "272" and by_month["2019-04"] in ("", None)
+    assert by_month["2019-05"] == "272" and by_month["2019-12"] == "3"
+    assert by_month["2019-04"] in ("", None)
+    children = list(read_hxl(text).count([], "sum(#affected+killed+children)"))
+    assert float(children[0].get("#meta+sum")) == 67 + 2  # the children's own column
+    injured = list(read_hxl(text).count([], "sum(#affected+injured)"))
+    assert float(injured[0].get("#meta+sum")) == 785 + 4  # May's 785, December's 4
     assert {r.get("#country+code") for r in read_hxl(text)} == {"SYR"}
     report = hxl.validate(read_hxl(text))
     assert report["is_valid"] and report["stats"]["error"] == 0, report["issues"]
@@ -104,8 +130,17 @@ def test_integers_only_no_fractions_of_people():
 def test_national_adds_the_all_syria_counts():
     t = monthly_table(national=True).set_index("month")
     assert t.index.min() == pd.Period("2011-03")
-    assert t.loc[pd.Period("2019-11"), "killed_civilians"] == 277
-    assert t.loc[pd.Period("2019-11"), "killed_civilians_claimant"] == "snhr"
+    assert t.loc[pd.Period("2019-11"), "killed_civilians_min"] == 277
+    assert t.loc[pd.Period("2019-11"), "killed_civilians_min_claimant"] == "snhr"
+    assert t.loc[pd.Period("2019-11"), "killed_min"] == 277  # the civilians are people
+
+
+def test_no_populations_table_is_refused():
+    figs = idlibstats.figures()
+    with pytest.raises(TypeError, match=r"idlibstats\.populations"):
+        monthly_table_of_frames(figs)
+    with pytest.raises(TypeError, match=r"idlibstats\.populations"):
+        to_monthly_csv_of_frames(figs, idlibstats.indicators())
 
 
 def test_write_refuses_then_overwrites(tmp_path):
@@ -151,7 +186,7 @@ def test_libhxl_the_same_sum_on_both_exports():
         rows = list(read_hxl(text).count([], "sum(#affected+killed)"))
         sums[name] = rows[0].get("#meta+sum") if rows else None
     assert sums["figures"] in ("", None)  # not 372,736: no figure is under #affected
-    assert float(sums["monthly"]) == int(monthly_table()["killed"].sum()) == 274
+    assert float(sums["monthly"]) == int(monthly_table()["killed_min"].sum()) == 275
 
 
 # a property: floors in the table are true of any world the figures truthfully describe
@@ -174,6 +209,7 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
         "admin1": ["SY-ID"] * n,
         "claimant": [r[5] for r in rows],
         "measure": ["period_total"] * n,
+        "source_id": ["t-2019-01-01"] * n,
     })
 
 
@@ -193,8 +229,8 @@ def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
         total = sum(truth[pop][first:last + 1])
         value = total if qual == "exact" else pick % (total + 1)
         rows.append((pop, first, last, value, qual, claimant))
-    t = monthly_table(_frame(rows))
-    for col, pop in (("killed", "all"), ("killed_children", "children")):
+    t = monthly_table(_frame(rows), populations=POPS)
+    for col, pop in (("killed_min", "all"), ("killed_children_min", "children")):
         if col not in t.columns:
             continue
         true_sum = 0
@@ -206,9 +242,9 @@ def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
             cell = getattr(row, col)
             assert pd.isna(cell) or cell <= true
         assert int(t[col].fillna(0).sum()) <= true_sum
-    if "killed_children" in t.columns:  # a whole's floor is never below its part's
-        both = t["killed_children"].notna()
-        assert (t.loc[both, "killed"] >= t.loc[both, "killed_children"]).all()
+    if "killed_children_min" in t.columns:  # a whole's floor is never below its part's
+        both = t["killed_children_min"].notna()
+        assert (t.loc[both, "killed_min"] >= t.loc[both, "killed_children_min"]).all()
 
 
 def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):

@@ -18,11 +18,12 @@ from idlibstats.analysis.frames import require_figures
 __all__ = ["reconcile"]
 
 _NEEDED = (
-    "figure_id", "indicator", "population", "admin1", "claimant", "claim_group",
+    "figure_id", "indicator", "population", "measure", "admin1", "claimant", "claim_group",
     "period_start", "period_end", "value", "qualifier",
 )
 _COLUMNS = (
-    "claim_group", "indicator", "population", "admin1", "period_start", "period_end",
+    "claim_group", "indicator", "population", "measure", "admin1", "period_start",
+    "period_end",
     "n_claims", "claimants", "figure_ids", "low", "best", "high", "consensus_low",
     "consensus_high", "contradictory", "all_lower_bounds", "rule", "contradictions",
 )
@@ -100,21 +101,27 @@ def _contradictions(
     return out
 
 
+#: The kinds of number a claim group may hold together: a group holds one kind only.
+_KINDS = {"period_total": "a count of people or things", "cumulative":
+          "a count of people or things", "stock": "a level", "movements": "movements"}
+
+
 def reconcile(
     figures: pd.DataFrame | None = None,
     *,
-    band: float = 0.1,
     corroborations: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return one row per ``claim_group``: the range its claims allow, never their sum.
 
-    Each claim's bounds come from :func:`idlibstats.bounds` (same ``band``; a claim's
-    ``best`` is the value it said). Across the claims of a group:
+    Each claim's bounds come from :func:`idlibstats.bounds` (a claim's ``best`` is the
+    value it said; no floor is <NA>, read as 0; no ceiling is <NA>, open). Across the claims
+    of a group:
 
-    - ``low`` / ``high``: the widest range any claim allows (min of lows; max of highs,
-      open if any claim is open) - UCDP GED's low and high;
+    - ``low`` / ``high``: the widest range any claim allows (min of lows, none if any claim
+      has none; max of highs, open if any claim is open) - UCDP GED's low and high;
     - ``consensus_low`` / ``consensus_high``: the range every claim allows at once (max of
-      lows; min of the highs that are not open, open if all are);
+      the lows there are, none if no claim has one; min of the highs that are not open,
+      open if all are);
     - ``contradictory``: ``consensus_low > consensus_high``: one claim's floor is above
       another claim's ceiling, no count satisfies them all;
     - ``best``: a value some claim said, never a number of our own. When the claims do not
@@ -123,8 +130,8 @@ def reconcile(
       When they contradict, it is the lower median of all the claimed values. So
       ``low <= best <= high`` always, and ``best`` lies inside the consensus when there is
       no contradiction;
-    - ``all_lower_bounds``: every claim is open-ended ('at least', 'more than'): the group
-      says how many at least, never how many at most;
+    - ``all_lower_bounds``: every claim is a floor with no ceiling ('at least', 'more
+      than'): the group says how many at least, never how many at most;
     - ``rule``: the rule that gave ``best``, in words, with the consensus;
     - ``contradictions``: the ``corroborations`` rows with relation ``contradicts`` on any
       figure of the group (another count that disagrees, such as the UN's against SOHR's),
@@ -138,8 +145,6 @@ def reconcile(
     figures : pandas.DataFrame
         Figures (the ``figures`` table's columns), e.g. :func:`idlibstats.figures`;
         ``idlibstats.reconcile()`` loads the package's when none are given.
-    band : float, default 0.1
-        Passed to :func:`idlibstats.bounds` for ``about`` and ``almost``.
     corroborations : pandas.DataFrame, optional
         The ``corroborations`` table (at least ``corroboration_id``, ``figure_id`` and
         ``relation``), matched to the figures by ``figure_id``; None (or an empty frame):
@@ -156,6 +161,10 @@ def reconcile(
         claim_group       string          the group
         indicator         string          what its claims count (one per group)
         population        as input        who its claims count (one per group)
+        measure           string          what kind of number they are: ``period_total``,
+                                          ``cumulative``, ``stock`` or ``movements``
+                                          (distinct, sorted, ';'-joined); movements and
+                                          levels are never grouped with counts
         admin1            string          the governorates: distinct codes of its claims,
                                           sorted, ';'-joined
         period_start      datetime64      earliest period_start of its claims
@@ -163,14 +172,14 @@ def reconcile(
         n_claims          int64           number of figures in the group
         claimants         string          distinct claimants, sorted, ';'-joined
         figure_ids        string          the figures, sorted, ';'-joined
-        low               Int64           min of the claims' lows
+        low               Int64           min of the claims' lows; <NA> if any has none
         best              Int64           a claimed value (see above); <NA> if no claimed
                                           value lies inside the consensus
         high              Int64           max of the claims' highs; <NA> if any is open
-        consensus_low     Int64           max of the claims' lows
+        consensus_low     Int64           max of the claims' lows; <NA> if none has one
         consensus_high    Int64           min of the claims' highs; <NA> if all are open
         contradictory     bool            consensus_low > consensus_high
-        all_lower_bounds  bool            every claim's high is open
+        all_lower_bounds  bool            every claim has a floor and no ceiling
         rule              string          how ``best`` was chosen
         contradictions    string          ids of ``contradicts`` corroborations, or ''
         ================  ==============  =================================================
@@ -179,11 +188,11 @@ def reconcile(
     ------
     ValueError
         If a column is missing, if the claims of a group differ in ``indicator`` or
-        ``population`` (a data error; the message names the group), or for any error of
-        :func:`idlibstats.bounds`.
+        ``population`` or mix kinds of number (movements, levels and counts; a data error:
+        the message names the group), or for any error of :func:`idlibstats.bounds`.
     """
     figures = require_figures(figures, _NEEDED, function="reconcile")
-    b = figure_bounds(figures[list(_NEEDED)], band=band).reset_index(drop=True)
+    b = figure_bounds(figures[list(_NEEDED)]).reset_index(drop=True)
     if b["claim_group"].isna().any():
         bad = b.loc[b["claim_group"].isna(), "figure_id"].iloc[0]
         raise ValueError(f"figure {bad}: claim_group is missing")
@@ -202,10 +211,25 @@ def reconcile(
                 "figures of one group must count the same thing"
             )
 
+    kinds = b["measure"].astype("string").map(_KINDS)
+    if kinds.isna().any():
+        bad = b.loc[kinds.isna().to_numpy(), "figure_id"].iloc[0]
+        raise ValueError(f"figure {bad}: measure must be one of {list(_KINDS)}")
+    n_kinds = kinds.groupby(codes, sort=True).nunique()
+    if (n_kinds > 1).any():
+        code = n_kinds[n_kinds > 1].index[0]
+        found = sorted(b.loc[codes == code, "measure"].astype(str).unique())
+        raise ValueError(
+            f"claim group {uniques[code]!r}: its claims mix kinds of number "
+            f"({', '.join(found)}); movements and levels are never grouped with counts"
+        )
+
     first = g[["indicator", "population"]].first()
     out = pd.DataFrame(index=first.index)
     out["indicator"] = first["indicator"].astype("string")
     out["population"] = first["population"].astype(figures["population"].dtype)
+    out["measure"] = pd.array(
+        _join_sorted(b["measure"], codes, n_groups, distinct=True), dtype="string")
     admin1 = b["admin1"].astype("string").str.split(";")
     lengths = admin1.str.len().fillna(0).astype("int64").to_numpy()
     out["admin1"] = pd.array(_join_sorted(
@@ -218,9 +242,9 @@ def reconcile(
         _join_sorted(b["claimant"], codes, n_groups, distinct=True), dtype="string")
     out["figure_ids"] = pd.array(
         _join_sorted(b["figure_id"], codes, n_groups, distinct=False), dtype="string")
-    out["low"] = g["low"].min().astype("Int64")
+    no_floor = b["low"].isna().groupby(codes, sort=True).any()
+    out["low"] = g["low"].min().astype("Int64").mask(no_floor)
     any_open = b["high"].isna().groupby(codes, sort=True).any()
-    all_open = b["high"].isna().groupby(codes, sort=True).all()
     high_max = g["high"].max().astype("Int64")
     out["high"] = high_max.mask(any_open)
     out["consensus_low"] = g["low"].max().astype("Int64")
@@ -230,7 +254,7 @@ def reconcile(
 
     # best: a claimed value, inside the consensus unless the claims contradict
     value = b["best"].to_numpy(dtype=object)
-    c_low = out["consensus_low"].to_numpy(dtype=object)[codes]
+    c_low = out["consensus_low"].fillna(0).to_numpy(dtype=object)[codes]  # no floor: 0
     c_high = out["consensus_high"].to_numpy(dtype=object, na_value=None)[codes]
     open_high = pd.isna(c_high)
     c_high = np.where(open_high, 0, c_high)
@@ -244,12 +268,14 @@ def reconcile(
     best_arr = pd.array(best.tolist(), dtype="Int64")
     best_arr[best == -1] = pd.NA
     out["best"] = best_arr
-    out["all_lower_bounds"] = all_open.to_numpy(dtype=bool)
+    floor_only = (b["low"].notna() & b["high"].isna()).groupby(codes, sort=True).all()
+    out["all_lower_bounds"] = floor_only.to_numpy(dtype=bool)
 
     rules = []
     c_high_text = out["consensus_high"].astype("string").fillna("open")
+    c_low_text = out["consensus_low"].astype("string").fillna("no floor")
     for n, lo, hi, is_contra, chosen, lower in zip(
-        out["n_claims"].tolist(), out["consensus_low"].astype("string").tolist(),
+        out["n_claims"].tolist(), c_low_text.tolist(),
         c_high_text.tolist(), contra_np.tolist(), best.tolist(),
         out["all_lower_bounds"].tolist(), strict=True,
     ):

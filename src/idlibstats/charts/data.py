@@ -35,6 +35,9 @@ class ChartTables:
         Which figures corroborate which (:func:`idlibstats.corroborations`).
     indicators : pandas.DataFrame
         What each indicator counts (:func:`idlibstats.indicators`).
+    populations : pandas.DataFrame, optional
+        How the populations relate (:func:`idlibstats.populations`), which the month
+        bounds read; the chart of what is known per month needs it.
     """
 
     figures: pd.DataFrame
@@ -43,6 +46,7 @@ class ChartTables:
     styles: pd.DataFrame
     corroborations: pd.DataFrame
     indicators: pd.DataFrame
+    populations: pd.DataFrame | None = None
 
     @property
     def palette(self) -> ClaimantStyles:

@@ -6,10 +6,11 @@ indicator and population (killed: all, civilians, children, fighters; injured; d
 airstrikes); each claimant with a figure in it gets a lane. A lane's first line has one cell
 per month:
 
-- a month's own figure (``whole_month``, ``difference``) is a filled cell with its value;
-- a floor from figures inside the month (``within_month``) is a pale cell marked '≥';
-- a ceiling from a figure over several months (``ceiling_only``) is a pale cell marked '≤';
-- a month only a span touches (``span_only``) is a grey cell with nothing in it;
+- a month whose count the figures fix (``known``) is a filled cell with its value;
+- a floor, a ceiling or both (``floor_only``, ``ceiling_only``, ``range``) is a pale cell
+  marked '≥', '≤' or 'low–high';
+- a month the figures touch but bound neither way (``span_only``) is a grey cell with nothing
+  in it; one whose claimant's figures cannot all be true (``contradiction``) says so;
 - a month without any figure (``no_count``) says 'no count', never zero.
 
 Each figure over several months (a row of :func:`idlibstats.spans`) is a bar on a line of
@@ -60,8 +61,8 @@ ROWS: tuple[tuple[str, str, str, bool], ...] = (
 
 #: How each ``status`` of :func:`idlibstats.monthly` is drawn: (tint of the claimant's
 #: colour, 1 = full; or None for a neutral cell).
-_FILLED = ("whole_month", "difference")
-_PALE = ("within_month", "ceiling_only", "level")
+_FILLED = ("known",)
+_PALE = ("range", "floor_only", "ceiling_only", "level")
 _GREY = "#e6e6e6"
 _NO_COUNT = "#6b6b6b"
 
@@ -109,6 +110,8 @@ def cell_text(status: str, low: object, high: object) -> str:
     """
     if status == "no_count":
         return "no count"
+    if status == "contradiction":
+        return "figures disagree"
     has_low, has_high = not pd.isna(low), not pd.isna(high)
     if has_low and has_high:
         return _fmt(low) if low == high else f"{_fmt(low)}–{_fmt(high)}"
@@ -305,8 +308,11 @@ def _cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: str,
                                linewidth=0.6, gid=gid))
         ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color=_NO_COUNT,
                 fontstyle="italic", linespacing=1.0, gid=gid + ":text")
-    else:  # span_only: only a figure over several months touches this month
+    else:  # span_only (figures touch the month, imply neither bound), or contradiction
         ax.add_patch(Rectangle(box, w, hh, facecolor=_GREY, edgecolor="none", gid=gid))
+        if text:
+            ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT,
+                    color=_NO_COUNT, linespacing=1.0, gid=gid + ":text")
 
 
 def _frame(lines: Sequence[_Line], ax: Axes, months: pd.PeriodIndex) -> None:
@@ -418,12 +424,12 @@ def draw_known_by_month(
 def _legend() -> list[Patch]:
     grey = "#555555"
     return [
-        Patch(facecolor=grey, edgecolor=grey, label="a figure for the whole month"),
+        Patch(facecolor=grey, edgecolor=grey, label="the figures fix the month's count"),
         Patch(facecolor=tint(grey, 0.22), edgecolor=grey,
-              label="≥ floor: figures inside the month"),
+              label="≥ floor, or a range: what the figures imply"),
         Patch(facecolor=tint(grey, 0.22), edgecolor=grey, linestyle="--",
-              label="≤ ceiling: a span's upper limit"),
-        Patch(facecolor=_GREY, edgecolor="none", label="only a span covers the month"),
+              label="≤ ceiling only"),
+        Patch(facecolor=_GREY, edgecolor="none", label="figures touch it, imply no bound"),
         Patch(facecolor=tint(grey, 0.28), edgecolor=grey,
               label="bar: a figure over several months"),
         Patch(facecolor="none", edgecolor="#dddddd", label="no count: no figure, not zero"),
@@ -432,13 +438,13 @@ def _legend() -> list[Patch]:
 
 def _row_data(
     indicator: str, population: str, heading: str, figures: pd.DataFrame,
-    *, national: bool, movements: bool = False,
+    *, populations: pd.DataFrame | None, national: bool, movements: bool = False,
 ) -> RowData:
     from idlibstats.analysis.monthly import monthly, spans
 
     if not (figures["indicator"].astype(str) == indicator).any():
         return RowData(heading, pd.DataFrame(), pd.DataFrame())
-    kwargs = {"national": national, "movements": movements}
+    kwargs = {"populations": populations, "national": national, "movements": movements}
     return RowData(heading, monthly(indicator, population, figures, **kwargs),
                    spans(indicator, population, figures, **kwargs))
 
@@ -468,11 +474,13 @@ def known_by_month(
     figs = tables.figures
     national = figs["admin1"].astype(str) == NATIONAL
     local, whole = figs[~national], figs[national]
-    drawn = [_row_data(i, p, h, local, national=False, movements=mv) for i, p, h, mv in rows]
+    drawn = [_row_data(i, p, h, local, populations=tables.populations, national=False,
+                       movements=mv) for i, p, h, mv in rows]
     pairs = dict.fromkeys(zip(whole["indicator"].astype(str), whole["population"].astype(str),
                               strict=True))
     context = [
-        _row_data(i, p, _heading(i, p), whole, national=True) for i, p in pairs
+        _row_data(i, p, _heading(i, p), whole, populations=tables.populations, national=True)
+        for i, p in pairs
     ]
     context = [c for c in context if not c.months.empty or not c.spans.empty]
 

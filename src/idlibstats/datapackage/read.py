@@ -35,6 +35,7 @@ __all__ = [
     "list_tables",
     "load_table",
     "organisations",
+    "populations",
     "sources",
     "strikes",
     "wire_credits",
@@ -78,9 +79,9 @@ def list_tables(package: PackageArg = None) -> list[str]:
     Returns
     -------
     list of str
-        ``sources``, ``wire_credits``, ``organisations``, ``indicators``, ``figures``,
-        ``corroborations``, ``claimant_styles`` for the bundled package; each has a loader of
-        the same name.
+        ``sources``, ``wire_credits``, ``organisations``, ``indicators``, ``populations``,
+        ``figures``, ``corroborations``, ``claimant_styles`` for the bundled package; each has
+        a loader of the same name.
     """
     return list(open_package(package).resources)
 
@@ -190,6 +191,29 @@ def indicators(package: PackageArg = None) -> pd.DataFrame:
     return load_table("indicators", package)
 
 
+def populations(package: PackageArg = None) -> pd.DataFrame:
+    """Load ``populations``: who a figure can count, and how the populations relate.
+
+    The month bounds (:func:`idlibstats.monthly`) read the relations and assume no other.
+
+    Parameters
+    ----------
+    package : str or path-like, optional
+        Another package (its directory or ``datapackage.json``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        {columns}
+
+    Raises
+    ------
+    DataPackageError
+        If the table does not fit its schema (see :func:`load_table`).
+    """
+    return load_table("populations", package)
+
+
 def figures(package: PackageArg = None) -> pd.DataFrame:
     """Load ``figures``: one row per number a report gives.
 
@@ -258,8 +282,8 @@ def _document(name: str) -> None:
     loader.__doc__ = (loader.__doc__ or "").replace("        {columns}", table)
 
 
-for _name in ("sources", "wire_credits", "organisations", "indicators", "figures",
-              "corroborations", "claimant_styles"):
+for _name in ("sources", "wire_credits", "organisations", "indicators", "populations",
+              "figures", "corroborations", "claimant_styles"):
     _document(_name)
 
 

@@ -50,6 +50,7 @@ POPULATION_ATTRIBUTES: dict[str, str] = {
     "children": "+children",
     "women": "+f+adults",
     "women_and_children": "+women_and_children",
+    "men": "+m+adults",
     "fighters": "+fighters",
     "pro_government_fighters": "+fighters+pro_government",
     "opposition_fighters": "+fighters+opposition",

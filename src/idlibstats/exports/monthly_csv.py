@@ -1,20 +1,23 @@
 """The monthly table: one row per month, integer month floors that can be summed down a column.
 
 Each quantity (an indicator and population; displacement movements apart) gets a column
-holding, for each calendar month, the largest floor any claimant's figures give for that
-month alone (:func:`idlibstats.monthly_summary`), as an integer, or an empty cell when no
-figure gives one. Months are disjoint and each floor holds for its month alone, so the sum
-of a column over some months is a floor of the total over those months, if the claimants
-giving the floors are right. It is not an estimate of the total: most figures span several
-months and give no floor to any month alone (their floors are in :func:`idlibstats.spans`).
+``<quantity>_min`` holding, for each calendar month, the largest floor any claimant's figures
+give for that month alone (:func:`idlibstats.monthly_summary`), as an integer, or an empty
+cell when no figure gives one; ``<quantity>_min_claimant`` and ``<quantity>_min_figures`` say
+whose figures and which ones the floor rests on. Months are disjoint and each floor holds for
+its month alone, so the sum of a column over some months is a floor of the total over those
+months, if the claimants giving the floors are right. It is not an estimate of the total:
+most figures span several months and give no floor to any month alone (their floors are in
+:func:`idlibstats.spans`).
 
-A breakdown's floor is a floor of its whole: 2 children killed in December means at least 2
-people killed. So the column of the whole (``killed``; ``killed_fighters`` for the two sides'
-fighters) holds the largest floor of the whole *or of any of its parts*, and says which
-figures give it. This is also what keeps HXL tools honest: libhxl's ``sum(#affected+killed)``
-reads, in each row, the first non-empty column whose hashtag matches, and the parts'
-hashtags (``#affected+killed+children+min``) match too; since the whole's cell is never
-empty where a part's is not, that sum is the sum of the whole's column.
+A part's floor is a floor of its whole, and disjoint parts add up (:func:`idlibstats.monthly`
+reads the population relations): two children and one woman killed in Binnish on
+16 December 2019 are a floor of three people killed in December. A whole's column is
+therefore never below any of its parts', and it comes first among its indicator's columns.
+This keeps HXL tools honest: libhxl's ``sum(#affected+killed)`` reads, in each row, the
+first non-empty column whose hashtag matches, and the parts' hashtags
+(``#affected+killed+children+min``) match too; since the whole comes first and its cell is
+never empty where a part's is not, that sum is the sum of the whole's column.
 
 Stocks (population) are levels, never summed over months: they are left out.
 """
@@ -26,121 +29,102 @@ import os
 import pandas as pd
 
 from idlibstats.analysis.monthly import NATIONAL, monthly_summary
+from idlibstats.analysis.populations import Relations
 from idlibstats.exports.hxl import COUNTRY, hashtag, neutralise_formulas, write_csv
 from idlibstats.io.atomic import check_target, write_atomic
 
 __all__ = ["monthly_table", "to_monthly_csv"]
-
-#: Populations whose floors are also floors of a larger population (a part within its whole).
-_WHOLE = {"pro_government_fighters": "fighters", "opposition_fighters": "fighters"}
 
 #: Column order of the indicators (others follow, alphabetically).
 _ORDER = (
     "killed", "injured", "displaced", "airstrikes", "health_facilities_attacked",
     "health_facilities_destroyed", "villages_lost_by_opposition", "towns_captured_by_opposition",
 )
+_WHOLE_NAMES = ("all", "not_applicable")
 
 
 def _quantities(
-    figures: pd.DataFrame, national: bool
+    figures: pd.DataFrame, populations: pd.DataFrame, national: bool
 ) -> list[tuple[str, str, bool, str]]:
-    """Return (indicator, population, movements, column name) of each summable quantity."""
+    """Return (indicator, population, movements, column name) of each summable quantity.
+
+    Every indicator and population with a figure that is not a stock, and every population
+    those are part of (a part's floor is a floor of its whole); an indicator's columns in
+    the order of the ``populations`` table, which lists a whole before its parts.
+    """
+    relations = Relations.from_frame(populations)
     f = figures
     if not national:
         f = f[f["admin1"].astype("string") != NATIONAL]
     f = f[f["measure"].astype("string") != "stock"]
     ind_order = {k: i for i, k in enumerate(_ORDER)}
-    pop = figures["population"]
-    pop_order = ({k: i for i, k in enumerate(pop.cat.categories)}
-                 if isinstance(pop.dtype, pd.CategoricalDtype) else {})
+    pop_order = {str(k): i for i, k in enumerate(populations["population"])}
     keys = set()
     for ind, p, m in zip(f["indicator"].astype(str), f["population"].astype(str),
                          f["measure"].astype(str), strict=True):
         keys.add((ind, p, m == "movements"))
-        if m != "movements" and p not in ("all", "not_applicable"):
-            keys.add((ind, "all", False))  # the whole gets a column: its parts' floors hold
-            if p in _WHOLE:
-                keys.add((ind, _WHOLE[p], False))
+        if m != "movements" and relations.known(p):
+            keys.update((ind, whole, False) for whole in relations.ancestors(p))
     out = []
-    for ind, p, mv in sorted(keys, key=lambda k: (ind_order.get(k[0], len(_ORDER)), k[0],
-                                                  pop_order.get(k[1], 99), k[1], k[2])):
-        name = ind if p in ("all", "not_applicable") else f"{ind}_{p}"
+    for ind, p, mv in sorted(keys, key=lambda k: (ind_order.get(k[0], len(_ORDER)), k[0], k[2],
+                                                  pop_order.get(k[1], len(pop_order)), k[1])):
+        name = ind if p in _WHOLE_NAMES else f"{ind}_{p}"
         if mv:
             name += "_movements"
-        out.append((ind, p, mv, name))
-    return out
-
-
-def _largest(whole: pd.DataFrame, parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """Per month, the largest floor of the whole or its parts (the whole's on a tie)."""
-    frames = [whole, *parts]
-    months = sorted(set().union(*(f.index for f in frames)))
-    rows = []
-    for month in months:
-        best = None
-        for f in frames:
-            if month in f.index and not pd.isna(f.at[month, "low"]) and (
-                    best is None or f.at[month, "low"] > best["low"]):
-                best = f.loc[month]
-        rows.append(best if best is not None else pd.Series(
-            {"low": pd.NA, "low_from": "", "low_figure_ids": ""}))
-    out = pd.DataFrame(rows, index=pd.PeriodIndex(months, freq="M", name="month"))
-    out["low"] = out["low"].astype("Int64")
+        out.append((ind, p, mv, f"{name}_min"))
     return out
 
 
 def monthly_table(
     figures: pd.DataFrame,
     *,
+    populations: pd.DataFrame | None = None,
     national: bool = False,
-    band: float = 0.1,
 ) -> pd.DataFrame:
     """Return one row per month with an integer floor column per quantity, safe to sum.
 
-    For every indicator and population with a figure that is not a stock (and, apart,
-    displacement ``movements``), the column ``<indicator>[_<population>][_movements]`` holds
-    the month's floor from :func:`idlibstats.monthly_summary` (the largest floor any
-    claimant gives for that month alone), ``<NA>`` when none does; ``<column>_claimant``
-    says who gives it and ``<column>_figures`` the figures it rests on. The column of a
-    whole (population ``all``; ``fighters``) takes the largest floor of the whole or of
-    any of its parts (2 children killed: at least 2 people killed). Summing a floor
-    column over months (empty as 0) gives a floor of the total over those months, as the
-    claimants count it; never an estimate of it.
+    For every indicator and population with a figure that is not a stock, every population
+    it is part of, and, apart, displacement ``movements``, the column
+    ``<indicator>[_<population>][_movements]_min`` holds the month's floor from
+    :func:`idlibstats.monthly_summary` (the largest floor any claimant's figures imply for
+    that month alone), ``<NA>`` when none does; ``<column>_claimant`` says whose figures
+    give it and ``<column>_figures`` the figures it rests on. A whole's floor is never below
+    a part's (2 children and 1 woman killed: at least 3 people killed), and its column
+    comes first. Summing a floor column over months (empty as 0) gives a floor of the total
+    over those months, as the claimants count it; never an estimate of it.
 
     Parameters
     ----------
     figures : pandas.DataFrame
         Figures as :func:`idlibstats.figures` returns them (a filtered frame if wished).
+    populations : pandas.DataFrame
+        The population relations (:func:`idlibstats.populations`); required.
     national : bool, default False
         Keep the figures for all of Syria (``admin1`` ``SY``); see
         :func:`idlibstats.monthly`.
-    band : float, default 0.1
-        Passed to :func:`idlibstats.bounds`.
 
     Returns
     -------
     pandas.DataFrame
         ``month`` (period[M]), ``month_start`` and ``month_end`` (datetime64), then for each
-        quantity ``<q>`` (Int64), ``<q>_claimant`` (string) and ``<q>_figures`` (string).
-        Every month from the first to the last any quantity's figures touch.
+        quantity ``<q>_min`` (Int64), ``<q>_min_claimant`` (string) and ``<q>_min_figures``
+        (string). Every month from the first to the last any quantity's figures touch.
 
     Raises
     ------
+    TypeError
+        If ``populations`` is None.
     ValueError
         As :func:`idlibstats.monthly`.
     """
-    quantities = _quantities(figures, national)
-    own: dict[tuple[str, str, bool], pd.DataFrame] = {}
-    for ind, pop, mv, _ in quantities:
-        s = monthly_summary(ind, pop, figures, national=national, movements=mv, band=band)
-        own[(ind, pop, mv)] = s.set_index("month")[["low", "low_from", "low_figure_ids"]]
+    if populations is None:
+        Relations.from_frame(None)  # raises the TypeError that says how to get them
+    quantities = _quantities(figures, populations, national)  # type: ignore[arg-type]
     parts = []
     for ind, pop, mv, name in quantities:
-        frame = own[(ind, pop, mv)]
-        if not mv and pop in ("all", "fighters"):
-            members = [k for k in own if k[0] == ind and not k[2] and k[1] != pop
-                       and (pop == "all" or _WHOLE.get(k[1]) == pop)]
-            frame = _largest(frame, [own[k] for k in members])
+        s = monthly_summary(ind, pop, figures, populations=populations, national=national,
+                            movements=mv)
+        frame = s.set_index("month")[["low", "low_from", "low_figure_ids"]]
         parts.append(frame.set_axis([name, f"{name}_claimant", f"{name}_figures"], axis=1))
     if not parts:
         out = pd.DataFrame({"month": pd.PeriodIndex([], freq="M")})
@@ -158,9 +142,10 @@ def monthly_table(
     return out
 
 
-def _tags(table: pd.DataFrame, figures: pd.DataFrame, national: bool,
-          inds: pd.DataFrame) -> list[str]:
-    names = {name: (ind, pop, mv) for ind, pop, mv, name in _quantities(figures, national)}
+def _tags(table: pd.DataFrame, figures: pd.DataFrame, populations: pd.DataFrame,
+          national: bool, inds: pd.DataFrame) -> list[str]:
+    names = {name: (ind, pop, mv)
+             for ind, pop, mv, name in _quantities(figures, populations, national)}
     tags = []
     for col in table.columns:
         if col == "month":
@@ -174,7 +159,7 @@ def _tags(table: pd.DataFrame, figures: pd.DataFrame, national: bool,
         elif col in names:
             ind, pop, mv = names[col]
             if mv:  # movements are not people: not under a people hashtag
-                tags.append(f"#indicator+num+{col}+min")
+                tags.append(f"#indicator+num+{col.removesuffix('_min')}+min")
             else:
                 tags.append(hashtag(ind, pop, inds) + "+min")
         elif col.endswith("_claimant"):
@@ -191,18 +176,21 @@ def to_monthly_csv(
     indicators: pd.DataFrame,
     path: str | os.PathLike[str] | None = None,
     *,
+    populations: pd.DataFrame | None = None,
     hxl: bool = False,
     national: bool = False,
     overwrite: bool = False,
 ) -> str | None:
     """Return, or write atomically, :func:`monthly_table` as CSV (with an HXL row if asked).
 
-    Integers only (no fractions of people); an empty cell is 'no floor for this month
-    alone', so a spreadsheet's SUM of a column is the floor described in
-    :func:`monthly_table`. With ``hxl=True`` a hashtag row follows the header: each floor
-    column carries its quantity's standard hashtag with ``+min`` (``#affected+killed+min``,
-    ``#affected+killed+children+min``, ``#affected+idps+min``), ``month`` is ``#date+month``
-    and a ``country`` column (``#country+code``, ``SYR``) is added.
+    Integers only (no fractions of people); the floor columns are named as floors
+    (``killed_min``) and an empty cell is 'no floor for this month alone', so a
+    spreadsheet's SUM of a column is the floor described in :func:`monthly_table`. With
+    ``hxl=True`` a hashtag row follows the header: each floor column carries its quantity's
+    standard hashtag with ``+min`` (``#affected+killed+min``,
+    ``#affected+killed+children+min``, ``#affected+idps+min``), the total of each indicator
+    before its breakdowns, ``month`` is ``#date+month`` and a ``country`` column
+    (``#country+code``, ``SYR``) is added.
 
     Parameters
     ----------
@@ -212,6 +200,8 @@ def to_monthly_csv(
         The ``indicators`` table (:func:`idlibstats.indicators`): the hashtags.
     path : str or path-like, optional
         File to write; when omitted the CSV text is returned.
+    populations : pandas.DataFrame
+        The population relations (:func:`idlibstats.populations`); required.
     hxl : bool, default False
         Add the HXL hashtag row.
     national : bool, default False
@@ -228,10 +218,12 @@ def to_monthly_csv(
     ------
     FileExistsError
         If ``path`` exists and ``overwrite`` is false (the file is left untouched).
+    TypeError
+        If ``populations`` is None.
     """
     if path is not None:  # refused before the work: an existing file, a link, a device
         check_target(path, overwrite)
-    table = monthly_table(figures, national=national)
+    table = monthly_table(figures, populations=populations, national=national)
     out = pd.DataFrame(index=table.index)
     out["month"] = table["month"].astype(str).astype("string")
     out["month_start"] = table["month_start"].dt.strftime("%Y-%m-%d").astype("string")
@@ -242,7 +234,7 @@ def to_monthly_csv(
         s = table[col]
         out[col] = (s.astype("string") if pd.api.types.is_integer_dtype(s.dtype)
                     else neutralise_formulas(s))
-    tags = _tags(out, figures, national, indicators) if hxl else None
+    tags = _tags(out, figures, populations, national, indicators) if hxl else None  # type: ignore[arg-type]
     text = write_csv(out, tags)
     if path is None:
         return text

@@ -6,7 +6,7 @@ number words (``138,500``, ``3 million``, ``Fifty-one``, ``one hundred and twent
 fraction before a scale word (``a million``, ``half a million``, ``a quarter of a million``,
 ``three-quarters of a million``, ``two and a half million``, ``a dozen``), then reads the
 rest of the phrase with ``numbers_in``. It is used to check that ``value_as_written`` says ``value``
-(:mod:`idlibstats.datapackage.validation.checks.wording`).
+(:mod:`idlibstats.datapackage.rules.wording`).
 
 Examples
 --------
