@@ -195,13 +195,29 @@ def test_a_population_code_is_written_only_when_the_schema_has_it(package_copy):
     assert rows.loc[0, REVIEW_COLUMN] == "population has no code: 'men'"
 
 
+@pytest.mark.parametrize(
+    ("text", "population"),
+    [
+        ("Government troops and allied militias lost at least 60 men in the push.",
+         "pro_government_fighters"),
+        ("HTS lost 30 men in two days of fighting.", "opposition_fighters"),
+        ("Rebels said the army lost 45 men near the town.", "fighters"),  # the rebels said it
+        ("Turkish troops lost 3 men in the shelling.", "fighters"),  # whose side?
+    ],
+)
+def test_the_men_a_side_lost_are_its_fighters_and_flagged(text, population):
+    row = draft_figures(text, SID, ROOT).iloc[0]
+    assert (row["indicator"], row["population"]) == ("killed", population)
+    assert row[REVIEW_COLUMN].startswith("population side unclear: men a side lost")
+
+
 def test_a_code_the_schema_lacks_is_flagged_never_written(package_copy):
     descriptor = json.loads((package_copy / "datapackage.json").read_text("utf-8"))
     figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
     population = next(f for f in figures["schema"]["fields"] if f["name"] == "population")
     population["constraints"]["enum"].remove("women_and_children")
     (package_copy / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
-    row = draft_figures("Four people - all women and children - were injured.", SID,
+    row = draft_figures("Four people, all women and children, were injured.", SID,
                         package_copy).iloc[0]
     assert pd.isna(row["population"])
     assert row[REVIEW_COLUMN] == "population has no code: 'women and children'"
@@ -301,6 +317,10 @@ def test_a_comma_grouped_number_is_one_figure():
         ("It cost 99,999,999,999,999,999,999 dollars.", []),
         # the pronoun 'one'
         ("One of those who fled said no one was safe.", []),
+        # names, hours and age ranges
+        ("Phase 2 began under resolution 2254 and Article 3 of the deal.", []),
+        ("The strike came at 4 in the morning, killing 3.", [3]),
+        ("Two brothers aged between 6 and 12 were hurt.", [2]),
     ],
 )
 def test_left_out(text, values):
@@ -599,3 +619,96 @@ def test_a_repeated_sentence_points_its_part_to_its_own_total():
 )
 def test_captions_are_left_out_but_a_credited_sentence_is_not(text, values):
     assert list(draft(text)["value"]) == values
+
+
+# --- issue 20, second round: readings that were wrong and silent -------------------------
+
+
+def rows_of(text: str) -> list[tuple]:
+    rows = draft(text).astype(object)
+    rows = rows.where(rows.notna(), None)
+    columns = ["value", "indicator", "population", REVIEW_COLUMN]
+    return [tuple(row) for row in rows[columns].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle or a relative clause, then the verb of the people counted
+        ("Two boys hurt in the shelling of Ariha died on Friday.",
+         [(2, "killed", "children", "participle: 'hurt' before 'died'")]),
+        ("Eleven people who had fled Kafr Nabl were killed in a camp.",
+         [(11, "killed", "all", "participle: 'fled' before 'were killed'")]),
+        # a headline's participle stays, and a verb of another clause is not its verb
+        ("Six civilians killed as jets pound Saraqib", [(6, "killed", "civilians", None)]),
+        ("Six civilians were killed and 4 children wounded when the school was hit.",
+         [(6, "killed", "civilians", None), (4, "injured", "children", None)]),
+        # more facilities with their own verb
+        ("Jets destroyed one hospital and damaged four others.",
+         [(1, "health_facilities_destroyed", "not_applicable", None),
+          (4, "health_facilities_attacked", "not_applicable", None)]),
+        # what a number of the dead is said to be
+        ("Three of the dead were nurses.", [(3, "killed", "civilians",
+                                           "population taken as civilians: 'nurses'")]),
+        # an apposition: all of them, or some
+        ("The raid killed 6 people, all of them children.", [(6, "killed", "children", None)]),
+        ("The raid killed 6 people, mostly children.",
+         [(6, "killed", "all", "apposition: 'mostly children'")]),
+        # a group a list shares
+        ("There were 5 deaths and 9 injuries among children.",
+         [(5, "killed", "children", "coordination: 'children' read for both"),
+          (9, "injured", "children", None)]),
+        # a number of a total that its own verb counts apart
+        ("Shelling wounded 20 people, four of whom later died.",
+         [(20, "injured", "all", None), (4, "killed", "all", None)]),
+        # 'the nine' names a figure before
+        ("Jets killed 9 civilians on Sunday. The 9 died in Hass.",
+         [(9, "killed", "civilians", f"same figure as {SID}-02"),
+          (9, "killed", "civilians", f"label from an earlier sentence; same figure as {SID}-01")]),
+        # an appeal or an expectation is not a count
+        ("The army urged 20,000 people to flee the town.",
+         [(20_000, "displaced", "all", "aim or modal: 'urged ... to'")]),
+        ("The shelling forced 20,000 people to flee the town.",
+         [(20_000, "displaced", "all", None)]),
+        # an apposition later in the clause, or in the next one
+        ("Eight were killed, all of them civilians.", [(8, "killed", "civilians", None)]),
+        ("Eight were killed; all were civilians.", [(8, "killed", "civilians", None)]),
+        ("Eight were killed, mostly civilians.",
+         [(8, "killed", "all", "apposition: 'mostly civilians'")]),
+        ("The fighting left 30 dead on both sides.", [(30, "killed", "fighters", None)]),
+        # a group right after a number that no number counts
+        ("Six died when a shell hit a bus carrying pupils.",
+         [(6, "killed", "all", "population not said: 'pupils' near the number")]),
+        # wording that makes a number a bound the qualifiers have no word for
+        ("The number of displaced now exceeds 90,000.",
+         [(90_000, "displaced", "all",
+           "wording not read: 'exceeds'; guessed indicator: nearest word 'displaced'")]),
+        # a reading past a dash or a parenthesis is flagged, and so are its parts
+        ("Nine people - among them two medics - were hurt.",
+         [(9, "injured", "all", "across a dash or parenthesis: 'hurt'"),
+          (2, "injured", "civilians", "population taken as civilians: 'medics'; part of a "
+           "doubtful total: across a dash or parenthesis: 'hurt'")]),
+        # 'N of the M injured' is the N's subject; the N are of the M's group
+        ("Nine of the 40 injured have since died.",
+         [(9, "killed", "all", None), (40, "injured", "all", None)]),
+        ("Rescuers said 3 of the 7 children pulled alive from the rubble later died.",
+         [(3, "killed", "children", None), (7, None, "children", "no indicator word")]),
+        # a bullet's label, and an object after a possessive
+        ("- Displaced since 1 May: 400,000 people", [(400_000, "displaced", "all", None)]),
+        ("- Health facilities attacked: 24",
+         [(24, "health_facilities_attacked", "not_applicable", None)]),
+        ("Shelling killed a woman and injured her 3 children.",
+         [(3, "injured", "children", None)]),
+        # fighters whose side the words hint at, not name; a side named
+        ("12 foreign fighters were killed.",
+         [(12, "killed", "fighters", "population side unclear: 'foreign fighters'")]),
+        ("Ten pro-Assad fighters died.", [(10, "killed", "pro_government_fighters", None)]),
+        ("Dozens of Hezbollah fighters died.",
+         [(None, "killed", "pro_government_fighters", "vague amount")]),
+        # ages are no figures
+        ("Two of the dead were brothers aged between 6 and 9.",
+         [(2, "killed", None, "population has no code: 'brothers'")]),
+    ],
+)
+def test_second_round_readings(text, expected):
+    assert rows_of(text) == expected

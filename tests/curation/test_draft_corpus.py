@@ -71,7 +71,10 @@ def test_the_scores_on_the_corpus_of_each_issue(name):
     assert score.false_rows == 0
 
 
-@pytest.mark.parametrize("name", ["classes20", "dev20", "round20", "round20b", "round20c"])
+@pytest.mark.parametrize(
+    "name",
+    ["classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b", "dev20c"],
+)
 def test_no_wrong_label_goes_unflagged_and_no_number_is_missed(name):
     # issue 20: a curator who trusts the flags records no wrong row
     score = draft_eval.score_corpus(name)

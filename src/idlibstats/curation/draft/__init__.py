@@ -22,6 +22,8 @@ The stages, one module each, in the order they run (:mod:`.reader` runs them):
 :mod:`.period`           the period phrase nearest to the figure
 :mod:`.parts`            link a part ('including 67 children') to its total, and a number
                          that points back ('another 58') to the figure before
+:mod:`.doubts`           flag every label a rule that is not certain decided (:mod:`.rules`
+                         lists every rule and its confidence class)
 :mod:`.repeats`          flag the same figure given twice (headline and body)
 :mod:`.frame`            the rows as a typed table (:func:`draft_figures`), with
                          ``needs_review`` and ``how``

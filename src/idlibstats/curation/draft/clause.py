@@ -47,11 +47,13 @@ from idlibstats.curation.draft.phrases import (
     LIST,
     NP,
     OF_THEIR,
+    PARTITIVE_RE,
     STOP,
     WORD,
     alternation,
     indicator_of,
 )
+from idlibstats.curation.draft.population import GROUP
 
 __all__ = [
     "HEALTH_FACILITY_WORDS",
@@ -61,19 +63,24 @@ __all__ = [
     "govern",
     "is_known_thing",
     "is_people",
+    "part_verb",
     "predicate_group",
 ]
 
 # Keywords -> indicator (before the health-facility split into attacked / destroyed).
 _OBJECT_VERBS = (
-    (r"kill|kills|killed|killing|(?:claimed|took|taking|claiming)\s+the\s+lives\s+of", "killed"),
+    (
+        r"kill|kills|killed|killing|execute|executes|executed|executing|"
+        r"(?:claimed|took|taking|claiming)\s+the\s+lives\s+of",
+        "killed",
+    ),
     (r"wound|wounds|wounded|wounding|injure|injures|injured|injuring", "injured"),
-    (r"displace|displaces|displaced|displacing|uprooted|uprooting", "displaced"),
+    (r"displace|displaces|displaced|displacing|uproot|uproots|uprooted|uprooting", "displaced"),
     (r"hosts|hosted|hosting|houses|housed|housing", "population"),
 )
 _SUBJECT_VERBS = (
     (
-        r"killed|died|die|dead|lost\s+their\s+lives|perished|"
+        r"killed|died|die|dead|lost\s+their\s+lives|perished|executed|"
         r"succumbed(?:\s+to\s+(?:their|his|her|the)\s+(?:wounds|injuries))?|succumb(?:s|ing)?|"
         r"among\s+(?:those|the\s+people)\s+killed|among\s+the\s+(?:dead|victims|fatalities)",
         "killed",
@@ -86,9 +93,9 @@ _SUBJECT_VERBS = (
     (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
         r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
-        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region)|"
+        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region|camps?)|"
         r"crossed\s+(?:into|the\s+border)|(?:sought|took)\s+(?:refuge|shelter|safety)|"
-        r"arrived\s+(?:in|at)\s+(?:the\s+)?(?:camps?|border|shelters?)",
+        r"(?:arrived\s+(?:in|at)|reached)\s+(?:the\s+)?(?:camps?|border|shelters?)",
         "displaced",
     ),
     (r"live|lived|living|reside|resided|resides|residing", "population"),
@@ -135,7 +142,15 @@ _NOUN_RE = re.compile(
 # 'facilities' alone, right after the number: which facilities, the context says.
 _BARE_FACILITIES_RE = re.compile(rf"^\s+(?P<kw>facilities|facility)\b{_NOT_HEAD}", re.IGNORECASE)
 _OBJECT_RE = re.compile(
-    rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:(?:a\s+total\s+of|only)\s+)?$", re.IGNORECASE
+    rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+"
+    r"(?:(?:a\s+total\s+of|only|another|a\s+further|an\s+additional|her|his|their|its)\s+)?$",
+    re.IGNORECASE,
+)
+# 'lost 45 men': a side's dead (not 'lost 18 villages', read by its noun first).
+_LOST_RE = re.compile(r"\b(?P<kw>lost|los(?:e|es|ing))\s+$", re.IGNORECASE)
+_LOST_MEN_RE = re.compile(
+    r"^\s+(?:of\s+(?:its|their|his)\s+)?(?:men|fighters|soldiers|troops|members|personnel)\b",
+    re.IGNORECASE,
 )
 _OBJECT_LIST_RE = re.compile(
     rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:{AMOUNT}|an?\b){NP}"
@@ -155,6 +170,20 @@ _BEFORE_RE = re.compile(
     r"|\b(?P<home>home\s+to)\s+$",
     re.IGNORECASE,
 )
+# A bullet's label before its number: '- Killed since 29 April: 1,031 civilians'.
+_LABELS = (
+    (r"killed|dead|deaths|fatalities", "killed"),
+    (r"injured|wounded|injuries", "injured"),
+    (r"displaced|displacements|IDPs|newly\s+displaced", "displaced"),
+    (r"air\s?strikes|air\s+raids", "airstrikes"),
+    (HEALTH_FACILITY_WORDS, "health_facilities"),
+    (r"population", "population"),
+)
+_LABEL_RE = re.compile(
+    rf"^[\s\-\u2022*]*(?:[A-Z][\w ]{{0,20}}?\s)?(?P<kw>{alternation(_LABELS)})\b"
+    r"[^:#;.]{0,40}:\s*$",
+    re.IGNORECASE,
+)
 _HOME_TO_RE = re.compile(r"\b(?P<home>home\s+to)\s+$", re.IGNORECASE)
 _JOINED_BEFORE_RE = re.compile(
     rf"\b(?P<kw>{alternation(_OBJECT_VERBS)})\s+(?:and|or|and/or)\s+$", re.IGNORECASE
@@ -166,11 +195,21 @@ _OF_PAIRS = (
     (r"deaths?|killings?|killing|bodies|remains", "killed"),
     (r"displacement", "displaced"),
 )
+# 'Five of the dead': a share of the dead, when no verb of its own says more.
+_OF_THE = (
+    (r"dead|killed|victims|fatalities|deaths", "killed"),
+    (r"wounded|injured|injuries", "injured"),
+    (r"displaced", "displaced"),
+)
+_OF_THE_RE = re.compile(
+    rf"^\s+of\s+(?:the|those|these)\s+(?:people\s+)?(?P<kw>{alternation(_OF_THE)})\b(?!\s+(?:by|in|during|when|at|on|from))",
+    re.IGNORECASE,
+)
 _OF_RE = re.compile(rf"\b(?P<kw>{alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECASE)
 
 # Breakdowns: the marker before the part ('including', 'of whom'), or after it ('of these').
 _PART_BEFORE_RE = re.compile(
-    rf"(?P<total>{AMOUNT})[^#;]*?(?P<marker>\b(?:including|of\s+whom|among\s+them|"
+    rf"(?P<total>{AMOUNT})[^#;]*?(?P<marker>\b(?:including|included|includes|of\s+whom|among\s+them|"
     rf"among\s+whom|among\s+the\s+dead\s+were|among\s+the\s+victims\s+were))\s+"
     rf"(?:{AMOUNT}{NP}{LIST})*$",
     re.IGNORECASE,
@@ -190,11 +229,11 @@ _QUANTIFIER_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _QUANTIFIER_AFTER_RE = re.compile(r"^\s*(?:-|,|\))")
+# What a part or a number may be said to be: any group the population stage knows, or
+# 'members of armed factions'.
 _PART_GROUP = (
-    r"men|women|children|boys|girls|civilians|fighters|combatants|rebels|soldiers|troops|"
-    r"militants|jihadists|rescuers|volunteers|medics|doctors|nurses|journalists|teachers|"
-    r"students|pupils|patients|relatives|"
-    r"members\s+of\s+(?:[a-z-]+\s+){0,2}(?:factions|groups|forces|militias|famil(?:y|ies))"
+    r"members\s+of\s+(?:[a-z-]+\s+){0,2}(?:factions|groups|forces|militias|famil(?:y|ies))|"
+    rf"{GROUP}"
 )
 _SIDE = r"(?:(?:regime|government|pro-government|pro-regime|opposition|rebel|armed)\s+)?"
 _PART_GROUPS = rf"{_SIDE}(?:{_PART_GROUP})(?:\s+and\s+{_SIDE}(?:{_PART_GROUP}))?"
@@ -210,10 +249,12 @@ _PREDICATE_LIST_RE = re.compile(rf"{AMOUNT}[^#;.]*?{LIST}$")
 _PEOPLE_WORDS = (
     r"people|persons|individuals|civilians?|children|child|kids|boys|girls|babies|"
     r"infants|women|woman|men|man|fighters?|combatants?|soldiers?|troops|rebels?|militants?|"
-    r"opponents|members|forces|jihadists|residents|inhabitants|refugees|IDPs|"
+    r"opponents|members|forces|jihadists|residents|inhabitants|refugees|IDPs|villagers|locals|"
+    r"servicemen|"
     r"victims|bodies|casualties|patients|families|households|rescuers?|volunteers?|medics?|"
     r"doctors?|nurses?|workers?|paramedics|personnel|staff|students|teachers|journalists|"
     r"pupils|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|elderly|"
+    r"advisers|advisors|officers|police|experts|"
     r"insurgents|extremists|Helmets|others|dead|displaced|pro-(?:government|regime)|government|"
     r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans|Uighurs"
 )
@@ -340,15 +381,24 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     match = _OBJECT_RE.search(before)
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
-    match = _SUBJECT_RE.match(after)
-    if match:
+    match = None if PARTITIVE_RE.search(before) else _SUBJECT_RE.match(after)
+    if match:  # (not the 7 of '3 of the 7 people ... died': the verb is the 3's)
         return _joined(masked, _reading(match, _SUBJECT_VERBS, end, "subject"))
     match = _OBJECT_LIST_RE.search(before)
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
+    match = _LOST_RE.search(before)
+    if match and _LOST_MEN_RE.match(after):  # 'the army lost at least 45 men'
+        return Reading("killed", match.start("kw"), match.end("kw"), "object")
+    match = _OF_THE_RE.match(after)
+    if match:  # 'Five of the dead were children', 'accounted for 110 of the dead'
+        return _reading(match, _OF_THE, end, "noun")
     match = _OF_RE.search(before)
     if match:
         return _reading(match, _OF_PAIRS, 0, "before")
+    match = _LABEL_RE.search(before)
+    if match:  # '- Displaced: 400,000 people', 'Health facilities attacked: 24'
+        return _reading(match, _LABELS, 0, "before")
     match = _BEFORE_RE.search(before)
     if match:
         if match.group("home"):
@@ -413,6 +463,19 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
     if _PREDICATE_RE.match(after) and _PREDICATE_LIST_RE.search(before):
         return "list", None
     return None
+
+
+# 'three of whom later died', 'Of the 40 injured, 6 died': a part's own verb.
+_PART_VERB_RE = re.compile(
+    rf"^(?:\s+of\s+(?:whom|them|these|those))?{AUX}\s+(?P<kw>{alternation(_SUBJECT_VERBS)})\b",
+    re.IGNORECASE,
+)
+
+
+def part_verb(masked: str, end: int) -> Reading | None:
+    """Return the verb a part of a total has of its own ('three of whom later died'), if any."""
+    match = _PART_VERB_RE.match(masked[end:])
+    return None if match is None else _reading(match, _SUBJECT_VERBS, end, "subject")
 
 
 _SUBJECT_GROUP_RE = re.compile(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from idlibstats.curation.draft.phrases import AMOUNT, ASIDE, LIST, NP
+from idlibstats.curation.draft.phrases import AMOUNT, ASIDE, LIST, NP, PARTITIVE_RE
 
 __all__ = [
     "HEALTH_CONTEXT_RE",
@@ -45,7 +45,7 @@ _FACILITY_AUX = (
     r"fully)[a-z]+ly))*"
 )
 _SUBJECT_RE = re.compile(
-    rf"^{NP}(?:{LIST}{AMOUNT}{NP})*{ASIDE}{_FACILITY_AUX}\s+(?:{_VERB})\b"
+    rf"^{NP}(?:{LIST}{AMOUNT}{NP})*{ASIDE}(?P<aux>{_FACILITY_AUX})\s+(?:{_VERB})\b"
     r"(?P<second>\s+(?P<joint>and|or)\s+(?:(?P<attack2>" + _ATTACK + r")|(?P<destroy2>"
     + _DESTROY + r"))\b)?",
     re.IGNORECASE,
@@ -64,7 +64,10 @@ _TARGET_RE = re.compile(
     re.IGNORECASE,
 )
 # 'put at least five hospitals out of service'
-_PUT_RE = re.compile(r"\b(?P<attack>put|knocked|took)\s+$", re.IGNORECASE)
+_PUT_RE = re.compile(
+    r"\b(?P<attack>put|knocked|took)\s+(?:(?:the|a|its|their|his|her|[A-Za-z-]+'s?)\s+){0,2}$",
+    re.IGNORECASE,
+)
 _OUT_OF_SERVICE_RE = re.compile(r"^\s+out\s+of\s+(?:service|action|operation)\b", re.IGNORECASE)
 _OF_THEM_RE = re.compile(r"^\s+of\s+(?:them|these|those|which)\b", re.IGNORECASE)
 # 'and two destroyed', 'and one was destroyed'
@@ -113,7 +116,12 @@ def facility_verb(masked: str, start: int, noun_end: int) -> FacilityVerb | None
     match = _TARGET_RE.search(before)
     if match:  # 'Attacks on 14 facilities ... have been confirmed': the attacks say it
         return _verb(match, 0)
-    match = _SUBJECT_RE.match(masked[noun_end:])
+    # not the 22 of '14 of the 22 hospitals have been bombed': the verb is the 14's
+    match = None if PARTITIVE_RE.search(before) else _SUBJECT_RE.match(masked[noun_end:])
+    if match and not match.group("aux").strip() and match.group("other"):
+        active = _OBJECT_RE.search(before)  # 'hit 12 facilities supported by': a participle
+        if active:
+            return _verb(active, 0)
     if match:
         return _verb(match, noun_end)
     put = _PUT_RE.search(before)

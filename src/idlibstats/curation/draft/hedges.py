@@ -10,19 +10,26 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["aim_or_modal", "modal_after"]
+__all__ = ["aim_or_modal", "modal_after", "urged_to"]
 
 _REACH = 40
-_MODAL = r"could|would|may|might|can|will|shall|should|must"
+# Lower case: the month May is no modal.
+_MODAL = r"(?-i:could|would|may|might|can|will|shall|should|must)"
 _AIM = (
     r"aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|plan(?:s|ned|ning)?|threaten(?:s|ed|ing)?|"
     r"intend(?:s|ed|ing)?|want(?:s|ed)?|tr(?:y|ies|ied|ying)|expected|likely|set|poised|"
     r"going|hope(?:s|d)?|attempt(?:s|ed|ing)?|designed|bid|vow(?:s|ed)?|promise[sd]?"
 )
+# 'expect up to 700,000 more people to flee': what is expected, before its number.
+_EXPECT = (
+    r"expect|expects|expecting|fear|fears|predict|predicts|predicted|anticipate|anticipates|"
+    r"anticipated|project|projects|projected|forecast|forecasts"
+)
 _HEDGE_RE = re.compile(
     rf"(?P<hedge>\b(?:{_MODAL})\b(?:\s+(?:not|also|still|soon|yet|now|further|be|have|been|"
     r"forced\s+to|made\s+to))*"
     rf"|\b(?:{_AIM})\s+to(?:\s+(?:be|have|been|further))*"
+    rf"|\b(?:{_EXPECT})"
     r"|\b(?:risks?|risked|risking|at\s+risk\s+of|in\s+danger\s+of)(?:\s+(?:being|been))?)"
     r"\s+$",
     re.IGNORECASE,
@@ -85,3 +92,40 @@ def modal_after(masked: str, end: int) -> str | None:
     """Return the modal right after a number with no verb of its own ('200,000 more could')."""
     match = _MODAL_AFTER_RE.match(masked[end:])
     return match.group("hedge") if match else None
+
+
+# '500,000 people to flee': the number is the object of the verb before it, and the verb
+# after it an infinitive. Only a verb that made them do it says it happened.
+_TO_VERB_RE = re.compile(
+    r"^(?:(?!\b(?:were|was|are|is|have|has|had)\b)[^#;])*?\bto\s+$", re.IGNORECASE
+)
+_MADE_RE = re.compile(
+    r"\b(?:forc\w*|dr(?:ove|iven|ive|ives|iving)|caus\w*|ma(?:de|ke|kes|king)|compel\w*|"
+    r"push\w*)\s+$",
+    re.IGNORECASE,
+)
+_VERB_BEFORE_RE = re.compile(r"\b(?P<verb>[a-z]+(?:\s+(?:on|for|upon))?)\s+$", re.IGNORECASE)
+
+
+def urged_to(masked: str, start: int, end: int, keyword_start: int) -> str | None:
+    """Return the words of an appeal or a plan whose object the number is, if it is one.
+
+    'called on 20,000 people to flee', 'urged residents to leave': not a count of what
+    happened (returned: 'called on ... to'); 'forced 500,000 people to flee' is (``None``).
+
+    Parameters
+    ----------
+    masked : str
+        The sentence, every amount masked.
+    start, end : int
+        The number's span (its wording included).
+    keyword_start : int
+        Where the verb read for it starts ('flee').
+    """
+    if not _TO_VERB_RE.match(masked[end:keyword_start]):
+        return None
+    before = masked[:start]
+    if _MADE_RE.search(before):
+        return None
+    verb = _VERB_BEFORE_RE.search(before)
+    return f"{verb.group('verb')} ... to" if verb else "to"

@@ -16,9 +16,11 @@ from idlibstats.curation.draft.facilities import (
     elided_facility_verb,
     facility_verb,
 )
-from idlibstats.curation.draft.hedges import aim_or_modal
+from idlibstats.curation.draft.hedges import aim_or_modal, urged_to
 from idlibstats.curation.draft.model import Amount, Draft, Span
+from idlibstats.curation.draft.participles import verb_after_participle
 from idlibstats.curation.draft.parts import points_back
+from idlibstats.curation.draft.phrases import PARTITIVE_RE
 from idlibstats.curation.draft.places import place_indicator
 from idlibstats.curation.draft.population import group_among
 from idlibstats.curation.draft.words import STRONG_BOUNDARY_RE
@@ -102,15 +104,19 @@ def decide_indicator(
     sentence, amount = draft.sentence.text, draft.amount
     thing, start, end = clause.counted_thing(masked, after_of or amount.end)
     reading = clause.govern(masked, amount.start, after_of or amount.end)
+    subject = reading is not None and reading.how == "subject"
+    if subject and start < reading.start < end:  # 'families reached camps': its verb ends it
+        thing = masked[start : reading.start].rstrip()
+        end = start + len(thing)
     if not clause.is_known_thing(thing, sentence):
         if reading is None or known.get(reading.indicator) != "people" or reading.how == "before":
             draft.reasons.append(f"unknown thing counted: '{thing}'")
             draft.spans.append(Span(start, end))
-            draft.how["indicator"] = f"none: unknown thing '{thing}'"
+            draft.decide("indicator", "unknown thing", f"none: unknown thing '{thing}'")
             return
         draft.reasons.append(f"unknown group: '{thing}'")  # 'nine gunmen were killed'
         draft.spans.append(Span(start, end))
-        draft.how["population"] = f"none: unknown group '{thing}'"
+        draft.decide("population", "unknown group", f"none: unknown group '{thing}'")
         draft.population = None
     if reading is None and not thing:
         elided = _elided_facilities(draft, masked, here, known)
@@ -121,25 +127,29 @@ def decide_indicator(
         return
     if points_back(masked, amount) in {"another", "listed"}:
         return  # the reader takes the indicator of the figure before
+    if PARTITIVE_RE.search(masked[: amount.start]):  # the 7 of '3 of the 7 people ... died'
+        draft.reasons.append("no indicator word")
+        draft.decide("indicator", "no word", "none: the verb is the number's before")
+        return
     others = [a for a in amounts if a is not amount]
     people = bool(thing) and clause.is_people(thing)
     indicator, found = _guess(sentence, Span(amount.start, amount.end), others, known, people)
     if indicator is None and found:  # '24 of the 40 hospitals have stopped working'
         word = sentence[found[0].start : found[0].end]
         draft.reasons.append(f"facilities not said to be hit: '{word}'")
-        draft.how["indicator"] = f"none: no attack on the '{word}'"
+        draft.decide("indicator", "facilities not hit", f"none: no attack on the '{word}'")
         draft.spans.extend(found)
         return
     if indicator is None:
         draft.reasons.append("no indicator word")
-        draft.how["indicator"] = "none: no word says what is counted"
+        draft.decide("indicator", "no word", "none: no word says what is counted")
         return
     word = sentence[found[0].start : found[0].end]
     draft.indicator = indicator
     draft.keyword = found[0]
     draft.spans.extend(found)
     draft.reasons.append(f"guessed indicator: nearest word '{word}'")
-    draft.how["indicator"] = f"guess: nearest keyword '{word}'"
+    draft.decide("indicator", "guess", f"guess: nearest keyword '{word}'")
     if len(_indicators_in_clause(sentence, amount)) > 1:
         draft.reasons.append("two indicators in the clause")
 
@@ -156,20 +166,37 @@ def _from_reading(
     if reading.how == "before" and draft.population is None:
         draft.population = group_among(sentence, reading.end, amount.start)
         if draft.population is not None:
-            draft.how["population"] = f"named before the number: '{word}'"
+            draft.decide("population", "named before", f"named before the number: '{word}'")
     indicator: str | None = reading.indicator
-    draft.how["indicator"] = f"{_HOW[reading.how]} '{word}'"
+    draft.decide("indicator", _RULE[reading.how], f"{_HOW[reading.how]} '{word}'")
+    after = keyword.start >= amount.end
+    lo, hi = (amount.end, keyword.start) if after else (keyword.end, amount.start)
+    if _ASIDE_RE.search(masked, lo, hi):  # 'Four people - all women - were injured'
+        draft.reasons.append(f"across a dash or parenthesis: '{word}'")
+        draft.decide("indicator", "across an aside", f"{_HOW[reading.how]} '{word}', past an aside")
+    later = verb_after_participle(masked, amount, (reading.start, reading.end), reading.how)
+    if later is not None:  # 'Two children injured in the attack succumbed'
+        verb = sentence[later.start : later.end]
+        draft.reasons.append(f"participle: '{word}' before '{verb}'")
+        draft.spans.append(Span(later.start, later.end))
+        if later.indicator is not None and later.indicator != indicator:
+            indicator = later.indicator
+            draft.keyword = Span(later.start, later.end)
+            draft.decide("indicator", "participle", f"verb '{verb}' after the participle '{word}'")
+        else:
+            draft.decide("indicator", "participle", f"participle '{word}' before '{verb}'")
     if indicator in {"health_facilities", "facilities"}:
         indicator = _facilities(draft, masked, reading, context)
     elif indicator in _PLACES:
         indicator, doubt = place_indicator(sentence, amount.start, word)
         if doubt is not None:
             draft.reasons.append(doubt)
-            if indicator is None:
-                draft.how["indicator"] = f"none: {doubt}"
+            rule = "place, no indicator" if indicator is None else "place, side unsaid"
+            said = f"none: {doubt}" if indicator is None else draft.how["indicator"]
+            draft.decide("indicator", rule, said)
     if reading.joined is not None:
         draft.reasons.append(f"coordination: '{reading.joined}' counts both")
-        draft.how["indicator"] = f"none: '{reading.joined}' joins two indicators"
+        draft.decide("indicator", "joined verbs", f"none: '{reading.joined}' joins two indicators")
         indicator = None
     between = (reading.end, amount.start) if reading.how == "before" else None
     hedge = None
@@ -177,6 +204,9 @@ def _from_reading(
         hedge = aim_or_modal(masked, reading.start, between)
     if hedge is None:  # 'seek to capture 20 villages', 'could force 500,000 people from...'
         hedge = aim_or_modal(masked, amount.start, verb_between=True)
+    if hedge is None and reading.how == "subject":  # 'called on 20,000 people to flee'
+        urged = urged_to(masked, amount.start, amount.end, reading.start)
+        hedge = None if urged is None else (urged, reading.start, reading.start)
     if hedge is not None and indicator is not None:
         draft.reasons.append(f"aim or modal: '{hedge[0]}'")
         draft.spans.append(Span(hedge[1], hedge[2]))
@@ -184,6 +214,9 @@ def _from_reading(
 
 
 _PLACES = {"villages_lost_by_opposition", "towns_captured_by_opposition"}
+# A dash or a parenthesis between a number and the word that decided it.
+_ASIDE_RE = re.compile(r"\s[-\u2013\u2014]\s|[()]")
+_RULE = {"noun": "noun", "object": "object", "subject": "subject", "before": "named before"}
 _HOW = {
     "noun": "noun",
     "object": "object of",
@@ -202,10 +235,11 @@ def _facilities(draft: Draft, masked: str, reading: clause.Reading, context: str
     if verb is None or verb.kind == "other":
         said = "" if verb is None else f": '{sentence[verb.start : verb.end]}'"
         draft.reasons.append(f"facilities not said to be hit{said}")
-        draft.how["indicator"] = f"none: no attack on the '{noun}'"
+        draft.decide("indicator", "facilities not hit", f"none: no attack on the '{noun}'")
         return None
     draft.spans.append(Span(verb.start, verb.end))
-    draft.how["indicator"] = f"noun '{noun}', verb '{sentence[verb.start : verb.end]}'"
+    said = f"noun '{noun}', verb '{sentence[verb.start : verb.end]}'"
+    draft.decide("indicator", "facility verb", said)
     return f"health_facilities_{verb.kind}"
 
 
@@ -226,7 +260,7 @@ def _elided_facilities(
     draft.keyword = Span(verb.start, verb.end)
     draft.spans.append(draft.keyword)
     draft.reasons.append("coordination: no noun after the number, read as the facilities before")
-    draft.how["indicator"] = f"verb '{said}' after the facilities before"
+    draft.decide("indicator", "elided facilities", f"verb '{said}' after the facilities before")
     return True
 
 

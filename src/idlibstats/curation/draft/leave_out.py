@@ -2,8 +2,9 @@
 
 Years (``2019``), days of the month in dates (``4 May 2019``, ``Between 1 and 28 April``,
 ``August 16-18``, ``Dec. 2, 2019``), durations and ages (``eight-year``, ``for four days``,
-``2 min read``), times of day (``10am``, ``3:30``), ordinals (``2nd``, ``twenty-first``),
-designations (``F-16``), measures and shares (``10 km``, ``6 miles``, ``70 percent``, ``$5
+``2 min read``, ``aged between 6 and 12``), times of day (``10am``, ``3:30``, ``at 4 in the
+morning``), ordinals (``2nd``, ``twenty-first``), designations (``F-16``, ``Phase 2``,
+``resolution 2254``), measures and shares (``10 km``, ``6 miles``, ``70 percent``, ``$5
 million``, ``eight in ten``), what a caption shows (``One photo``), fractions without a scale
 (``2.5``), the pronoun ``one`` (``one of those``) and a speaker (``one official said``).
 """
@@ -33,8 +34,20 @@ _AFTER_ORDINAL = re.compile(
     r"^-(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE
 )
 _BEFORE_DESIGNATION = re.compile(r"[A-Za-z]-$")
+# 'Phase 2', 'Article 3', 'resolution 2254', 'Brigade 46': a name, not a count.
+_BEFORE_NAME_WORD = re.compile(
+    r"\b(?:[Pp]hase|[Aa]rticle|[Rr]esolution|[Rr]oute|[Hh]ighway|[Bb]rigade|[Dd]ivision|[Rr]egiment|"
+    r"[Bb]attalion|[Cc]hapter|[Ss]ection|[Pp]aragraph|[Ss]tage|[Pp]rotocol|[Cc]orps|"
+    r"No\.?|[Nn]umber|[Ss]ector|[Pp]oint|[Pp]ost|[Zz]one)\s+$"
+)
+# 'at 4 in the morning', 'at 11 at night', 'at 4 o'clock'
+_AFTER_HOUR = re.compile(
+    r"^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|o'clock)\b", re.IGNORECASE
+)
 _AFTER_DURATION = re.compile(rf"^(?:-|\s+)(?:long\s+|more\s+)?{UNIT}\b", re.IGNORECASE)
-_BEFORE_AGE = re.compile(r"\baged\s+$", re.IGNORECASE)
+_BEFORE_AGE = re.compile(
+    r"\b(?:aged|ages)\s+(?:between\s+|from\s+)?(?:\d+\s*(?:and|to|-)\s*)?$", re.IGNORECASE
+)
 _AFTER_DAY_OF_MONTH = re.compile(
     rf"^(?:st|nd|rd|th)?(?:\s*(?:-|and|to|until|till)\s*\d{{1,2}}(?:st|nd|rd|th)?)?,?\s+{MONTHS}"
 )
@@ -105,9 +118,11 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "too large for an integer column"
     if digits and (_AFTER_TIME.match(after) or _BEFORE_TIME.search(before)):
         return "time of day"
+    if _AFTER_HOUR.match(after) and number.value <= 12 and re.search(r"\bat\s+$", before):
+        return "time of day"
     if _AFTER_ORDINAL.match(after):
         return "ordinal"
-    if digits and _BEFORE_DESIGNATION.search(before):
+    if digits and (_BEFORE_DESIGNATION.search(before) or _BEFORE_NAME_WORD.search(before)):
         return "designation"
     if _AFTER_DURATION.match(after) or _BEFORE_AGE.search(before):
         return "duration or age"

@@ -60,7 +60,9 @@ class Skipped:
 class Draft:
     """One draft row in the making, with what the tool is unsure of and how it decided.
 
-    ``how`` maps a label (``indicator``, ``population``) to the rule that decided it.
+    Each label (``indicator``, ``population``) is set with :meth:`decide`, which records
+    the rule that decided it (a name of :data:`idlibstats.curation.draft.rules.RULES`), the
+    words the ``how`` column shows, and the row a borrowed label was taken from.
     """
 
     amount: Amount
@@ -71,4 +73,19 @@ class Draft:
     reasons: list[str] = field(default_factory=list)
     part_of: int | None = None  # index (among the text's drafts) of the total it breaks down
     keyword: Span | None = None
-    how: dict[str, str] = field(default_factory=dict)
+    how: dict[str, str] = field(default_factory=dict)  # label -> what the how column says
+    rules: dict[str, str] = field(default_factory=dict)  # label -> the rule that decided it
+    borrowed: dict[str, Draft] = field(default_factory=dict)  # label -> the row it came from
+
+    def decide(self, label: str, rule: str, said: str, source: Draft | None = None) -> None:
+        """Record that ``rule`` decided ``label``; ``said`` is what the ``how`` column shows.
+
+        ``source`` is the row the label was taken from (a part's total, the figure before),
+        whose doubts the label shares.
+        """
+        self.how[label] = said
+        self.rules[label] = rule
+        if source is None:
+            self.borrowed.pop(label, None)
+        else:
+            self.borrowed[label] = source

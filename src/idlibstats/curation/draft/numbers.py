@@ -14,7 +14,7 @@ from idlibstats.curation.draft.leave_out import why_left_out
 from idlibstats.curation.draft.model import Amount, Skipped
 from idlibstats.text.textnorm import NumberPhrase, numbers_in
 
-__all__ = ["QUALIFIER_WORDS", "amounts_in", "wording_before"]
+__all__ = ["QUALIFIER_WORDS", "amounts_in", "unread_wording", "wording_before"]
 
 #: Wording just before a number -> qualifier (the figures schema's enum is the vocabulary).
 QUALIFIER_WORDS: dict[str, str] = {
@@ -50,6 +50,24 @@ _VAGUE_RE = re.compile(
     re.IGNORECASE,
 )
 _VAGUE_UNIT = re.compile(r"^\s+of\s+(?:km|kilomet|miles|metres|meters|feet|yards)", re.IGNORECASE)
+
+
+# Wording that says the number is a bound, in words the qualifier vocabulary has no code
+# for ('fewer than 45', 'now exceeds 3 million'): the qualifier stays exact, flagged.
+_UNREAD_WORDING_RE = re.compile(
+    r"\b(?P<wording>fewer\s+than|less\s+than|under|below|exceed(?:s|ed|ing)?|top(?:s|ped)?|"
+    r"surpass(?:es|ed|ing)?|passed|beyond|at\s+most|no\s+more\s+than|a\s+(?:minimum|maximum)\s+of|"
+    r"upward\s+of|close\s+on|in\s+the\s+region\s+of|or\s+so)\s+$",
+    re.IGNORECASE,
+)
+
+
+def unread_wording(sentence: str, amount: Amount) -> str | None:
+    """Return wording before an exact number that says it is a bound ('fewer than'), if any."""
+    if amount.qualifier != "exact":
+        return None
+    match = _UNREAD_WORDING_RE.search(sentence[: amount.start])
+    return match.group("wording") if match else None
 
 
 def wording_before(sentence: str, number: NumberPhrase) -> tuple[int, str]:

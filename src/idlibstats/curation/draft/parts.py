@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from idlibstats.curation.draft import clause
-from idlibstats.curation.draft.facilities import part_facility_verb
+from idlibstats.curation.draft.facilities import facility_verb, part_facility_verb
 from idlibstats.curation.draft.hedges import modal_after
 from idlibstats.curation.draft.model import Amount, Draft, Span
 from idlibstats.curation.draft.phrases import AMOUNT, LIST, NP
@@ -25,6 +25,8 @@ __all__ = [
     "label_part",
     "points_back",
     "population_from_before",
+    "population_of_the_same",
+    "said_to_be",
     "total_of",
     "words_near",
 ]
@@ -171,35 +173,103 @@ def label_part(
     """
     index, kind = total
     host = earlier[index]
+    own = clause.part_verb(masked, draft.amount.end)
+    if own is not None and host.indicator in _VERBS_OF_PEOPLE and own.indicator != host.indicator:
+        return _not_a_breakdown(draft, own, host, group)  # 'three of whom later died'
     draft.part_of = index
     population, words = group.population, group.words
-    predicate = clause.predicate_group(masked, draft.amount.end, draft.amount.start)
-    if predicate is not None:
-        population, reasons = combine_groups(predicate[0])
-        words = predicate[0]
-        draft.spans.append(Span(predicate[1], predicate[2]))
-        draft.reasons.extend(reasons)
-        draft.how["population"] = f"said to be '{predicate[0]}'"
+    said = said_to_be(draft, masked)
+    if said is not None:
+        population, words = said
     elif kind in {"share", "of these"} and not group.words:  # 'nearly all - 1,031 -', '8 of them'
         population = host.population
-        draft.how["population"] = "as its total's"
+        draft.decide("population", "part", "as its total's", host)
     if host not in here:
         draft.reasons.append("part of an earlier total")
     doubts = [r for r in host.reasons if r.startswith(_DOUBTS_OF_A_TOTAL)]
     if doubts:  # the part inherits its total's labels, so their doubt too
         draft.reasons.append(f"part of a doubtful total: {doubts[0]}")
     draft.indicator = host.indicator
-    draft.how["indicator"] = "as its total's"
+    draft.decide("indicator", "part", "as its total's", host)
     verb = None
-    if (host.indicator or "").startswith("health_facilities"):
+    facilities = host.rules.get("indicator") == "facilities not hit"  # '31 ... affected'
+    if facilities or (host.indicator or "").startswith("health_facilities"):
         verb = part_facility_verb(masked, draft.amount.end)
     if verb is not None:  # '46 facilities were attacked; 14 of them were destroyed'
         draft.indicator = f"health_facilities_{verb.kind}"
         draft.spans.append(Span(verb.start, verb.end))
         said = draft.sentence.text[verb.start : verb.end]
-        draft.how["indicator"] = f"a part of its total, verb '{said}'"
+        draft.decide("indicator", "part, own verb", f"a part of its total, verb '{said}'")
     if host.keyword is not None and host in here:
         draft.spans.append(host.keyword)
+    return population, words
+
+
+_VERBS_OF_PEOPLE = {"killed", "injured", "displaced"}
+
+
+def _not_a_breakdown(
+    draft: Draft, own: clause.Reading, host: Draft, group: Group
+) -> tuple[str | None, str]:
+    """Label a number of a total that its own verb counts apart ('12 wounded, three of whom died').
+
+    The three who died are no breakdown of the wounded: no ``part_of``; the indicator is
+    the verb's, the group the total's unless the number names its own.
+    """
+    word = draft.sentence.text[own.start : own.end]
+    draft.keyword = Span(own.start, own.end)
+    draft.spans.append(draft.keyword)
+    draft.indicator = own.indicator
+    draft.decide("indicator", "subject", f"subject of '{word}', of the figure before")
+    if group.words:
+        return group.population, group.words
+    draft.decide("population", "part", "as the figure it is counted among", host)
+    return host.population, ""
+
+
+# 'The nine died in the towns': a number with no noun after 'the' names a figure before.
+_THE_RE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+
+
+def population_of_the_same(draft: Draft, masked: str, earlier: list[Draft]) -> str | None:
+    """Return the group of the figure 'The nine' names again, if the text gave it before.
+
+    'Jets killed nine civilians ... The nine died in the towns': the nine are the
+    civilians (flagged when the figure is in an earlier sentence). With no figure of that
+    value before, they are counted as all and the row says the population is not said.
+    """
+    amount = draft.amount
+    if amount.vague or not _THE_RE.search(masked[: amount.start]):
+        return None
+    if clause.counted_thing(masked, amount.end)[0] or draft.rules.get("indicator") == "noun":
+        return None  # 'the 61 dead': a noun of its own
+    same = [d for d in earlier if d.amount.value == amount.value and not d.amount.vague]
+    if not same or same[-1].population is None:  # counted as all, and said so
+        said = draft.sentence.text[amount.start : amount.end]
+        draft.reasons.append(f"population not said: 'the {said}'")
+        draft.decide("population", "default all", "all: no group named")
+        return "all"
+    source = same[-1]
+    draft.decide("population", "figure before", "as the figure it names again", source)
+    if source.sentence is not draft.sentence:
+        draft.reasons.append("label from an earlier sentence")
+    return source.population
+
+
+def said_to_be(draft: Draft, masked: str) -> tuple[str | None, str] | None:
+    """Return the group a number is said to be, and its words ('213 were women'), if any.
+
+    'Two of those killed were paramedics', 'Women made up 190 of the dead': the population
+    is decided here (its doubts added), or ``None`` is returned when nothing says it.
+    """
+    predicate = clause.predicate_group(masked, draft.amount.end, draft.amount.start)
+    if predicate is None:
+        return None
+    words, start, end = predicate
+    population, reasons = combine_groups(words)
+    draft.spans.append(Span(start, end))
+    draft.reasons.extend(reasons)
+    draft.decide("population", "said to be", f"said to be '{words}'")
     return population, words
 
 
@@ -212,22 +282,44 @@ def indicator_from_before(
     if pointing == "listed":
         before = here[-1] if here else None
         same_sentence = True
+    facilities = before is not None and (before.indicator or "").startswith("health_facilities")
+    if facilities and _other_facilities(draft, masked, before):  # 'and damaged two others'
+        return
     if before is None or before.indicator is None or has_own_predicate(masked, draft.amount):
         draft.reasons.append("no indicator word")
-        draft.how["indicator"] = "none: no word says what is counted"
+        draft.decide("indicator", "no word", "none: no word says what is counted")
         return
     draft.indicator = before.indicator
     if pointing == "listed":
-        draft.how["indicator"] = "listed after the figure before"
+        draft.decide("indicator", "listed", "listed after the figure before", before)
         if any(r.startswith("guessed indicator") for r in before.reasons):
             draft.reasons.append("guessed indicator: as the figure it is listed with")
     else:
-        draft.how["indicator"] = "as the figure before ('another')"
+        draft.decide("indicator", "another", "as the figure before ('another')", before)
     if not same_sentence:
         draft.reasons.append("label from an earlier sentence")
     hedge = modal_after(masked, draft.amount.end)
     if hedge is not None:  # 'up to 200,000 more could follow'
         draft.reasons.append(f"aim or modal: '{hedge}'")
+
+
+def _other_facilities(draft: Draft, masked: str, before: Draft) -> bool:
+    """Decide more facilities by their own verb ('destroyed one clinic and damaged two others')."""
+    more = _MORE_RE.match(masked[draft.amount.end :])
+    noun_end = draft.amount.end + (more.end() if more else 0)
+    verb = facility_verb(masked, draft.amount.start, noun_end)
+    if verb is None:
+        return False
+    said = draft.sentence.text[verb.start : verb.end]
+    draft.spans.append(Span(verb.start, verb.end))
+    if verb.kind == "other":  # 'and two others were closed'
+        draft.reasons.append(f"facilities not said to be hit: '{said}'")
+        draft.decide("indicator", "facilities not hit", f"none: no attack, '{said}'")
+        return True
+    draft.indicator = f"health_facilities_{verb.kind}"
+    draft.decide("indicator", "other facilities, own verb",
+                 f"verb '{said}', facilities as the figure before", before)
+    return True
 
 
 def population_from_before(
@@ -249,7 +341,7 @@ def population_from_before(
             draft.reasons.append("label from an earlier sentence")
     elif before.population != "all":
         draft.reasons.append(f"population from the figure before: '{before.population}'")
-    draft.how["population"] = "as the figure before"
+    draft.decide("population", "figure before", "as the figure before", before)
     return before.population
 
 

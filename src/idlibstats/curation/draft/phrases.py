@@ -18,6 +18,7 @@ __all__ = [
     "MASK",
     "NP",
     "OF_THEIR",
+    "PARTITIVE_RE",
     "STOP",
     "WORD",
     "alternation",
@@ -51,9 +52,9 @@ WORD = (
     rf"(?:(?!(?:{STOP})\b)[A-Za-z][A-Za-z'\u2010-]*|"
     rf"[A-Za-z]+ed(?=\s+(?!(?:{STOP})\b)[A-Za-z]))"
 )
-#: 'of their', 'of the', 'of the injured' before the words of a noun phrase.
+#: 'of their', 'of the', 'of the injured', 'of the 40 injured' before the words of a noun phrase.
 OF_THEIR = (
-    r"(?:\s+of\s+(?:their|the|its|his|her|our|those|these)\b"
+    r"(?:\s+of\s+(?:their|the|its|his|her|our|those|these)\b(?:\s+#_*)?"
     r"(?:\s+(?:injured|wounded|dead|displaced|killed)\b)?)?"
 )
 #: A noun phrase after a number: words, or a list of words joined by commas and 'and'.
@@ -65,7 +66,7 @@ NP = (
     rf"{OF_THEIR}(?:\s+(?:others|other|more))?"
     rf"(?:(?:\s+|\s*,\s*(?:and\s+)?{_ARTICLE}|\s+and\s+{_ARTICLE}){WORD}){{0,6}}"
     r"(?:\s+(?:loyal|allied|affiliated)\s+to\s+(?:the\s+)?[A-Za-z-]+)?"
-    rf"(?:\s+(?:in|at|near|from|of)\s+(?:the\s+)?{WORD}(?:\s+{WORD}){{0,2}})?"
+    rf"(?:\s+(?:in|at|near|from|of)\s+(?:(?:the|an?)\s+)?{WORD}(?:\s+{WORD}){{0,2}})?"
 )
 #: What joins the items of a list.
 LIST = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)"
@@ -81,6 +82,11 @@ AUX = (
     r"already|who|that|later|all|remain|remained|believed|said|thought|estimated|feared|"
     r"reported|to|have|since|then|subsequently|eventually|forced))*"
 )
+
+
+#: 'of the' after another amount: '3 of the 7 people pulled from the rubble later died' (the
+#: verb is the 3's, not the 7's).
+PARTITIVE_RE = re.compile(rf"{AMOUNT}\s+of\s+(?:the|these|those|its|their)\s+$", re.IGNORECASE)
 
 
 def mask(sentence: str, spans: list[tuple[int, int]]) -> str:

@@ -4,7 +4,7 @@ The group words (:mod:`.population`) give a code; the indicator's unit may make 
 ``not_applicable`` (strikes, facilities, places); a count of people with no group words is
 ``all``, flagged when a clause before it starts with a group ('Civil Defence volunteers
 carry a man..., where four were wounded') or when a people noun no group word covers
-follows it ('12 members'); and a code the schema's ``population`` enum lacks ('men' today)
+follows it ('12 members'); and a code the schema's ``population`` enum lacks ('families')
 is never written: the row says so instead.
 """
 
@@ -14,7 +14,7 @@ import re
 
 from idlibstats.curation.draft import clause
 from idlibstats.curation.draft.model import Draft, Span
-from idlibstats.curation.draft.population import named_groups
+from idlibstats.curation.draft.population import group_near, named_groups
 from idlibstats.curation.draft.vocabulary import Vocabulary
 
 __all__ = ["population_code"]
@@ -50,23 +50,28 @@ def population_code(
     """
     unit = vocabulary.indicators.get(draft.indicator or "")
     if unit is not None and unit != "people":
-        draft.how["population"] = f"not_applicable: {draft.indicator} counts {unit}"
+        draft.decide("population", "unit", f"not_applicable: {draft.indicator} counts {unit}")
         population, words = "not_applicable", "not_applicable"
     elif unit is not None and population is None and not _population_doubt(draft):
         thing = clause.counted_thing(masked, draft.amount.end)[0]
         if thing and clause.is_people(thing):  # '12 members': of what?
             draft.reasons.append(f"unknown group: '{thing}'")
-            draft.how["population"] = f"none: unknown group '{thing}'"
+            draft.decide("population", "unknown group", f"none: unknown group '{thing}'")
             return None
         population = "all"
-        draft.how["population"] = "all: no group named"
+        draft.decide("population", "default all", "all: no group named")
         _named_before(draft, masked, attached, named_before)
+    if unit == "people" and population == "all" and not _population_doubt(draft):
+        near = group_near(masked, draft.amount.end, attached)  # '9 died ... students'
+        if near is not None:
+            draft.reasons.append(f"population not said: '{near}' near the number")
     if population is not None and population not in vocabulary.populations:
         draft.reasons.append(f"population has no code: '{words or population}'")
-        draft.how["population"] = f"none: '{population}' is not in the population enum"
+        said = f"none: '{population}' is not in the population enum"
+        draft.decide("population", "no code", said)
         return None
     if population is None and "population" not in draft.how:
-        draft.how["population"] = "none"
+        draft.decide("population", "none", "none")
     return population
 
 

@@ -1,4 +1,4 @@
-"""Stage 6 of the draft: flag rows that give the same figure as another (a headline, its body)."""
+"""Stage 7 of the draft: flag rows that give the same figure as another (a headline, its body)."""
 
 from __future__ import annotations
 
