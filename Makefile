@@ -114,6 +114,7 @@ charts: $(READY)
 # Speed measurements (not part of the tests); see docs/benchmarks.md.
 bench: $(READY)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/fast_paths.py
 
 # How well `idlibstats draft` reads: recall, labels, false rows on tests/draft_corpus/ and,
 # when IDLIBSTATS_REPORT_TEXTS is set, on the seed reports (not part of the tests).

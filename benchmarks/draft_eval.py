@@ -191,7 +191,7 @@ def score_seeds(folder: str | os.PathLike[str]) -> tuple[Score, dict[str, tuple[
     """
     import idlibstats
     from idlibstats.curation.draft import draft_figures
-    from idlibstats.curation.textnorm import norm, text_sha256
+    from idlibstats.text.textnorm import norm, text_sha256
 
     figures = idlibstats.figures(ROOT)
     sources = idlibstats.sources(ROOT)

@@ -16,7 +16,7 @@ import pytest
 from conftest import REPORTS, ROOT, needs_reports
 
 import idlibstats as ils
-from idlibstats.curation.textnorm import norm, text_sha256
+from idlibstats.text.textnorm import norm, text_sha256
 
 
 def table(name: str) -> list[dict[str, str]]:

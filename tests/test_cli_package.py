@@ -157,7 +157,7 @@ def test_export_refuses_what_is_not_a_regular_file(
 
 def test_an_unexpected_exception_is_one_error_line(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    import idlibstats.datapackage.summary as summary_module
+    import idlibstats.summary as summary_module
 
     def broken(package: object) -> str:
         raise RuntimeError("something idlibstats did not foresee")

@@ -151,10 +151,9 @@ def test_another_package_above_the_current_folder_is_named_when_it_lacks_a_table
     other = tmp_path / "my-data"
     (other / "analysis").mkdir(parents=True)
     (other / "data.csv").write_text("a\n1\n", encoding="utf-8")
-    (other / "datapackage.json").write_text(
+    (other / "datapackage.json").write_text(  # valid under the strict profile (issue 18)
         '{"name": "mine", "resources": [{"name": "mine", "path": "data.csv", "schema": '
-        '{"fields": [{"name": "a", "type": "integer"}]}}]}',
-        encoding="utf-8")
+        '{"fields": [{"name": "a", "type": "integer"}]}}]}', encoding="utf-8")
     monkeypatch.delenv(locate.ENV_VAR, raising=False)
     monkeypatch.chdir(other / "analysis")
     with pytest.raises(DataPackageError) as err:

@@ -1,10 +1,11 @@
-"""The CI workflows a user can copy, run here as they are written (issue 12).
+"""The CI workflows a user can copy, run here as they are written (issues 12 and 19).
 
 ``.github/workflows/validate.yml`` installs the pinned frictionless and runs the one
-documented command, ``frictionless validate datapackage.json --checklist checks/figures.json``;
-``.github/workflows/test.yml`` runs ``make test``. The commands are read from the YAML and
-run with this venv's frictionless (no network: the pin is checked against the lock instead
-of installed).
+documented command, ``frictionless validate datapackage.json --checklist checks/figures.json``,
+then installs idlibstats from the lock and runs ``idlibstats validate --format github``
+(one annotation per problem); ``.github/workflows/test.yml`` runs ``make test``. The
+commands are read from the YAML and run with this venv's frictionless and idlibstats (no
+network: the pins are checked against the lock instead of installed).
 """
 
 from __future__ import annotations
@@ -22,11 +23,12 @@ import yaml
 from badinput import FIGURES, set_cell
 from conftest import ROOT, restamp_package
 
-from idlibstats.datapackage.validation.checks.row_rules import load_checklist
+from idlibstats.datapackage.validation.checklist import load_checklist
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 COMMAND = "frictionless validate datapackage.json --checklist checks/figures.json"
-FRICTIONLESS = str(Path(sys.executable).with_name("frictionless"))
+IDLIBSTATS_COMMAND = "idlibstats validate --format github"
+BIN = Path(sys.executable).parent
 
 
 def _runs(name: str) -> list[str]:
@@ -50,16 +52,34 @@ def _locked(name: str) -> str:
 
 def _run_step(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     argv = shlex.split(command)
-    assert argv[0] == "frictionless"
-    return subprocess.run([FRICTIONLESS, *argv[1:]], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, check=False)
+    assert argv[0] in ("frictionless", "idlibstats")
+    return subprocess.run([str(BIN / argv[0]), *argv[1:]], cwd=cwd, capture_output=True,
+                          text=True, timeout=300, check=False)
 
 
 def test_validate_workflow_installs_the_pinned_frictionless_and_runs_the_command() -> None:
     assert _uses("validate.yml") == ["actions/checkout", "actions/setup-python"]
-    install, validate = _runs("validate.yml")
+    install, validate, install_idlibstats, annotate = _runs("validate.yml")
     assert install == f"python -m pip install frictionless=={_locked('frictionless')}"
     assert validate == COMMAND
+    # idlibstats from the hashed lock, then the checkout itself, built by the locked hatchling
+    assert install_idlibstats == ("python -m pip install --require-hashes -r requirements.lock"
+                                  " && python -m pip install --no-deps --no-build-isolation .")
+    assert annotate == IDLIBSTATS_COMMAND
+
+
+def test_the_idlibstats_step_passes_the_package_and_annotates_a_broken_copy(
+        package_copy: Path) -> None:
+    done = _run_step(_runs("validate.yml")[-1], ROOT)
+    assert (done.returncode, done.stdout) == (0, ""), done.stderr
+    set_cell(FIGURES, 8, "period_start", "2019-12-31")(package_copy)
+    restamp_package(package_copy)
+    done = _run_step(_runs("validate.yml")[-1], package_copy)
+    assert done.returncode == 1
+    lines = done.stdout.splitlines()  # two rules broken in row 8: one annotation each
+    assert len(lines) == 2 and all(line.startswith(
+        "::error file=data/figures.csv,line=8,title=row-constraint::data/figures.csv, row 8, "
+        "fields ") for line in lines), lines
 
 
 def test_the_command_is_the_documented_one() -> None:
@@ -71,7 +91,7 @@ def test_the_command_is_the_documented_one() -> None:
 
 
 def test_the_workflow_command_passes_the_package() -> None:
-    done = _run_step(_runs("validate.yml")[-1], ROOT)
+    done = _run_step(_runs("validate.yml")[1], ROOT)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "INVALID" not in done.stdout
     tables = len(json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))[
@@ -82,7 +102,7 @@ def test_the_workflow_command_passes_the_package() -> None:
 def test_the_workflow_command_catches_end_before_start(package_copy: Path) -> None:
     set_cell(FIGURES, 8, "period_start", "2019-12-31")(package_copy)
     restamp_package(package_copy)
-    done = _run_step(_runs("validate.yml")[-1], package_copy)
+    done = _run_step(_runs("validate.yml")[1], package_copy)
     assert done.returncode == 1
     assert "row-constraint" in done.stdout and "INVALID" in done.stdout
     report = json.loads(_run_step(COMMAND + " --json", package_copy).stdout)

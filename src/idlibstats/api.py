@@ -22,6 +22,7 @@ from idlibstats.analysis import claims as _claims
 from idlibstats.analysis import monthly as _monthly
 from idlibstats.analysis import rates as _rates
 from idlibstats.datapackage import read
+from idlibstats.datapackage.locate import PackageArg
 from idlibstats.docstrings import loads_tables
 from idlibstats.exports import hxl as _hxl
 from idlibstats.exports import monthly_csv as _monthly_csv
@@ -31,9 +32,6 @@ if TYPE_CHECKING:  # matplotlib is imported only when a chart is drawn
 
 __all__ = ["bounds", "chart_tables", "monthly", "monthly_summary", "monthly_table",
            "period_bounds", "rates", "reconcile", "spans", "to_hxl", "to_monthly_csv"]
-
-PackageArg = str | os.PathLike[str] | None
-
 
 @loads_tables(_bounds.bounds, "figures")
 def bounds(figures: pd.DataFrame | None = None, *, convention_band: float | None = None,

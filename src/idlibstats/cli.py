@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,7 @@ __all__ = ["main", "resolve_package"]
 
 # What a reader killed by SIGPIPE reports (128 + 13), as ``yes | head -1`` does.
 EXIT_BROKEN_PIPE = 141
+FORMATS = ("text", "json", "github")  # of ``idlibstats validate``
 
 
 def resolve_package(package: str | None) -> tuple[Path, str]:
@@ -72,6 +74,14 @@ def _parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("validate", help="check a data package; one line per problem")
     p.add_argument("path", nargs="?", metavar="PACKAGE", help=PACKAGE_HELP)
+    p.add_argument("--format", choices=FORMATS, default="text",
+                   help="text: one 'error:' line per problem on standard error, 'valid' on "
+                   "standard output; json: a report shaped like frictionless's (valid, stats, "
+                   "tasks[].errors[] with type, rowNumber, fieldName, note) on standard "
+                   "output; github: one GitHub workflow annotation per problem on standard "
+                   "output (default: text)")
+    p.add_argument("--json", dest="format", action="store_const", const="json",
+                   help="the same as --format json")
 
     p = sub.add_parser("summary", help="print what a package holds")
     p.add_argument("path", nargs="?", metavar="PACKAGE", help=PACKAGE_HELP)
@@ -116,7 +126,7 @@ def _data_errors() -> Iterator[None]:
     except DataPackageError:
         raise
     except ValueError as exc:
-        raise DataPackageError(str(exc)) from None
+        raise DataPackageError(str(exc), code="data-error") from None
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -125,17 +135,9 @@ def _run(args: argparse.Namespace) -> int:
     print(f"package: {root} ({why})", file=sys.stderr)
     args.path = str(root)
     if args.command == "validate":
-        from idlibstats.datapackage.validate import validate_package
-
-        problems = validate_package(args.path)
-        for problem in problems:
-            print(f"error: {problem}", file=sys.stderr)
-        if problems:
-            return 1
-        print("valid")
-        return 0
+        return _validate(args.path, args.format)
     if args.command == "summary":
-        from idlibstats.datapackage.summary import summary
+        from idlibstats.summary import summary
 
         with _data_errors():
             text = summary(args.path)
@@ -162,11 +164,12 @@ def _run(args: argparse.Namespace) -> int:
                 else:
                     text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
         except FileExistsError:
-            raise DataPackageError("exists; add --force to replace it",
-                                   file=args.output) from None
+            raise DataPackageError("exists; add --force to replace it", file=args.output,
+                                   code="write-error") from None
         except OSError as exc:  # no such folder, no permission, disk full...
             reason = exc.strerror or str(exc)
-            raise DataPackageError(f"cannot write the export: {reason}", file=args.output) from None
+            raise DataPackageError(f"cannot write the export: {reason}", file=args.output,
+                                   code="write-error") from None
         if text is not None:
             sys.stdout.write(text)
         else:
@@ -208,6 +211,26 @@ def _run(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)  # argparse rejects unknown commands first
 
 
+def _validate(path: str, form: str) -> int:
+    """Validate the package; write the report in format ``form``; exit 1 if it is not valid."""
+    from idlibstats.datapackage.validate import validation_report
+
+    report = validation_report(path)
+    if form == "json":
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    elif form == "github":
+        from idlibstats.datapackage.annotations import annotations
+
+        for line in annotations(report):
+            print(line)
+    else:
+        for problem in report.problems():
+            print(f"error: {problem}", file=sys.stderr)
+        if report.valid:
+            print("valid")
+    return 0 if report.valid else 1
+
+
 def _draft(args: argparse.Namespace) -> int:
     """Draft rows as CSV on standard output, and the review page if asked (``--html``).
 
@@ -225,7 +248,8 @@ def _draft(args: argparse.Namespace) -> int:
     try:  # a regular file only: a FIFO is refused, never waited on
         text = read_regular(Path(args.report), args.report).decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise DataPackageError(f"cannot read the report: {exc}", file=args.report) from None
+        raise DataPackageError(f"cannot read the report: {exc}", file=args.report,
+                               code="encoding-error") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads it
     rows, drafted = draft_text(text, args.source_id, args.path)
     if args.html:
@@ -233,11 +257,12 @@ def _draft(args: argparse.Namespace) -> int:
         try:
             write_review_page(args.html, page, overwrite=args.force)
         except FileExistsError:
-            raise DataPackageError("exists; add --force to replace it", file=args.html) from None
+            raise DataPackageError("exists; add --force to replace it", file=args.html,
+                                   code="write-error") from None
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise DataPackageError(f"cannot write the review page: {reason}",
-                                   file=args.html) from None
+                                   file=args.html, code="write-error") from None
     rows.to_csv(sys.stdout, index=False, lineterminator="\n")
     if is_blank(text):
         print(f"warning: {args.report}: the report is empty or blank: nothing to draft",

@@ -23,8 +23,8 @@ from conftest import REPORTS, after_package_line
 import idlibstats as ils
 from idlibstats import charts
 from idlibstats.cli import main
-from idlibstats.curation.textnorm import text_sha256
 from idlibstats.curation.verify import check_excerpt
+from idlibstats.text.textnorm import text_sha256
 
 SOURCE = "xmp-2019-06-20"
 HEADLINE = "Strikes kill 9 in market town, monitor says"

@@ -23,9 +23,9 @@ from idlibstats.curation.draft import (
     draft_figures,
 )
 from idlibstats.curation.match import drafted_matches_recorded
-from idlibstats.curation.textnorm import norm, numbers_in, text_sha256
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import open_package
+from idlibstats.text.textnorm import norm, numbers_in, text_sha256
 
 SID = "tst-2019-05-01"
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pandas as pd
 
-from idlibstats.curation.match import drafted_matches_recorded, spans
+from idlibstats.curation.match import drafted_matches_recorded, occurrences
 
 TEXT = "The strikes killed 12 people in the town. Later 12 more fled, and 30 were hurt."
 
 
-def test_spans_finds_every_occurrence_overlapping_ones_too():
-    assert spans("aa", "aaa") == [(0, 2), (1, 3)]
-    assert spans("12", TEXT) == [(19, 21), (48, 50)]
-    assert spans("absent", TEXT) == []
+def test_occurrences_finds_every_one_overlapping_ones_too():
+    assert occurrences("aa", "aaa") == [(0, 2), (1, 3)]
+    assert occurrences("12", TEXT) == [(19, 21), (48, 50)]
+    assert occurrences("absent", TEXT) == []
 
 
 def test_the_same_value_said_where_the_excerpts_overlap_matches():

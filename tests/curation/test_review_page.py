@@ -22,7 +22,7 @@ import idlibstats
 from idlibstats.cli import main
 from idlibstats.curation.draft import draft_text
 from idlibstats.curation.draft.review_page import review_page
-from idlibstats.curation.textnorm import text_sha256
+from idlibstats.text.textnorm import text_sha256
 
 SID = "tst-2019-05-01"
 # Written for the test: a headline, figures, a year and a date, a caption, a link, markup.

@@ -11,9 +11,9 @@ from conftest import REPORTS, ROOT, copy_real_package, needs_reports
 
 import idlibstats
 from idlibstats.cli import main
-from idlibstats.curation.textnorm import norm, text_sha256
 from idlibstats.curation.verify import check_excerpt, verify_excerpts
 from idlibstats.datapackage.errors import DataPackageError
+from idlibstats.text.textnorm import norm, text_sha256
 
 # --- helpers: a copy of the package that the loader still accepts --------------------------
 

@@ -35,16 +35,16 @@ def test_editing_corroborations_makes_the_next_load_of_figures_check_again(
     restamp_package(package_copy)
     with pytest.raises(DataPackageError) as info:
         figures(package_copy)
-    problem = info.value
-    assert (problem.file, problem.field) == ("data/figures.csv", "claimant_basis")
-    assert "'tna-2019-12-17-04'" in problem.message
+    problem = info.value  # row 24: tna-2019-12-17-04, the first of the three
+    assert (problem.file, problem.row, problem.field, problem.code) == (
+        "data/figures.csv", 24, "claimant_basis", "claimant-not-shown")
 
 
 def test_every_inferred_claimant_without_evidence_is_listed(package_copy: Path) -> None:
     drop_corroborations_of(package_copy, SNHR_FIGURES)
     restamp_package(package_copy)
     problems = validate_package(package_copy)
-    assert sorted(p.row for p in problems if p.field == "claimant_basis") == [24, 25, 26]
+    assert sorted(p.row for p in problems if p.code == "claimant-not-shown") == [24, 25, 26]
 
 
 def test_a_contradiction_does_not_show_a_claimant(package_copy: Path) -> None:
@@ -54,7 +54,8 @@ def test_a_contradiction_does_not_show_a_claimant(package_copy: Path) -> None:
                                  ",tna-2019-12-17-04,contradicts,"), encoding="utf-8")
     restamp_package(package_copy)
     problems = validate_package(package_copy)
-    assert [(p.row, p.field) for p in problems] == [(24, "claimant_basis")]
+    assert [(p.row, p.field, p.code) for p in problems] == [
+        (24, "claimant_basis", "claimant-not-shown")]
 
 
 def test_a_broken_table_they_read_is_named_not_skipped(package_copy: Path) -> None:
@@ -62,7 +63,7 @@ def test_a_broken_table_they_read_is_named_not_skipped(package_copy: Path) -> No
     # edited after stamping: its hash no longer matches, so it cannot be read at all
     path.write_bytes(path.read_bytes().replace(b"exact match", b"exact  match", 1))
     problems = validate_package(package_copy)
-    on_figures = [str(p) for p in problems if p.file == "data/figures.csv"]
-    assert on_figures == ["data/figures.csv: rules across tables cannot be checked until "
-                          "data/corroborations.csv is fixed (see its own error)"]
-    assert any(p.file == "data/corroborations.csv" for p in problems)
+    on_figures = [p for p in problems if p.file == "data/figures.csv"]
+    assert [(p.row, p.code) for p in on_figures] == [(None, "check-error")]
+    assert "data/corroborations.csv is fixed" in on_figures[0].message  # names what to fix
+    assert [p.code for p in problems if p.file == "data/corroborations.csv"] == ["byte-count"]

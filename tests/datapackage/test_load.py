@@ -17,11 +17,12 @@ from conftest import ROOT, restamp_package
 
 import idlibstats
 from idlibstats import DataPackageError, load_table
+from idlibstats.datapackage.patterns import portability_problems
 from idlibstats.datapackage.schema import DATE_DTYPE, field_dtype, missing_values, pandas_dtypes
 from idlibstats.datapackage.stamp import stamp
-from idlibstats.datapackage.validation.checks.row_rules import load_checklist
+from idlibstats.datapackage.validation.checklist import load_checklist
 from idlibstats.datapackage.validation.formula import column_kind, compile_formula, holds
-from idlibstats.datapackage.validation.regex import anchored, portability_problems
+from idlibstats.datapackage.validation.types import anchored
 
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
 RESOURCES = {r["name"]: r for r in DESCRIPTOR["resources"]}
@@ -134,8 +135,9 @@ def test_path_argument_and_environment(package_copy: Path,
     assert idlibstats.figures().loc[0, "value"] == int(original)
     monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(package_copy))
     assert idlibstats.figures().loc[0, "value"] == int(original) + 1
-    with pytest.raises(DataPackageError, match=r"no datapackage\.json"):
+    with pytest.raises(DataPackageError) as info:
         idlibstats.figures(package_copy / "data")
+    assert info.value.code == "package-error"
 
 
 def test_loading_twice_still_catches_a_later_edit(package_copy: Path) -> None:
@@ -143,8 +145,10 @@ def test_loading_twice_still_catches_a_later_edit(package_copy: Path) -> None:
     idlibstats.figures(package_copy)
     set_cell(FIGURES, 3, "qualifier", "roughly")(package_copy)
     restamp_package(package_copy)
-    with pytest.raises(DataPackageError, match="'roughly' is not one of"):
+    with pytest.raises(DataPackageError) as info:
         idlibstats.figures(package_copy)
+    assert (info.value.row, info.value.field, info.value.code) == (3, "qualifier",
+                                                                   "constraint-error")
     restamp_package(package_copy)
 
 
@@ -154,8 +158,10 @@ def test_loading_twice_still_catches_an_edit_of_a_referenced_table(package_copy:
     dropped = rows.pop(1)[0]
     write_rows(package_copy, "data/sources.csv", rows)
     restamp_package(package_copy)
-    with pytest.raises(DataPackageError, match=f"'{dropped}' is not a known source_id"):
+    with pytest.raises(DataPackageError) as info:
         idlibstats.figures(package_copy)
+    assert (info.value.field, info.value.code) == ("source_id", "foreign-key")
+    assert idlibstats.figures().loc[info.value.row - 2, "source_id"] == dropped  # its row
 
 
 def test_loading_twice_still_catches_an_edited_checklist(package_copy: Path) -> None:
@@ -163,8 +169,9 @@ def test_loading_twice_still_catches_an_edited_checklist(package_copy: Path) -> 
     (package_copy / "checks/figures.json").write_text(json.dumps(
         {"checks": [{"type": "row-constraint", "formula": "value is None or value < 0"}]}),
         encoding="utf-8")
-    with pytest.raises(DataPackageError, match="breaks the rule `value is None or value < 0`"):
+    with pytest.raises(DataPackageError) as info:
         idlibstats.figures(package_copy)
+    assert (info.value.field, info.value.code) == ("value", "row-constraint")
 
 
 def test_loading_never_writes(package_copy: Path) -> None:
@@ -180,9 +187,9 @@ def test_loading_never_writes(package_copy: Path) -> None:
 def test_unknown_checklist_entries_are_refused(package_copy: Path) -> None:
     (package_copy / "checks/figures.json").write_text(json.dumps(
         {"checks": [{"type": "deviated-value", "fieldName": "value"}]}), encoding="utf-8")
-    with pytest.raises(DataPackageError, match="is not a row-constraint") as info:
+    with pytest.raises(DataPackageError) as info:
         idlibstats.figures(package_copy)
-    assert info.value.file == "checks/figures.json"
+    assert (info.value.file, info.value.code) == ("checks/figures.json", "checklist-error")
 
 
 # ---------------------------------------------------------------- row rules, on columns
@@ -290,7 +297,7 @@ PATTERNS = sorted({f["constraints"]["pattern"] for r in DESCRIPTOR["resources"]
 
 @pytest.mark.parametrize("pattern", PATTERNS)
 def test_every_pattern_is_portable(pattern: str) -> None:
-    """Python re, RE2 (Arrow) and XSD read it alike (idlibstats.datapackage.validation.regex)."""
+    """Python re, RE2 (Arrow) and XSD read it alike (idlibstats.datapackage.patterns)."""
     assert portability_problems(pattern) == []
 
 
@@ -343,16 +350,17 @@ def test_stamp_records_bytes_and_hash_only(package_copy: Path) -> None:
     assert stamp(package_copy) == []
 
 
-@pytest.mark.parametrize("change, words", [
-    (lambda b: b.replace(b"\n", b"\r\n"), "CRLF"),
-    (lambda b: b"\xef\xbb\xbf" + b, "BOM"),
-    (lambda b: b.replace(b"Idlib", b"Idl\xe9b", 1), "not UTF-8"),
-    (lambda b: b"", "empty"),
+@pytest.mark.parametrize("change, code", [
+    (lambda b: b.replace(b"\n", b"\r\n"), "line-terminator"),
+    (lambda b: b"\xef\xbb\xbf" + b, "byte-order-mark"),
+    (lambda b: b.replace(b"Idlib", b"Idl\xe9b", 1), "encoding-error"),
+    (lambda b: b"", "source-error"),
 ])
-def test_stamp_refuses_bytes_the_package_refuses(package_copy: Path, change, words) -> None:
+def test_stamp_refuses_bytes_the_package_refuses(package_copy: Path, change, code) -> None:
     path = package_copy / FIGURES
     path.write_bytes(change(path.read_bytes()))
     descriptor = (package_copy / "datapackage.json").read_bytes()
-    with pytest.raises(DataPackageError, match=words):
+    with pytest.raises(DataPackageError) as info:
         stamp(package_copy)
+    assert (info.value.file, info.value.code) == (FIGURES, code)
     assert (package_copy / "datapackage.json").read_bytes() == descriptor

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import copy_real_package, restamp_package
 
-from idlibstats.datapackage.validation.regex import portability_problems
+from idlibstats.datapackage.patterns import portability_problems
 
 ROOT = Path(__file__).resolve().parents[2]
 DESCRIPTOR = json.loads((ROOT / "datapackage.json").read_text(encoding="utf-8"))
@@ -66,7 +66,7 @@ def descriptor_problems(descriptor: dict) -> list[str]:
             problems += [f"{where}: unknown constraint {k!r}" for k in set(cons) - CONSTRAINT_KEYS]
             # the subset Python re, RE2 and XSD read alike; a top-level alternation wrapped in
             # a group, since frictionless anchors a pattern as ^P$
-            # (idlibstats.datapackage.validation.regex)
+            # (idlibstats.datapackage.patterns)
             problems += [f"{where}: pattern has {p}"
                          for p in portability_problems(cons.get("pattern", ""))]
             if not field.get("description"):

@@ -10,12 +10,12 @@ from typing import Any
 
 import pandas as pd
 
-from idlibstats.curation.textnorm import norm, numbers_in
+from idlibstats.text.textnorm import norm, numbers_in
 
-__all__ = ["drafted_matches_recorded", "spans"]
+__all__ = ["drafted_matches_recorded", "occurrences"]
 
 
-def spans(needle: str, hay: str) -> list[tuple[int, int]]:
+def occurrences(needle: str, hay: str) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` of every occurrence of ``needle`` in ``hay``.
 
     Parameters
@@ -52,7 +52,7 @@ def drafted_matches_recorded(recorded: pd.Series | dict[str, Any],
         A row of the draft (``value``, which may be missing, and ``excerpt``, already
         normalised as the draft writes it).
     text : str
-        The report's text, normalised with :func:`idlibstats.curation.textnorm.norm`.
+        The report's text, normalised with :func:`idlibstats.text.textnorm.norm`.
 
     Returns
     -------
@@ -62,8 +62,8 @@ def drafted_matches_recorded(recorded: pd.Series | dict[str, Any],
     if pd.isna(drafted["value"]) or int(recorded["value"]) != int(drafted["value"]):
         return False
     value = int(recorded["value"])
-    for r0, r1 in spans(norm(str(recorded["excerpt"])), text):
-        for d0, d1 in spans(str(drafted["excerpt"]), text):
+    for r0, r1 in occurrences(norm(str(recorded["excerpt"])), text):
+        for d0, d1 in occurrences(str(drafted["excerpt"]), text):
             lo, hi = max(r0, d0), min(r1, d1)
             if lo < hi and value in [n.value for n in numbers_in(text[lo:hi])]:
                 return True

@@ -1,7 +1,7 @@
 """Check that every figure's excerpt is verbatim in its report's text.
 
 For users who keep the report texts in a folder (the texts are not part of the package):
-each ``*.txt`` is normalised and hashed with :func:`idlibstats.curation.textnorm.text_sha256` and
+each ``*.txt`` is normalised and hashed with :func:`idlibstats.text.textnorm.text_sha256` and
 matched to ``sources.text_sha256``. Every figure's excerpt must then be found verbatim in
 its report's normalised text, contain the figure's value, and contain the value as written.
 """
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from idlibstats.curation.textnorm import norm, numbers_in, text_sha256
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.locate import read_regular
+from idlibstats.text.textnorm import norm, numbers_in, text_sha256
 
 __all__ = ["check_excerpt", "verify_excerpts"]
 
@@ -68,7 +68,7 @@ def check_excerpt(excerpt: str, value: int, value_as_written: str | None, text: 
 
 def _read_texts(folder: Path) -> tuple[list[_Text], list[str]]:
     if not folder.is_dir():
-        raise DataPackageError(f"no folder of report texts at {folder}")
+        raise DataPackageError(f"no folder of report texts at {folder}", code="scheme-error")
     texts, problems = [], []
     for file in sorted(folder.glob("*.txt")):
         try:  # a regular file only: a FIFO named *.txt is refused, never waited on

@@ -26,11 +26,12 @@ from typing import Any
 
 from idlibstats.datapackage.errors import DataPackageError
 
-__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "inside", "library_package", "locate_package",
-           "open_package", "read_regular", "resolve_package"]
+__all__ = ["DESCRIPTOR", "ENV_VAR", "Package", "PackageArg", "inside", "library_package",
+           "locate_package", "open_package", "read_regular", "resolve_package"]
 
 DESCRIPTOR = "datapackage.json"
 ENV_VAR = "IDLIBSTATS_PACKAGE"
+SCHEME = "scheme-error"  # frictionless's code for a file that cannot be read
 
 
 def _root(package: str | os.PathLike[str]) -> Path:
@@ -42,9 +43,10 @@ def _root(package: str | os.PathLike[str]) -> Path:
         found = (root / DESCRIPTOR).is_file()
     except (OSError, RuntimeError, ValueError) as exc:  # a NUL, a loop, a name too long
         raise DataPackageError(f"cannot be used as a package path: {_reason(exc)}",
-                               file=repr(str(package))[1:-1]) from None
+                               file=repr(str(package))[1:-1], code="package-error") from None
     if not found:
-        raise DataPackageError(f"no {DESCRIPTOR} in {root}", file=str(root / DESCRIPTOR))
+        raise DataPackageError(f"no {DESCRIPTOR} in {root}", file=str(root / DESCRIPTOR),
+                               code="package-error")
     return root
 
 
@@ -82,7 +84,7 @@ def library_package() -> tuple[Path, str]:
         return checkout, "source checkout"
     raise DataPackageError(
         f"no {DESCRIPTOR} found: pass a package, set {ENV_VAR}, work in a folder that holds "
-        "one, or install the idlibstats wheel"
+        "one, or install the idlibstats wheel", code="package-error"
     )
 
 
@@ -182,22 +184,22 @@ def read_regular(path: Path, rel: str) -> bytes:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise DataPackageError("file is missing", file=rel) from None
+        raise DataPackageError("file is missing", file=rel, code=SCHEME) from None
     except (OSError, ValueError) as exc:
-        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel) from None
+        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel, code=SCHEME) from None
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise DataPackageError("is a folder, not a file", file=rel)
+            raise DataPackageError("is a folder, not a file", file=rel, code=SCHEME)
         if not stat.S_ISREG(mode):
             raise DataPackageError("is not a regular file (a FIFO, socket or device); "
-                                   "idlibstats reads only files", file=rel)
+                                   "idlibstats reads only files", file=rel, code=SCHEME)
         chunks = []
         while chunk := os.read(fd, 1 << 24):
             chunks.append(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel) from None
+        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel, code=SCHEME) from None
     finally:
         os.close(fd)
 
@@ -207,14 +209,14 @@ def _check_path_text(rel: str, where: str) -> None:
     if "://" in rel or rel.startswith(("/", "\\")) or ":" in rel.split("/")[0]:
         raise DataPackageError(
             f"{where}: path {rel[:80]!r} is absolute or a URL; only paths inside the package "
-            "are read", file=DESCRIPTOR)
+            "are read", file=DESCRIPTOR, code="resource-error")
     if ".." in rel.replace("\\", "/").split("/"):
         raise DataPackageError(
             f"{where}: path {rel[:80]!r} climbs out of the package; only paths inside it are "
-            "read", file=DESCRIPTOR)
+            "read", file=DESCRIPTOR, code="resource-error")
     if "\x00" in rel or len(rel) > 1024:
         raise DataPackageError(f"{where}: path {rel[:60]!r} holds a NUL byte or is longer "
-                               "than 1024 characters", file=DESCRIPTOR)
+                               "than 1024 characters", file=DESCRIPTOR, code="resource-error")
 
 
 def inside(root: Path, rel: str, where: str) -> Path:
@@ -233,10 +235,10 @@ def inside(root: Path, rel: str, where: str) -> Path:
         full = (root / rel).resolve()
         outside = not full.is_relative_to(root.resolve())
     except (OSError, RuntimeError, ValueError) as exc:
-        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel) from None
+        raise DataPackageError(f"cannot be read: {_reason(exc)}", file=rel, code=SCHEME) from None
     if outside:
         raise DataPackageError(f"{where}: path {rel!r} leads outside the package",
-                               file=DESCRIPTOR)
+                               file=DESCRIPTOR, code="resource-error")
     return full
 
 
@@ -270,7 +272,7 @@ class Package:
             raise DataPackageError(
                 f"no resource named {name!r}; the package has: {known}",
                 file=str(self.root / DESCRIPTOR),  # which package: found above, perhaps
-            ) from None
+                code="resource-error") from None
 
     def resource_path(self, name: str) -> Path:
         """Return the file of resource ``name``, refusing paths that leave the package.
@@ -288,7 +290,7 @@ class Package:
         where = f"resource {name}"
         if not isinstance(path, str) or not path:
             raise DataPackageError(f"{where}: 'path' must be one relative file path",
-                                   file=DESCRIPTOR)
+                                   file=DESCRIPTOR, code="resource-error")
         return inside(self.root, path, where)
 
     def read(self, name: str) -> bytes:
@@ -302,7 +304,12 @@ class Package:
         return read_regular(self.resource_path(name), self.resource(name)["path"])
 
 
-def open_package(package: str | os.PathLike[str] | Package | None = None) -> Package:
+PackageArg = str | os.PathLike[str] | Package | None
+"""How every function that reads a package takes it: a directory, its ``datapackage.json``,
+an opened :class:`Package`, or None for the package :func:`resolve_package` finds."""
+
+
+def open_package(package: PackageArg = None) -> Package:
     """Locate a data package (see :func:`locate_package`) and read its descriptor.
 
     Parameters
@@ -329,9 +336,11 @@ def open_package(package: str | os.PathLike[str] | Package | None = None) -> Pac
         text = read_regular(root / DESCRIPTOR, DESCRIPTOR).decode("utf-8")
         descriptor = json.loads(text)
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise DataPackageError(f"is not valid UTF-8 JSON: {exc}", file=DESCRIPTOR) from None
+        raise DataPackageError(f"is not valid UTF-8 JSON: {exc}", file=DESCRIPTOR,
+                               code="package-error") from None
     if not isinstance(descriptor, dict) or not isinstance(descriptor.get("resources"), list):
-        raise DataPackageError("must be a JSON object with a 'resources' list", file=DESCRIPTOR)
+        raise DataPackageError("must be a JSON object with a 'resources' list", file=DESCRIPTOR,
+                               code="package-error")
     for resource in descriptor["resources"]:  # said plainly, before the profile's pattern
         if isinstance(resource, dict) and isinstance(resource.get("path"), str):
             _check_path_text(resource["path"], f"resource {resource.get('name')}")

@@ -14,7 +14,7 @@ the wheel carries them and nothing is fetched at run time):
   otherwise ignore it and accept what frictionless rejects.
 
 Then every ``pattern`` must be in the portable subset
-(:func:`idlibstats.datapackage.validation.regex.portability_problems`). The first problem
+(:func:`idlibstats.datapackage.patterns.portability_problems`). The first problem
 is raised as one :class:`~idlibstats.datapackage.errors.DataPackageError`. ``jsonschema`` is
 imported on the first check, never by ``import idlibstats``; a descriptor already checked
 (the same text) is not checked again.
@@ -95,6 +95,15 @@ def unsupported(key: str, where: str) -> str:
             "package with frictionless")
 
 
+def _code(path: list[Any]) -> str:
+    """Return frictionless's code for a problem at ``path``: the innermost object it is in."""
+    for key, code in (("fields", "field-error"), ("schema", "schema-error"),
+                      ("dialect", "dialect-error"), ("resources", "resource-error")):
+        if key in path:
+            return code
+    return "package-error"
+
+
 def _message(error: Any, descriptor: Any) -> str:
     where = _where(list(error.absolute_path), descriptor)
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -117,7 +126,7 @@ def _message(error: Any, descriptor: Any) -> str:
 
 
 def _pattern_problem(descriptor: dict[str, Any]) -> str | None:
-    from idlibstats.datapackage.validation.regex import portability_problems
+    from idlibstats.datapackage.patterns import portability_problems
 
     for resource in descriptor["resources"]:
         for field in resource["schema"]["fields"]:
@@ -138,7 +147,7 @@ def _re2_problems(pattern: str) -> list[str]:
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    from idlibstats.datapackage.validation.regex import anchored
+    from idlibstats.datapackage.validation.types import anchored
 
     try:
         pc.match_substring_regex(pa.array([""], pa.string()), anchored(pattern))
@@ -152,7 +161,7 @@ def _metadata_problem(descriptor: dict[str, Any]) -> str | None:
     import datetime
     import re
 
-    from idlibstats.datapackage.validation.checks.types import EMAIL
+    from idlibstats.datapackage.validation.types import EMAIL
 
     created = descriptor.get("created")
     if isinstance(created, str):
@@ -169,7 +178,8 @@ def _metadata_problem(descriptor: dict[str, Any]) -> str | None:
 
 
 @functools.lru_cache(maxsize=16)
-def _problem_of(text: str) -> str | None:
+def _problem_of(text: str) -> tuple[str, str] | None:
+    """Return the first problem of a descriptor, and its code; None if there is none."""
     descriptor = json.loads(text)
     for validator in _validators():
         errors = sorted(validator.iter_errors(descriptor),
@@ -178,8 +188,12 @@ def _problem_of(text: str) -> str | None:
             best = min(errors, key=lambda e: -len(e.absolute_path))
             while best.context:  # oneOf / anyOf: the branch that got furthest says why
                 best = max(best.context, key=lambda e: len(e.absolute_path))
-            return _message(best, descriptor)
-    return _metadata_problem(descriptor) or _pattern_problem(descriptor)
+            return _message(best, descriptor), _code(list(best.absolute_path))
+    metadata = _metadata_problem(descriptor)
+    if metadata:
+        return metadata, "package-error"
+    pattern = _pattern_problem(descriptor)
+    return None if pattern is None else (pattern, "field-error")
 
 
 def descriptor_problem(text: str) -> DataPackageError | None:
@@ -193,7 +207,10 @@ def descriptor_problem(text: str) -> DataPackageError | None:
     Returns
     -------
     DataPackageError or None
-        One error naming ``datapackage.json`` and, in words, the resource, field and key.
+        One error naming ``datapackage.json`` and, in words, the resource, field and key;
+        its code is frictionless's for the object at fault (``package-error``,
+        ``resource-error``, ``dialect-error``, ``schema-error``, ``field-error``).
     """
     problem = _problem_of(text)
-    return None if problem is None else DataPackageError(problem, file=DESCRIPTOR)
+    return None if problem is None else DataPackageError(problem[0], file=DESCRIPTOR,
+                                                         code=problem[1])

@@ -2,29 +2,27 @@
 
 Every loader reads the CSV with Arrow (every cell as text; only the schema's
 ``missingValues`` are missing, so ``NA`` stays text) and checks and types it with the
-validation engine (:mod:`idlibstats.datapackage.validation`): bytes and hash, header, row shapes,
-types,
+validation engine (:mod:`idlibstats.datapackage.validation`) and the checks of
+:data:`idlibstats.datapackage.registry.CHECKS`: bytes and hash, header, row shapes, types,
 constraints, keys, foreign keys (the referenced tables' key columns only), the row rules of
-``checks/<resource>.json`` and the rules across tables. Dtypes come from
-:mod:`idlibstats.datapackage.schema`; so do the column tables of the loaders' docstrings, built
-from the
-descriptor's field descriptions when this module is imported. The first problem is raised as
-a :class:`~idlibstats.datapackage.errors.DataPackageError` naming file, row and field; nothing is
-ever
-written.
+``checks/<resource>.json`` and the package's own rules. Dtypes come from
+:mod:`idlibstats.datapackage.schema`; so do the column tables of the loaders' docstrings,
+built from the descriptor's field descriptions when this module is imported. The first
+problem is raised as a :class:`~idlibstats.datapackage.errors.DataPackageError` with its code,
+naming file, row and field; nothing is ever written.
 """
 
 from __future__ import annotations
 
 import json
-import os
 
 import pandas as pd
 
-from idlibstats.datapackage.locate import DESCRIPTOR, library_package, open_package
+from idlibstats.datapackage.frame import to_frame
+from idlibstats.datapackage.locate import DESCRIPTOR, PackageArg, library_package, open_package
+from idlibstats.datapackage.registry import CHECKS
 from idlibstats.datapackage.schema import columns_doc
-from idlibstats.datapackage.validation.engine import check_table
-from idlibstats.datapackage.validation.report import Report
+from idlibstats.datapackage.validation import Report, RunState, check_table
 
 __all__ = [
     "claimant_styles",
@@ -43,10 +41,7 @@ __all__ = [
     "wire_credits",
 ]
 
-PathArg = str | os.PathLike[str] | None
-
-
-def load_table(name: str, package: PathArg = None) -> pd.DataFrame:
+def load_table(name: str, package: PackageArg = None) -> pd.DataFrame:
     """Load one table of the package as a typed DataFrame.
 
     Parameters
@@ -67,12 +62,13 @@ def load_table(name: str, package: PathArg = None) -> pd.DataFrame:
     DataPackageError
         If the table does not fit its schema; the message names file, row and field.
     """
-    frame = check_table(open_package(package), name, Report("first"))
-    assert frame is not None  # first-error mode: a table that cannot be read has raised
-    return frame
+    table = check_table(RunState(open_package(package)), name, Report(stop_at_first=True),
+                        CHECKS)
+    assert table is not None  # stopping at the first error: a table not read has raised
+    return to_frame(table.schema, table.typed, table.n)
 
 
-def list_tables(package: PathArg = None) -> list[str]:
+def list_tables(package: PackageArg = None) -> list[str]:
     """Return the names of the package's tables, in descriptor order.
 
     Parameters
@@ -90,7 +86,7 @@ def list_tables(package: PathArg = None) -> list[str]:
     return list(open_package(package).resources)
 
 
-def sources(package: PathArg = None) -> pd.DataFrame:
+def sources(package: PackageArg = None) -> pd.DataFrame:
     """Load ``sources``: one row per news report.
 
     Parameters
@@ -111,7 +107,7 @@ def sources(package: PathArg = None) -> pd.DataFrame:
     return load_table("sources", package)
 
 
-def wire_credits(package: PathArg = None) -> pd.DataFrame:
+def wire_credits(package: PackageArg = None) -> pd.DataFrame:
     """Load ``wire_credits``: the wire agencies each report credits.
 
     Parameters
@@ -132,7 +128,7 @@ def wire_credits(package: PathArg = None) -> pd.DataFrame:
     return load_table("wire_credits", package)
 
 
-def organisations(package: PathArg = None) -> pd.DataFrame:
+def organisations(package: PackageArg = None) -> pd.DataFrame:
     """Load ``organisations``: claimants and relaying agencies.
 
     Parameters
@@ -153,7 +149,7 @@ def organisations(package: PathArg = None) -> pd.DataFrame:
     return load_table("organisations", package)
 
 
-def claimant_styles(package: PathArg = None) -> pd.DataFrame:
+def claimant_styles(package: PackageArg = None) -> pd.DataFrame:
     """Load ``claimant_styles``: how the charts draw each claimant (colour, pattern, marker).
 
     Parameters
@@ -174,7 +170,7 @@ def claimant_styles(package: PathArg = None) -> pd.DataFrame:
     return load_table("claimant_styles", package)
 
 
-def indicators(package: PathArg = None) -> pd.DataFrame:
+def indicators(package: PackageArg = None) -> pd.DataFrame:
     """Load ``indicators``: what a figure can count.
 
     Parameters
@@ -195,7 +191,7 @@ def indicators(package: PathArg = None) -> pd.DataFrame:
     return load_table("indicators", package)
 
 
-def populations(package: PathArg = None) -> pd.DataFrame:
+def populations(package: PackageArg = None) -> pd.DataFrame:
     """Load ``populations``: who a figure can count, and how the populations relate.
 
     The month bounds (:func:`idlibstats.monthly`) read the relations and assume no other.
@@ -218,14 +214,14 @@ def populations(package: PathArg = None) -> pd.DataFrame:
     return load_table("populations", package)
 
 
-def figures(package: PathArg = None) -> pd.DataFrame:
+def figures(package: PackageArg = None) -> pd.DataFrame:
     """Load ``figures``: one row per number a report gives.
 
     Checks everything the descriptor says, including the foreign keys to ``sources``,
     ``indicators`` and ``organisations`` (their key columns only), the row rules of
-    ``checks/figures.json`` and the rules across tables of
-    :mod:`idlibstats.datapackage.validation.checks.cross_tables`
-    (``claimed_on`` against the report's date; an inferred claimant has a corroboration).
+    ``checks/figures.json`` and the package's own rules (:mod:`idlibstats.datapackage.rules`:
+    ``claimed_on`` against the report's date, an inferred claimant has a corroboration, the
+    number as written says the value).
 
     Parameters
     ----------
@@ -245,7 +241,7 @@ def figures(package: PathArg = None) -> pd.DataFrame:
     return load_table("figures", package)
 
 
-def corroborations(package: PathArg = None) -> pd.DataFrame:
+def corroborations(package: PackageArg = None) -> pd.DataFrame:
     """Load ``corroborations``: other outlets' confirmations and caveats.
 
     Parameters
@@ -291,12 +287,12 @@ for _name in ("sources", "wire_credits", "organisations", "indicators", "populat
     _document(_name)
 
 
-def _by_indicator(package: PathArg, wanted: set[str]) -> pd.DataFrame:
+def _by_indicator(package: PackageArg, wanted: set[str]) -> pd.DataFrame:
     figs = figures(package)
     return figs[figs["indicator"].isin(wanted)].reset_index(drop=True)
 
 
-def deaths(package: PathArg = None) -> pd.DataFrame:
+def deaths(package: PackageArg = None) -> pd.DataFrame:
     """Figures of people killed (indicator ``killed``).
 
     Parameters
@@ -313,7 +309,7 @@ def deaths(package: PathArg = None) -> pd.DataFrame:
     return _by_indicator(package, {"killed"})
 
 
-def injuries(package: PathArg = None) -> pd.DataFrame:
+def injuries(package: PackageArg = None) -> pd.DataFrame:
     """Figures of people injured (indicator ``injured``).
 
     Parameters
@@ -330,7 +326,7 @@ def injuries(package: PathArg = None) -> pd.DataFrame:
     return _by_indicator(package, {"injured"})
 
 
-def displacement(package: PathArg = None) -> pd.DataFrame:
+def displacement(package: PackageArg = None) -> pd.DataFrame:
     """Figures of people displaced (indicators of topic ``displacement``).
 
     Parameters
@@ -348,7 +344,7 @@ def displacement(package: PathArg = None) -> pd.DataFrame:
     return _by_indicator(package, set(inds.loc[inds["topic"] == "displacement", "indicator"]))
 
 
-def strikes(package: PathArg = None) -> pd.DataFrame:
+def strikes(package: PackageArg = None) -> pd.DataFrame:
     """Figures of strikes and attacks (indicators of topic ``strikes``).
 
     Parameters

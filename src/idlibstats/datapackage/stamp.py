@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from typing import Any
 
 from idlibstats.datapackage.errors import DataPackageError
-from idlibstats.datapackage.locate import DESCRIPTOR, open_package, read_regular
+from idlibstats.datapackage.locate import DESCRIPTOR, PackageArg, open_package, read_regular
 from idlibstats.datapackage.validation.report import Report
 from idlibstats.datapackage.validation.source import check_bytes, utf8_error
-from idlibstats.exports.atomic import write_atomic
+from idlibstats.io.atomic import write_atomic
 
 __all__ = ["stamp"]
 
 
-def stamp(package: str | os.PathLike[str] | None = None) -> list[str]:
+def stamp(package: PackageArg = None) -> list[str]:
     """Update ``bytes`` and ``hash`` (``sha256:<hex>``) of every resource in the descriptor.
 
     Run it after a deliberate edit of a CSV. A file the package rules refuse at the byte
@@ -49,7 +48,7 @@ def stamp(package: str | os.PathLike[str] | None = None) -> list[str]:
     changed = []
     for name, resource in package.resources.items():
         data = package.read(name)
-        check_bytes(data, {}, resource["path"], Report("first"))
+        check_bytes(data, {}, resource["path"], Report(stop_at_first=True))
         problem = utf8_error(data, resource["path"])
         if problem is not None:
             raise problem
@@ -63,7 +62,7 @@ def stamp(package: str | os.PathLike[str] | None = None) -> list[str]:
             write_atomic(package.root / DESCRIPTOR, text, overwrite=True)
         except OSError as exc:  # a read-only file system, no permission, disk full...
             raise DataPackageError(f"cannot be written: {exc.strerror or exc}",
-                                   file=DESCRIPTOR) from None
+                                   file=DESCRIPTOR, code="write-error") from None
     return changed
 
 
@@ -74,6 +73,6 @@ def _refuse_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         if key in seen:
             raise DataPackageError(
                 f"key {key!r} appears twice in one object; stamp rewrites the file and would "
-                "keep only the last: remove one first", file=DESCRIPTOR)
+                "keep only the last: remove one first", file=DESCRIPTOR, code="package-error")
         seen[key] = value
     return seen

@@ -34,7 +34,7 @@ import os
 import pandas as pd
 
 from idlibstats.analysis.bounds import bounds as figure_bounds
-from idlibstats.exports.atomic import check_target, write_atomic
+from idlibstats.io.atomic import check_target, write_atomic
 
 __all__ = ["COUNTRY", "HXL_TAGS", "POPULATION_ATTRIBUTES", "hashtag", "neutralise_formulas",
            "to_hxl"]

@@ -30,8 +30,8 @@ import pandas as pd
 
 from idlibstats.analysis.monthly import NATIONAL, monthly_summary
 from idlibstats.analysis.populations import Relations
-from idlibstats.exports.atomic import check_target, write_atomic
 from idlibstats.exports.hxl import COUNTRY, hashtag, neutralise_formulas, write_csv
+from idlibstats.io.atomic import check_target, write_atomic
 
 __all__ = ["monthly_table", "to_monthly_csv"]
 

@@ -55,7 +55,7 @@ def draft_figures(
     Parameters
     ----------
     text : str
-        The report's plain text (it is normalised with :func:`idlibstats.curation.textnorm.norm`,
+        The report's plain text (it is normalised with :func:`idlibstats.text.textnorm.norm`,
         line by line; excerpts are verbatim in the normalised text).
     source_id : str
         The report's ``sources.source_id``; rows are numbered ``{source_id}-01``, ``-02``...

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from idlibstats.curation.draft.words import MONTHS, UNIT
-from idlibstats.curation.textnorm import NumberPhrase
+from idlibstats.text.textnorm import NumberPhrase
 
 __all__ = ["COUNTED_AFTER_RE", "why_left_out"]
 

@@ -12,7 +12,7 @@ import re
 
 from idlibstats.curation.draft.leave_out import why_left_out
 from idlibstats.curation.draft.model import Amount, Skipped
-from idlibstats.curation.textnorm import NumberPhrase, numbers_in
+from idlibstats.text.textnorm import NumberPhrase, numbers_in
 
 __all__ = ["QUALIFIER_WORDS", "amounts_in", "unread_wording", "wording_before"]
 

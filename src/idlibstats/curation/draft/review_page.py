@@ -21,7 +21,7 @@ import pandas as pd
 
 from idlibstats.curation.draft.model import Line
 from idlibstats.curation.draft.reader import DraftedText
-from idlibstats.exports.atomic import write_atomic
+from idlibstats.io.atomic import write_atomic
 
 __all__ = ["review_page", "write_review_page"]
 
@@ -167,7 +167,7 @@ def review_page(rows: pd.DataFrame, drafted: DraftedText, *, title: str) -> str:
 def write_review_page(
     path: str | os.PathLike[str], page: str, *, overwrite: bool = False
 ) -> Path:
-    """Write the page atomically (:func:`idlibstats.exports.atomic.write_atomic`).
+    """Write the page atomically (:func:`idlibstats.io.atomic.write_atomic`).
 
     Raises
     ------

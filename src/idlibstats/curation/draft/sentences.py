@@ -1,6 +1,6 @@
 """Stage 1 of the draft: the report's lines, its captions, and the sentences of each line.
 
-Each line is normalised on its own (:func:`idlibstats.curation.textnorm.norm`), so that an
+Each line is normalised on its own (:func:`idlibstats.text.textnorm.norm`), so that an
 excerpt is verbatim in the normalised text. A line that is a photo caption (it starts
 'Photo:' or ends with a credit such as '(AFP)' or '[Getty]') is kept, marked, and never read:
 what a photo shows is not a figure.
@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from idlibstats.curation.draft.model import Line, Sentence
-from idlibstats.curation.textnorm import norm
+from idlibstats.text.textnorm import norm
 
 __all__ = ["is_blank", "is_caption", "lines_of", "sentences_of"]
 

@@ -60,18 +60,19 @@ class Vocabulary:
             pattern = field.get("constraints", {}).get("pattern")
             if pattern and not re.fullmatch(pattern, f"{source_id}-01"):
                 raise DataPackageError(
-                    f"source_id {source_id!r} does not make figure ids matching {pattern!r}"
-                )
+                    f"source_id {source_id!r} does not make figure ids matching {pattern!r}",
+                    code="constraint-error")
 
     def check_qualifiers(self, emitted: set[str]) -> None:
         """Raise DataPackageError if the schema lacks a qualifier the draft writes."""
         missing = sorted(emitted - self.qualifiers)
         if missing:
-            raise DataPackageError(f"the figures schema's qualifier enum lacks {missing}")
+            raise DataPackageError(f"the figures schema's qualifier enum lacks {missing}",
+                                   code="schema-error")
 
 
 def _enum(schema: dict[str, Any], name: str) -> list[str]:
     for field in schema["fields"]:
         if field["name"] == name:
             return list(field.get("constraints", {}).get("enum", []))
-    raise DataPackageError(f"the figures schema has no field {name!r}")
+    raise DataPackageError(f"the figures schema has no field {name!r}", code="schema-error")

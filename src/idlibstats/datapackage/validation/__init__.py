@@ -1,12 +1,14 @@
-"""The validation engine: a data package's Table Schemas compiled into small checks.
+"""The validation engine: a table's descriptor and checklist, checked by small registered checks.
 
-One table is read once, as Arrow text (:mod:`.source`), and every rule of its descriptor is
-checked on whole columns by one small check per kind of rule (:mod:`.checks`), each adding
-(file, row, field, message) problems to one :class:`.report.Report`. The table comes out as
-a typed DataFrame (:mod:`.frame`). Entry point: :func:`.engine.check_table`.
+Entry point :func:`.engine.check_table`; the contract :mod:`.check`; the generic checks
+:mod:`.constraints`, :mod:`.keys`, :mod:`.checklist`. The engine names no field of this
+package: its own rules are in :mod:`idlibstats.datapackage.rules`.
 """
 
+from idlibstats.datapackage.validation.check import Check, FieldCheck, TableCheck
 from idlibstats.datapackage.validation.engine import check_table
-from idlibstats.datapackage.validation.report import ALL_ERRORS, FIRST_ERROR, Report
+from idlibstats.datapackage.validation.report import Report
+from idlibstats.datapackage.validation.state import RunState, TableState, mask
 
-__all__ = ["ALL_ERRORS", "FIRST_ERROR", "Report", "check_table"]
+__all__ = ["Check", "FieldCheck", "Report", "RunState", "TableCheck", "TableState",
+           "check_table", "mask"]

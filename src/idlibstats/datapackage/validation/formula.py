@@ -25,15 +25,15 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Formula", "compile_formula", "holds"]
+__all__ = ["Formula", "column_kind", "compile_formula", "holds"]
 
 _ORDER = {ast.Lt: pc.less, ast.LtE: pc.less_equal, ast.Gt: pc.greater,
           ast.GtE: pc.greater_equal}
 _KINDS = {"string": "str", "integer": "num", "number": "num", "date": "date",
           "boolean": "bool"}
+_INT64 = 2**63
 
 
 @dataclass(frozen=True)
@@ -45,34 +45,25 @@ class Formula:
     names: tuple[str, ...]
 
 
-def _refuse(what: str) -> ValueError:
-    return ValueError(what)
-
-
-def _check_value(node: ast.expr, fields: dict[str, str]) -> None:
+def _check_value(node: ast.expr, kinds: dict[str, str]) -> None:
+    """Refuse a value other than a field (not boolean) or a constant (a 64-bit integer)."""
     if isinstance(node, ast.Name):
-        if node.id not in fields:
-            raise _refuse(f"reads {node.id!r}, which is not a field of the table")
-        if fields[node.id] == "bool":
-            raise _refuse(f"reads the boolean field {node.id!r}")
+        if node.id not in kinds:
+            raise ValueError(f"reads {node.id!r}, which is not a field of the table")
+        if kinds[node.id] == "bool":
+            raise ValueError(f"reads the boolean field {node.id!r}")
         return
-    if isinstance(node, ast.Constant):
-        if isinstance(node.value, int) and not -(2**63) <= node.value < 2**63:
-            raise _refuse(f"uses the constant {node.value}, which is outside the 64-bit "
-                          "integers")
-        if node.value is None or (isinstance(node.value, str | int | float)
-                                  and not isinstance(node.value, bool)):
-            return
-        raise _refuse(f"uses the constant {node.value!r}")
-    if (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
-            and isinstance(node.operand, ast.Constant)
-            and isinstance(node.operand.value, int | float)
-            and not isinstance(node.operand.value, bool)):
-        if isinstance(node.operand.value, int) and node.operand.value > 2**63:
-            raise _refuse(f"uses the constant -{node.operand.value}, which is outside the "
-                          "64-bit integers")
-        return
-    raise _refuse(f"uses {ast.unparse(node)!r}, which is not a field name or a constant")
+    sign = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)
+    inner = node.operand if sign else node  # type: ignore[attr-defined]
+    value = inner.value if isinstance(inner, ast.Constant) else None
+    if not isinstance(inner, ast.Constant) or (sign and (
+            isinstance(value, bool) or not isinstance(value, int | float))):
+        raise ValueError(f"uses {ast.unparse(node)!r}, which is not a field name or a constant")
+    if isinstance(value, bool) or not (value is None or isinstance(value, str | int | float)):
+        raise ValueError(f"uses the constant {value!r}")
+    if isinstance(value, int) and not -_INT64 <= (-value if sign else value) < _INT64:
+        raise ValueError(f"uses the constant {'-' if sign else ''}{value}, which is outside the "
+                         "64-bit integers")
 
 
 def _is_truth(node: ast.expr) -> bool:
@@ -82,85 +73,68 @@ def _is_truth(node: ast.expr) -> bool:
 
 def _is_truth_pair(node: ast.Compare) -> bool:
     """Tell whether ``node`` compares two truth values: ``(a == b) == (c == d)``."""
-    operands = [node.left, *node.comparators]
-    if not any(_is_truth(x) for x in operands):
+    if not any(_is_truth(x) for x in [node.left, *node.comparators]):
         return False
     if len(node.ops) != 1 or not isinstance(node.ops[0], ast.Eq | ast.NotEq):
-        raise _refuse("compares a truth value other than with == or != to another one")
+        raise ValueError("compares a truth value other than with == or != to another one")
     return True
 
 
-def _check_bool(node: ast.expr, fields: dict[str, str]) -> None:
+def _check_truth(node: ast.expr, kinds: dict[str, str]) -> None:
+    """Refuse anything but comparisons joined by and, or, not (and True, False)."""
     if isinstance(node, ast.BoolOp):
         for value in node.values:
-            _check_bool(value, fields)
+            _check_truth(value, kinds)
     elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
-        _check_bool(node.operand, fields)
+        _check_truth(node.operand, kinds)
     elif isinstance(node, ast.Constant) and isinstance(node.value, bool):
         return
     elif isinstance(node, ast.Compare) and _is_truth_pair(node):
-        _check_bool(node.left, fields)
-        _check_bool(node.comparators[0], fields)
+        _check_truth(node.left, kinds)
+        _check_truth(node.comparators[0], kinds)
     elif isinstance(node, ast.Compare):
-        _check_value(node.left, fields)
         operands = [node.left, *node.comparators]
-        for i, (op, right) in enumerate(zip(node.ops, node.comparators, strict=True)):
-            left = operands[i]
+        if not any(isinstance(x, ast.Name) for x in operands):
+            raise ValueError("compares constants only: a rule must read a field")
+        _check_value(node.left, kinds)
+        for left, op, right in zip(operands[:-1], node.ops, node.comparators, strict=True):
             if isinstance(op, ast.In | ast.NotIn):
                 if not isinstance(right, ast.Tuple | ast.List | ast.Set) or not all(
                         isinstance(e, ast.Constant) for e in right.elts):
-                    raise _refuse("'in' needs a literal tuple of constants")
+                    raise ValueError("'in' needs a literal tuple of constants")
                 for element in right.elts:
-                    _check_value(element, fields)
+                    _check_value(element, kinds)
                 continue
-            _check_value(right, fields)
+            _check_value(right, kinds)
             if isinstance(op, ast.Is | ast.IsNot):
                 if not any(isinstance(x, ast.Constant) and x.value is None
                            for x in (left, right)):
-                    raise _refuse("'is' and 'is not' only compare with None")
+                    raise ValueError("'is' and 'is not' only compare with None")
             elif not isinstance(op, ast.Eq | ast.NotEq) and type(op) not in _ORDER:
-                raise _refuse(f"uses the operator {type(op).__name__}")
+                raise ValueError(f"uses the operator {type(op).__name__}")
     else:
-        raise _refuse(f"uses {ast.unparse(node)!r} as a truth value; write a comparison")
+        raise ValueError(f"uses {ast.unparse(node)!r} as a truth value; write a comparison")
 
 
 def compile_formula(text: str, fields: dict[str, str]) -> Formula:
-    """Parse and check a formula against the table's fields.
+    """Parse formula ``text`` and check it against ``fields`` (name -> Table Schema type).
 
-    Parameters
-    ----------
-    text : str
-        The formula, as written in the checklist.
-    fields : dict
-        Field name -> Table Schema type of the table the rule applies to.
-
-    Returns
-    -------
-    Formula
-        The checked formula.
-
-    Raises
-    ------
-    ValueError
-        If the formula is not an expression, or uses something outside the language above.
+    Raises ValueError if it is not an expression, or uses something outside the language
+    above.
     """
     try:
         tree = ast.parse(text, mode="eval").body
     except SyntaxError as exc:
         raise ValueError(f"formula {text!r} is not an expression: {exc.msg}") from None
-    kinds = {name: _KINDS.get(kind, "str") for name, kind in fields.items()}
     try:
-        _check_bool(tree, kinds)
+        _check_truth(tree, {name: column_kind(kind) for name, kind in fields.items()})
         if not any(isinstance(node, ast.Name) for node in ast.walk(tree)):
-            raise _refuse("compares constants only: a rule must read a field")
+            raise ValueError("compares constants only: a rule must read a field")
     except ValueError as exc:
         raise ValueError(f"formula {text!r} {exc}; idlibstats evaluates comparisons of "
                          "fields and constants joined by and, or, not") from None
-    seen: dict[str, None] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Name):
-            seen.setdefault(node.id, None)
-    return Formula(text, tree, tuple(seen))
+    names = dict.fromkeys(node.id for node in ast.walk(tree) if isinstance(node, ast.Name))
+    return Formula(text, tree, tuple(names))
 
 
 # ---------------------------------------------------------------- evaluation
@@ -168,41 +142,37 @@ def compile_formula(text: str, fields: dict[str, str]) -> Formula:
 
 @dataclass
 class _Value:
-    kind: str            # "num", "date", "str", "none"
-    data: Any            # an Arrow array, or a Python constant
-    null: np.ndarray     # rows where the value is None
+    kind: str  # "num", "date", "str", "none"
+    data: Any  # an Arrow array, or a Python constant
+    null: np.ndarray  # rows where the value is None
 
 
 @dataclass
 class _Truth:
-    value: np.ndarray    # the comparison's result
-    err: np.ndarray      # rows where Python would raise
+    value: np.ndarray  # the result
+    err: np.ndarray  # rows where Python would raise
 
 
-def _mask(values: Any, n: int) -> np.ndarray:
-    if isinstance(values, bool | np.bool_):
-        return np.full(n, bool(values))
+def _mask(values: Any) -> np.ndarray:
     return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def _value(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Value:
     if isinstance(node, ast.Name):
         kind, data = columns[node.id]
-        null = data.is_null().to_numpy(zero_copy_only=False).astype(bool)
-        return _Value(kind, data, null)
+        return _Value(kind, data, data.is_null().to_numpy(zero_copy_only=False).astype(bool))
     if isinstance(node, ast.UnaryOp):  # a negative number
         return _Value("num", -node.operand.value, np.zeros(n, bool))  # type: ignore[attr-defined]
     value = node.value  # type: ignore[attr-defined]
-    if value is None:
-        return _Value("none", None, np.ones(n, bool))
-    return _Value("str" if isinstance(value, str) else "num", value, np.zeros(n, bool))
+    kind = "none" if value is None else "str" if isinstance(value, str) else "num"
+    return _Value(kind, value, np.full(n, value is None))
 
 
-def _equal(a: _Value, b: _Value, n: int) -> np.ndarray:
+def _equal(a: _Value, b: _Value) -> np.ndarray:
     both_none = a.null & b.null
     if "none" in (a.kind, b.kind) or a.kind != b.kind:
         return both_none
-    return (_mask(pc.equal(a.data, b.data), n) & ~a.null & ~b.null) | both_none
+    return (_mask(pc.equal(a.data, b.data)) & ~a.null & ~b.null) | both_none
 
 
 def _compare(op: ast.cmpop, a: _Value, b: _Value, n: int) -> _Truth:
@@ -211,12 +181,17 @@ def _compare(op: ast.cmpop, a: _Value, b: _Value, n: int) -> _Truth:
         other = a if b.kind == "none" else b
         return _Truth(other.null.copy() if isinstance(op, ast.Is) else ~other.null, no)
     if isinstance(op, ast.Eq | ast.NotEq):
-        equal = _equal(a, b, n)
-        return _Truth(equal if isinstance(op, ast.Eq) else ~equal, no)
+        return _Truth(_equal(a, b) if isinstance(op, ast.Eq) else ~_equal(a, b), no)
     if "none" in (a.kind, b.kind) or a.kind != b.kind:
-        return _Truth(no, np.ones(n, bool))  # Python raises TypeError in every row
+        return _Truth(no, ~no)  # Python raises TypeError in every row
     err = a.null | b.null
-    return _Truth(_mask(_ORDER[type(op)](a.data, b.data), n) & ~err, err)
+    return _Truth(_mask(_ORDER[type(op)](a.data, b.data)) & ~err, err)
+
+
+def _then(first: _Truth, second: _Truth, is_or: bool) -> _Truth:
+    """``first and second`` (or ``or``): the second is evaluated only where it is reached."""
+    reached = ~first.err & (~first.value if is_or else first.value)
+    return _Truth(np.where(reached, second.value, first.value), first.err | (reached & second.err))
 
 
 def _truth(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Truth:
@@ -226,60 +201,36 @@ def _truth(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Trut
         inner = _truth(node.operand, columns, n)
         return _Truth(~inner.value, inner.err)
     if isinstance(node, ast.BoolOp):
-        acc = _truth(node.values[0], columns, n)
-        value, err = acc.value, acc.err
-        for part_node in node.values[1:]:
-            part = _truth(part_node, columns, n)
-            reached = ~err & (~value if isinstance(node.op, ast.Or) else value)
-            err = err | (reached & part.err)
-            value = np.where(reached, part.value, value)
-        return _Truth(value, err)
+        result = _truth(node.values[0], columns, n)
+        for part in node.values[1:]:
+            result = _then(result, _truth(part, columns, n), isinstance(node.op, ast.Or))
+        return result
     assert isinstance(node, ast.Compare)
     if _is_truth_pair(node):  # Python compares True/False; both sides are evaluated
         a, b = _truth(node.left, columns, n), _truth(node.comparators[0], columns, n)
         equal = a.value == b.value
         return _Truth(equal if isinstance(node.ops[0], ast.Eq) else ~equal, a.err | b.err)
-    left = _value(node.left, columns, n)
-    result: _Truth | None = None
+    left, result = _value(node.left, columns, n), None
     for op, right_node in zip(node.ops, node.comparators, strict=True):
         if isinstance(op, ast.In | ast.NotIn):
             hit = np.zeros(n, bool)
             for element in right_node.elts:  # type: ignore[attr-defined]
-                hit |= _equal(left, _value(element, columns, n), n)
-            step = _Truth(~hit if isinstance(op, ast.NotIn) else hit, np.zeros(n, bool))
-            right = left
+                hit |= _equal(left, _value(element, columns, n))
+            step, right = _Truth(~hit if isinstance(op, ast.NotIn) else hit, hit & False), left
         else:
             right = _value(right_node, columns, n)
             step = _compare(op, left, right, n)
-        if result is None:
-            result = step
-        else:  # a < b < c is (a < b) and (b < c), short-circuit
-            reached = ~result.err & result.value
-            result = _Truth(np.where(reached, step.value, result.value),
-                            result.err | (reached & step.err))
+        result = step if result is None else _then(result, step, False)  # a < b < c
         left = right
     assert result is not None
     return result
 
 
 def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.ndarray:
-    """Return, per row, whether ``formula`` holds, as frictionless decides it.
+    """Return, per row of ``n``, whether ``formula`` holds, as frictionless decides it.
 
-    Parameters
-    ----------
-    formula : Formula
-        A formula from :func:`compile_formula`.
-    columns : dict
-        Field name -> (kind, Arrow array of typed values with nulls for missing cells),
-        kind being ``"num"``, ``"date"`` or ``"str"``.
-    n : int
-        Number of rows.
-
-    Returns
-    -------
-    numpy.ndarray of bool
-        True where the row satisfies the rule; False where the result is false or Python
-        would raise.
+    ``columns`` maps a field name to (its :func:`column_kind`, Arrow array of typed values,
+    null where missing). False where the result is false or Python would raise.
     """
     result = _truth(formula.tree, columns, n)
     return result.value & ~result.err
@@ -288,10 +239,3 @@ def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.n
 def column_kind(field_type: str) -> str:
     """Return the evaluator's kind for a Table Schema field type."""
     return _KINDS.get(field_type, "str")
-
-
-def typed_column(values: Any) -> pa.Array:
-    """Return an Arrow array (chunks combined) for the evaluator."""
-    if isinstance(values, pa.ChunkedArray):
-        return values.combine_chunks()
-    return values

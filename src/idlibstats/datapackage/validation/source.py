@@ -1,23 +1,15 @@
-"""The bytes of a CSV, its header and its rows as text: what every other check reads.
+"""A CSV's bytes, header and rows as text: what every check reads.
 
-:func:`check_bytes` checks the file as bytes (not empty, no BOM, LF line ends, the
-descriptor's ``bytes`` and ``hash``, hashed in a thread while the CSV is parsed).
-:func:`read_text` checks the header against the schema's field names and reads every cell
-as text into an Arrow table with :mod:`pyarrow.csv` (an explicit all-string schema: nothing
-is inferred, nothing is missing yet), first with Arrow's faster parser for files of one
-line per row, kept only when the file proves to be one (:func:`_one_line_read`), else with
-newlines allowed in cells. Rows whose number of cells differs from the header,
-and blank lines, are reported and left out; only then is the file read again, exactly, with
-:mod:`csv`, to number them (Arrow reads a blank line as a row of empty cells, so a row
-of nothing but empty cells sends the file to that exact reader too). Rows are numbered as a
-spreadsheet numbers them: header = row 1.
+:func:`check_bytes` checks the bytes; :func:`read_text` the header, then reads every cell as
+text with Arrow's parser for one line per row, kept only when the file proves to be one;
+else (a cell holds a newline, a row is odd) :mod:`csv` reads it record by record and names
+each odd row. Rows are numbered as a spreadsheet numbers them: header = row 1.
 """
 
 from __future__ import annotations
 
 import contextlib
 import csv
-import functools
 import hashlib
 import io
 import sys
@@ -34,125 +26,74 @@ import pyarrow.csv as pacsv
 from idlibstats.datapackage.errors import DataPackageError
 from idlibstats.datapackage.validation.report import Report
 
-__all__ = ["TextTable", "check_bytes", "dialect_of", "read_text", "utf8_error"]
+__all__ = ["FIELD_LIMIT", "TextTable", "check_bytes", "dialect_of", "read_text", "utf8_error"]
 
 BOM = b"\xef\xbb\xbf"
+FIELD_LIMIT = 131072
+"""Longest cell, in characters: the default limit of Python's :mod:`csv` (frictionless's)."""
 
 
 def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
-def _digest(data: bytes, algorithm: str) -> Callable[[], str]:
+def _hash(data: bytes, algorithm: str) -> Callable[[], str]:
     """Hash ``data`` in a thread (hashlib releases the GIL) while the CSV is parsed."""
-    result: dict[str, str] = {}
-
-    def work() -> None:
-        result["hex"] = hashlib.new(algorithm, data).hexdigest()
-
-    if len(data) < 1 << 20:
-        work()
-        return lambda: result["hex"]
-    thread = threading.Thread(target=work, daemon=True)
+    result: list[str] = []
+    thread = threading.Thread(target=lambda: result.append(
+        hashlib.new(algorithm, data).hexdigest()), daemon=True)
     thread.start()
-
-    def wait() -> str:
-        thread.join()
-        return result["hex"]
-
-    return wait
-
-
-def _expected_hash(resource: dict[str, Any]) -> tuple[str, str] | None:
-    value = resource.get("hash")
-    if not isinstance(value, str) or not value:
-        return None
-    algorithm, _, hexdigest = value.rpartition(":")
-    return (algorithm or "md5"), hexdigest  # the profile allows md5 and sha256, lower case
+    return lambda: (thread.join(), result[0])[1]
 
 
 def utf8_error(data: bytes, rel: str) -> DataPackageError | None:
-    """Return the error for the first byte of ``data`` that is not UTF-8, or None.
-
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-    rel : str
-        The file's path inside the package, for the message.
-
-    Returns
-    -------
-    DataPackageError or None
-        Names the file, the row (line) and the offending byte; None when ``data`` is UTF-8.
-    """
+    """Return the ``encoding-error`` naming file ``rel``, line and byte (None: all UTF-8)."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = _line_of(data, exc.start)
         return DataPackageError(
             f"is not UTF-8: byte {exc.object[exc.start]:#04x} on line {line} cannot be "
-            "decoded; save the file as UTF-8", file=rel, row=line)
+            "decoded; save the file as UTF-8", file=rel, row=line, code="encoding-error")
     return None
 
 
 def check_bytes(data: bytes, resource: dict[str, Any], rel: str,
-                report: Report) -> Callable[[], str] | None:
+                report: Report) -> Callable[[], None] | None:
     """Check a CSV's bytes: not empty, no BOM, LF line ends; ``bytes`` and ``hash``.
 
-    Parameters
-    ----------
-    data : bytes
-        The file's content.
-    resource : dict
-        The resource descriptor (``bytes``, ``hash`` are checked when present).
-    rel : str
-        The file's path inside the package, for messages.
-    report : Report
-        Where problems go.
-
-    Returns
-    -------
-    callable or None
-        None if the file cannot be read further (empty); else a function that checks
-        ``bytes`` and ``hash`` (the hash is computed in the background meanwhile) and
-        returns the file's SHA-256.
+    Errors about ``data`` (the file ``rel`` of ``resource``) go to ``report``. Returns None
+    if the file cannot be read further (empty); else a function that checks ``bytes`` and
+    ``hash`` (hashed in a thread meanwhile).
     """
+    def add(message: str, row: int | None, code: str) -> None:
+        report.add(DataPackageError(message, file=rel, row=row, code=code))
+
     if not data:
-        report.add(DataPackageError(
-            "is empty (0 bytes); a table needs at least its header row", file=rel))
+        add("is empty (0 bytes); a table needs at least its header row", None, "source-error")
         return None
     if data.startswith(BOM):
-        report.add(DataPackageError("starts with a UTF-8 byte order mark (BOM); save as UTF-8 "
-                                    "without BOM", file=rel, row=1))
-    cr = data.find(b"\r")
-    if cr >= 0:
-        what = ("has CRLF (Windows) line ends; save with LF line ends"
-                if data[cr + 1: cr + 2] == b"\n" else
-                "holds a carriage return (CR); save with LF line ends only")
-        report.add(DataPackageError(what, file=rel, row=_line_of(data, cr)))
-    expected = _expected_hash(resource)
-    sha256 = _digest(data, "sha256")
-    pending = None
-    if expected is not None:
-        if expected[0] not in hashlib.algorithms_guaranteed:
-            report.add(DataPackageError(f"hash algorithm {expected[0]!r} is unknown",
-                                        file="datapackage.json"))
-        else:
-            pending = sha256 if expected[0] == "sha256" else _digest(data, expected[0])
+        add("starts with a UTF-8 byte order mark (BOM); save as UTF-8 without BOM", 1,
+            "byte-order-mark")
+    if (cr := data.find(b"\r")) >= 0:
+        add("has CRLF (Windows) line ends; save with LF line ends" if data[cr + 1: cr + 2]
+            == b"\n" else "holds a carriage return (CR); save with LF line ends only",
+            _line_of(data, cr), "line-terminator")
+    stamped = resource.get("hash") if isinstance(resource.get("hash"), str) else ""
+    algorithm, _, expected = stamped.rpartition(":")  # md5 has no prefix (the profile)
+    digest = _hash(data, algorithm or "md5") if expected else None
     size = resource.get("bytes")
 
-    def finish() -> str:
+    def finish() -> None:
         changed = []
         if isinstance(size, int | float) and len(data) != size:  # 10.0 is an integer in JSON
             changed.append(f"is {len(data)} bytes, datapackage.json says {size}")
-        if pending is not None and expected is not None and pending() != expected[1]:
-            changed.append(f"its {expected[0]} hash is not the one in datapackage.json")
-        if changed:
-            report.add(DataPackageError(
-                " and ".join(changed) + ": the file changed since it was stamped (after a "
-                "deliberate edit, run `idlibstats stamp`)", file=rel))
-        return sha256()
+        if digest is not None and digest() != expected:
+            changed.append(f"its {algorithm or 'md5'} hash is not the one in datapackage.json")
+        if changed:  # a size that differs says more than the hash: byte-count first
+            add(" and ".join(changed) + ": the file changed since it was stamped (after a "
+                "deliberate edit, run `idlibstats stamp`)", None,
+                "byte-count" if changed[0].startswith("is ") else "hash-count")
 
     return finish
 
@@ -165,58 +106,22 @@ class TextTable:
     names: list[str]
     text: pa.Table
     rows: np.ndarray  # row number (header = 1) of each row of ``text``
-    body: bytes = b""  # the file as read (for :meth:`cells_hold_newlines`)
-    one_line_rows: bool = False  # already known: every row took one line of the file
+    one_line_rows: bool = False  # every row took one line of the file: no cell holds "\n"
 
     def column(self, name: str) -> pa.ChunkedArray:
         """Return the cells of field ``name``, as text."""
         return self.text.column(name)
 
-    @functools.cached_property
-    def cells_hold_newlines(self) -> bool:
-        """Tell whether some cell holds a newline: the file has more lines than rows."""
-        if self.one_line_rows:
-            return False
-        if not self.body:
-            return True  # read by the exact reader: assume the worst
-        return _line_count(self.body) != self.text.num_rows + 1
 
-
-def _line_count(body: bytes) -> int:
-    """Count the lines of ``body`` (a last line without its newline counts)."""
-    # 1 MiB at a time: one comparison of the whole file would allocate (and page-fault) a
-    # mask as large as the file on every load
-    data, step = np.frombuffer(body, np.uint8), 1 << 20
-    lines = sum(int(np.count_nonzero(data[i: i + step] == 10))
-                for i in range(0, len(data), step))
-    return lines + (bool(body) and not body.endswith(b"\n"))
-
-
-def dialect_of(resource: dict[str, Any]) -> dict[str, Any]:
-    """Return the resource's CSV dialect (delimiter, quote character), flat or nested."""
-    raw = resource.get("dialect", {}) or {}
-    part = raw.get("csv", raw) if isinstance(raw, dict) else {}
-    part = part if isinstance(part, dict) else {}
-    return {"delimiter": part.get("delimiter", ","), "quoteChar": part.get("quoteChar", '"')}
-
-
-FIELD_LIMIT = 131072
-"""Longest cell, in characters: the default limit of Python's :mod:`csv` (frictionless's reader)."""
-
-
-def _lines(body: bytes) -> Iterator[str]:
-    """Yield the lines of ``body`` decoded, one at a time (the header needs only the first)."""
-    start = 0
-    while start < len(body):
-        end = body.find(b"\n", start)
-        end = len(body) if end < 0 else end + 1
-        yield body[start:end].decode("utf-8")
-        start = end
+def dialect_of(resource: dict[str, Any]) -> dict[str, str]:
+    """Return the resource's CSV ``delimiter`` and ``quoteChar`` (the profile's flat dialect)."""
+    dialect = resource.get("dialect") or {}
+    return {"delimiter": dialect.get("delimiter", ","), "quoteChar": dialect.get("quoteChar", '"')}
 
 
 @contextlib.contextmanager
 def _no_field_limit() -> Iterator[None]:
-    """Let :mod:`csv` read cells of any length (the rows are measured after, and named)."""
+    """Let :mod:`csv` read cells of any length (measured after, and named)."""
     old = csv.field_size_limit(sys.maxsize)
     try:
         yield
@@ -224,244 +129,190 @@ def _no_field_limit() -> Iterator[None]:
         csv.field_size_limit(old)
 
 
-def _csv_reader(lines: Iterable[str], dialect: dict[str, Any],
-                strict: bool = True) -> Iterator[list[str]]:
+def _records(lines: Iterable[str], dialect: dict[str, str],
+             strict: bool = True) -> Iterator[list[str]]:
     return csv.reader(lines, delimiter=dialect["delimiter"], quotechar=dialect["quoteChar"],
                       strict=strict)
 
 
-def _csv_problem(exc: csv.Error) -> str:
-    text = str(exc)
-    if "unexpected end of data" in text:
-        return "a quote is left open: the file ends inside a quoted cell"
-    return f"is not a readable CSV record: {text}"
-
-
-def _header(body: bytes, dialect: dict[str, Any]) -> list[str]:
-    """Read the header as one CSV record, with the reader of the rows (quotes may span lines).
-
-    Raises
-    ------
-    csv.Error
-        If the header record cannot be read (a quote left open to the end of the file).
-    """
-    with _no_field_limit():
-        return next(_csv_reader(_lines(body), dialect), [])
+def _lines(body: bytes) -> Iterator[str]:
+    """Yield the lines of ``body`` decoded, one at a time (the header needs only the first)."""
+    start = 0
+    while start < len(body):
+        end = body.find(b"\n", start) + 1 or len(body)
+        yield body[start:end].decode("utf-8")
+        start = end
 
 
 def _check_header(got: list[str], want: list[str], rel: str, report: Report) -> bool:
     """Report how header ``got`` differs from the schema's names ``want``; True if it does not."""
-    if got == want:
-        return True
-    expected = ",".join(want)
-    before = len(report.problems)
-    if len(got) == len(want):
+    expected, before = ",".join(want), len(report.errors)
+
+    def add(message: str, field: str | None, code: str) -> None:
+        report.add(DataPackageError(f"{message}header must be: {expected})", file=rel, row=1,
+                                    field=field, code=code))
+
+    if got != want and len(got) == len(want):
         moved = sorted(got) == sorted(want)  # the same names out of order: report the first
         for i, (g, w) in enumerate(zip(got, want, strict=True), start=1):
             if g != w:
-                report.add(DataPackageError(
-                    f"{'columns are out of order: ' if moved else ''}column {i} is {g!r}, the "
-                    f"schema expects {w!r} ({'' if moved else 'renamed? '}header must be: "
-                    f"{expected})", file=rel, row=1, field=w))
+                add(f"{'columns are out of order: ' if moved else ''}column {i} is {g!r}, the "
+                    f"schema expects {w!r} ({'' if moved else 'renamed? '}", w,
+                    "incorrect-label")
                 if moved:
                     break
-    else:
-        for w in want:
-            if w not in got:
-                report.add(DataPackageError(
-                    f"column {w!r} is missing (header must be: {expected})",
-                    file=rel, row=1, field=w))
-        for g in got:
-            if g not in want:
-                report.add(DataPackageError(
-                    f"column {g!r} is not in the schema (header must be: {expected})",
-                    file=rel, row=1, field=g))
-        if len(report.problems) == before:
+    elif got != want:
+        for w in (w for w in want if w not in got):
+            add(f"column {w!r} is missing (", w, "missing-label")
+        for g in (g for g in got if g not in want):
+            add(f"column {g!r} is not in the schema (", g, "extra-label")
+        if len(report.errors) == before:  # the same names, one repeated
             report.add(DataPackageError(f"header is {','.join(got)}; it must be: {expected}",
-                                        file=rel, row=1))
-    return False
+                                        file=rel, row=1, code="incorrect-label"))
+    return got == want
 
 
-def _arrow_read(body: bytes, dialect: dict[str, Any], names: list[str],
-                include: list[str] | None,
-                newlines_in_values: bool = True) -> tuple[pa.Table, int]:
-    """Read ``body`` (header included) with every cell as a string; count the odd rows."""
-    odd = [0]
+def _arrow_read(body: bytes, dialect: dict[str, str], names: list[str],
+                include: list[str] | None) -> pa.Table | None:
+    """Read ``body`` with Arrow's parser for one line per row; None unless the file is one.
 
-    def skip(_row: Any) -> str:
-        odd[0] += 1
-        return "skip"
-
-    table = pacsv.read_csv(
-        pa.BufferReader(body),
-        read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
-        parse_options=pacsv.ParseOptions(
-            delimiter=dialect["delimiter"], quote_char=dialect["quoteChar"],
-            double_quote=True, escape_char=False, newlines_in_values=newlines_in_values,
-            ignore_empty_lines=False, invalid_row_handler=skip),
-        convert_options=pacsv.ConvertOptions(
-            column_types=dict.fromkeys(names, pa.string()), null_values=[],
-            strings_can_be_null=False, quoted_strings_can_be_null=False,
-            include_columns=include),
-    )
-    return table, odd[0]
-
-
-def _one_line_read(body: bytes, dialect: dict[str, Any], names: list[str]) -> pa.Table | None:
-    """Read ``body`` with Arrow's faster parser for one line per row; None unless it fits.
-
-    Arrow splits a file whose cells hold no newline among its threads much faster. The
-    result is kept only when no row was odd, Arrow raised nothing and the file has exactly
-    one line per row (header included): with two fields or more, a row cut at a newline
-    inside a quoted cell leaves a piece of the wrong width, and a newline kept inside a
-    cell leaves more lines than rows. Otherwise the caller reads the file again, with
-    newlines allowed in cells.
+    Kept only when Arrow raised nothing, no row was odd and the file has one line per row:
+    with two fields or more, a row cut at a newline inside a quoted cell leaves a piece of
+    the wrong width, and a newline kept inside a cell leaves more lines than rows.
     """
+    odd = []
     if len(names) < 2:
         return None
     try:
-        table, odd = _arrow_read(body, dialect, names, None, newlines_in_values=False)
-    except pa.ArrowInvalid:
+        table = pacsv.read_csv(
+            pa.BufferReader(body),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(
+                delimiter=dialect["delimiter"], quote_char=dialect["quoteChar"],
+                double_quote=True, escape_char=False, newlines_in_values=False,
+                ignore_empty_lines=False, invalid_row_handler=lambda row: odd.append(row)
+                or "skip"),
+            convert_options=pacsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), null_values=[],
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                include_columns=include))
+    except pa.ArrowInvalid:  # not UTF-8, or a row Arrow cannot split: the exact read says
         return None
-    if odd or _line_count(body) != table.num_rows + 1:
-        return None
-    return table
+    lines = body.count(b"\n") + (not body.endswith(b"\n"))
+    return None if odd or lines != table.num_rows + 1 else table
 
 
-def _last_record_closed(body: bytes, last: list[str], dialect: dict[str, Any]) -> bool:
+def _last_record_closed(body: bytes, last: list[str], dialect: dict[str, str]) -> bool:
     """Tell whether ``last``, the last record read, is whole: no quote left open at the end.
 
-    Arrow, and :mod:`csv` when not strict, read a quote that is never closed as a cell
-    running to the end of the file; frictionless's rows would not agree, so it is refused.
-    Every other record is bounded by the next one, so only the last is read again, strictly,
-    from the line where it starts (its newlines are those of its cells).
+    Arrow, and :mod:`csv` when not strict, read a quote never closed as a cell running to
+    the end of the file (frictionless would not): the last record is read again, strictly.
     """
     start = len(body) - 1 if body.endswith(b"\n") else len(body)
     for _ in range(sum(cell.count("\n") for cell in last) + 1):
         start = body.rfind(b"\n", 0, start)
     try:
-        records = list(_csv_reader(io.StringIO(body[start + 1:].decode("utf-8"), newline=""),
-                                   dialect))
+        return list(_records(io.StringIO(body[start + 1:].decode("utf-8"), newline=""),
+                             dialect)) == [last]
     except (csv.Error, UnicodeDecodeError):
         return False
-    return records == [last]
 
 
-def _exact_read(text: str, dialect: dict[str, Any], names: list[str], rel: str,
-                report: Report) -> tuple[pa.Table, np.ndarray]:
-    """Read ``text`` record by record with :mod:`csv`: report every row of the wrong shape."""
+def _odd(record: list[str], names: list[str]) -> tuple[str, str | None, str] | None:
+    """Return why a record :mod:`csv` read is not a row of this table (None: it is)."""
     width = len(names)
-    kept: list[list[str]] = []
-    rows: list[int] = []
-    row, record = 1, []
+    if not record:
+        return "is a blank line", None, "blank-row"
+    if len(record) != width:
+        short = len(record) < width
+        return (f"has {len(record)} cells; the header has {width}",
+                names[len(record)] if short else None, "missing-cell" if short else "extra-cell")
+    if max(map(len, record)) > FIELD_LIMIT:
+        return (f"holds a cell of more than {FIELD_LIMIT} characters (the limit of Python's "
+                "csv reader, which frictionless uses)", None, "cell-too-long")
+    return None
+
+
+def _exact_read(text: str, dialect: dict[str, str], names: list[str], rel: str,
+                report: Report) -> tuple[pa.Table, np.ndarray]:
+    """Read ``text`` record by record with :mod:`csv`: report every odd row, keep the others."""
+    kept, rows, row, record = [], [], 1, []
     with _no_field_limit():
-        reader = _csv_reader(io.StringIO(text, newline=""), dialect, strict=False)
+        reader = _records(io.StringIO(text, newline=""), dialect, strict=False)
         next(reader, None)
         for row, record in enumerate(reader, start=2):
-            if not record and width == 1:
-                record = [""]
-            if not record:
-                report.add(DataPackageError("is a blank line", file=rel, row=row))
-            elif len(record) != width:
-                report.add(DataPackageError(
-                    f"has {len(record)} cells; the header has {width}", file=rel, row=row,
-                    field=names[len(record)] if len(record) < width else None))
-            elif max(map(len, record)) > FIELD_LIMIT:
-                report.add(DataPackageError(
-                    f"holds a cell of more than {FIELD_LIMIT} characters (the limit of "
-                    "Python's csv reader, which frictionless uses)", file=rel, row=row))
-            else:
+            record = [""] if not record and len(names) == 1 else record
+            if (problem := _odd(record, names)) is None:
                 kept.append(record)
                 rows.append(row)
+            else:
+                report.add(DataPackageError(problem[0], file=rel, row=row, field=problem[1],
+                                            code=problem[2]))
     if row > 1 and not _last_record_closed(text.encode("utf-8"), record, dialect):
-        report.add(DataPackageError(_csv_problem(csv.Error("unexpected end of data")),
-                                    file=rel, row=row))
+        report.add(DataPackageError("a quote is left open: the file ends inside a quoted cell",
+                                    file=rel, row=row, code="source-error"))
         if rows and rows[-1] == row:
             kept.pop()
             rows.pop()
-    columns = list(zip(*kept, strict=True)) if kept else [()] * width
-    table = pa.table({n: pa.array(list(c), pa.string()) for n, c in zip(names, columns,
-                                                                        strict=True)})
+    columns = list(zip(*kept, strict=True)) if kept else [()] * len(names)
+    table = pa.table({n: pa.array(list(c), pa.string())
+                      for n, c in zip(names, columns, strict=True)})
     return table, np.asarray(rows, dtype=np.int64)
 
 
-def _longest_cell(table: pa.Table) -> int:
-    """Return the length in bytes of the longest cell (at least its length in characters)."""
-    return max((pc.max(pc.binary_length(col)).as_py() or 0) for col in table.columns)
+def _as_csv_reads(table: pa.Table, body: bytes, dialect: dict[str, str]) -> bool:
+    """Tell whether Arrow's ``table`` holds the rows :mod:`csv` reads in ``body``.
 
-
-def _has_empty_rows(table: pa.Table) -> bool:
-    """Tell whether some row has every cell empty (Arrow reads a blank line as one)."""
+    Arrow reads a blank line as a row of empty cells, and a cell of any length: either
+    sends the file to the exact reader, and so does a quote left open at the end.
+    """
     empty = pc.equal(table.column(0), "")
-    if not pc.any(empty).as_py():
-        return False
-    for name in table.column_names[1:]:
+    for name in table.column_names[1:] if pc.any(empty).as_py() else []:
         empty = pc.and_(empty, pc.equal(table.column(name), ""))
-    return bool(pc.any(empty).as_py())
+    return (not pc.any(empty).as_py()
+            and (len(body) <= FIELD_LIMIT or max(pc.max(pc.binary_length(c)).as_py() or 0
+                                                 for c in table.columns) <= FIELD_LIMIT)
+            and (table.num_rows == 0 or _last_record_closed(
+                body, [c[-1].as_py() for c in table.columns], dialect)))
 
 
 def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
               report: Report, include: list[str] | None = None) -> TextTable | None:
     """Check the header and each row's shape; return every cell as text.
 
-    Parameters
-    ----------
-    data : bytes
-        The file's content (its bytes already checked by :func:`check_bytes`).
-    resource : dict
-        The resource descriptor (its ``dialect``).
-    rel : str
-        The file's path inside the package, for messages.
-    names : list of str
-        The schema's field names: the header must be exactly these.
-    report : Report
-        Where problems go.
-    include : list of str, optional
-        Read only these columns (another table's keys); rows of the wrong shape are then
-        skipped without a word (that table's own check reports them).
-
-    Returns
-    -------
-    TextTable or None
-        The cells as text; None if the file cannot be read as this table (reported).
+    ``data`` is the file ``rel`` of ``resource`` (its bytes checked by :func:`check_bytes`);
+    its header must be ``names``; errors go to ``report``. With ``include``, only those
+    columns are read (another table's keys) and odd rows are skipped without a word (that
+    table's own check reports them). Returns None if the file cannot be read as this table.
     """
     dialect = dialect_of(resource)
     # CR (already reported by check_bytes) is read as a line end, as csv reads it
     body = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n") if b"\r" in data else data
     body = body[len(BOM):] if body.startswith(BOM) else body
     try:
-        header = _header(body, dialect)
+        with _no_field_limit():
+            header = next(_records(_lines(body), dialect), [])
     except UnicodeDecodeError as exc:
         report.add(DataPackageError(f"is not UTF-8: byte {exc.object[exc.start]:#04x} in the "
                                     "header cannot be decoded; save the file as UTF-8",
-                                    file=rel, row=1))
+                                    file=rel, row=1, code="encoding-error"))
         return None
     except csv.Error as exc:
-        report.add(DataPackageError(f"the header: {_csv_problem(exc)}", file=rel, row=1))
+        report.add(DataPackageError("the header: a quote is left open: the file ends inside a "
+                                    "quoted cell" if "unexpected end of data" in str(exc) else
+                                    f"the header: is not a readable CSV record: {exc}",
+                                    file=rel, row=1, code="source-error"))
         return None
     if not _check_header(header, names, rel, report):
         return None
-    fast = _one_line_read(body, dialect, names) if include is None else None
+    table = _arrow_read(body, dialect, names, include)
+    if table is not None and (include is not None or _as_csv_reads(table, body, dialect)):
+        return TextTable(rel, include or names, table, np.arange(2, table.num_rows + 2), True)
     try:
-        table, odd = (fast, 0) if fast is not None else _arrow_read(body, dialect, names,
-                                                                    include)
-    except pa.ArrowInvalid as exc:
-        if "UTF8" in str(exc) or "UTF-8" in str(exc):
-            problem = utf8_error(data, rel)
-            if problem is not None:
-                report.add(problem)
-                return None
-        table, odd = None, 1  # something odd: the exact reader names it
-    if include is not None:
-        if table is None:  # that table's own check names the problem; read what can be read
-            table = _exact_read(body.decode("utf-8"), dialect, names, rel, Report("all"))[0]
-            table = table.select(include)
-        return TextTable(rel, include, table, np.arange(2, table.num_rows + 2))
-    if (odd == 0 and table is not None and not _has_empty_rows(table)
-            and (len(body) <= FIELD_LIMIT or _longest_cell(table) <= FIELD_LIMIT)
-            and (table.num_rows == 0 or _last_record_closed(
-                body, [c[-1].as_py() for c in table.columns], dialect))):
-        return TextTable(rel, names, table, np.arange(2, table.num_rows + 2), body,
-                         one_line_rows=fast is not None)
-    text_table, rows = _exact_read(body.decode("utf-8"), dialect, names, rel, report)
-    return TextTable(rel, names, text_table, rows)
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        report.add(utf8_error(data, rel))  # type: ignore[arg-type]
+        return None
+    table, rows = _exact_read(text, dialect, names, rel,
+                              report if include is None else Report(stop_at_first=False))
+    return TextTable(rel, include or names, table.select(include or names), rows)

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import idlibstats
-from idlibstats.curation.textnorm import norm, numbers_in, parse_number, text_sha256
+from idlibstats.text.textnorm import norm, numbers_in, parse_number, text_sha256
 
 _UNITS = [
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",

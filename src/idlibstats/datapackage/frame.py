@@ -1,9 +1,11 @@
 """The checked, typed Arrow columns of a table as a pandas DataFrame, dtypes from the schema.
 
-See :mod:`idlibstats.datapackage.schema` for the mapping. Text columns become pandas' ``"string"``
-dtype (Arrow-backed: no copy), enums ``Categorical`` with the enum as categories, integers
-``Int64``, numbers ``Float64``, dates ``datetime64[us]``, booleans ``boolean``; missing
-cells are missing (``pd.NA``, ``NaT``), never an empty string or a zero.
+The loaders (:mod:`idlibstats.datapackage.read`) turn the typed columns the validation
+engine leaves into the frame they return (the mapping: :mod:`idlibstats.datapackage.schema`).
+Text columns become pandas' ``"string"`` dtype (Arrow-backed: no copy), enums
+``Categorical`` with the enum as categories, integers ``Int64``, numbers ``Float64``, dates
+``datetime64[us]``, booleans ``boolean``; missing cells are missing (``pd.NA``, ``NaT``),
+never an empty string or a zero.
 """
 
 from __future__ import annotations

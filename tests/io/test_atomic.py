@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import idlibstats
-from idlibstats.exports.atomic import write_atomic
+from idlibstats.io.atomic import write_atomic
 
 
 def test_an_existing_file_is_kept_unless_overwrite(tmp_path: Path) -> None:

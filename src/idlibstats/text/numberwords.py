@@ -1,12 +1,12 @@
 """The numbers a short phrase says, including fractions and articles before a scale word.
 
-:func:`idlibstats.curation.textnorm.numbers_in` (the parser the draft tool uses) reads digits and
+:func:`idlibstats.text.textnorm.numbers_in` (the parser the draft tool uses) reads digits and
 number words (``138,500``, ``3 million``, ``Fifty-one``, ``one hundred and twenty``).
 :func:`said_values` adds what a report may write for a round number: an article or a
 fraction before a scale word (``a million``, ``half a million``, ``a quarter of a million``,
 ``three-quarters of a million``, ``two and a half million``, ``a dozen``), then reads the
 rest of the phrase with ``numbers_in``. It is used to check that ``value_as_written`` says ``value``
-(:mod:`idlibstats.datapackage.validation.checks.wording`).
+(:mod:`idlibstats.datapackage.rules.wording`).
 
 Examples
 --------
@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from idlibstats.curation.textnorm import SCALES, UNITS, numbers_in
+from idlibstats.text.textnorm import SCALES, UNITS, numbers_in
 
 __all__ = ["said_values"]
 

@@ -10,7 +10,7 @@ import sys
 from idlibstats import to_hxl
 from idlibstats.cli import main
 from idlibstats.datapackage.locate import locate_package
-from idlibstats.datapackage.summary import summary
+from idlibstats.summary import summary
 
 
 def test_summary_text():

@@ -1,4 +1,9 @@
-"""A plain-text summary of a package, for ``idlibstats summary``."""
+"""A plain-text summary of a package, for ``idlibstats summary``.
+
+It loads the tables (:mod:`idlibstats.datapackage`) and reconciles the claims
+(:mod:`idlibstats.analysis`), so it sits above both, beside :mod:`idlibstats.api`: the data
+package layer imports nothing from the computations.
+"""
 
 from __future__ import annotations
 

@@ -9,7 +9,7 @@ from badinput import FIGURES, set_cell
 from conftest import restamp_package
 
 from idlibstats import validate_package
-from idlibstats.curation.numberwords import said_values
+from idlibstats.text.numberwords import said_values
 
 
 @pytest.mark.parametrize(("text", "values"), [
