@@ -68,6 +68,7 @@ def _frames() -> dict[str, pd.DataFrame]:
         "spans": ils.spans("killed"),
         "monthly_summary": ils.monthly_summary("killed"),
         "monthly_table": ils.monthly_table(),
+        "rates": ils.rates(),
     }
 
 
@@ -116,3 +117,18 @@ def test_the_usage_line_names_the_package_as_the_docs_do(command: str,
         cli.main([command, "--help"])
     usage = capsys.readouterr().out.split("\n\n", 1)[0]
     assert "[PACKAGE]" in usage and "[path]" not in usage
+
+
+def test_charts_exports_what_the_api_page_documents_and_nothing_else() -> None:
+    """``charts.__all__`` is what users call: each name has an entry on the API page, and
+    every chart the page documents is exported (test-only constants live in their modules)."""
+    import re
+
+    from conftest import ROOT
+
+    from idlibstats import charts
+
+    page = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"idlibstats\.charts\.(\w+)", page))
+    assert set(charts.__all__) == documented
+    assert all(hasattr(charts, name) for name in charts.__all__)

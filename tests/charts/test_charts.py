@@ -59,7 +59,7 @@ def _shown_coverage(f: pd.DataFrame) -> pd.DataFrame:
 
 def _shown_known(f: pd.DataFrame) -> pd.DataFrame:
     """Every figure a row of the 'known per month' chart rests on (north-west or context)."""
-    rows = {(i, p) for i, p, _, _ in charts.ROWS}
+    rows = {(i, p) for i, p, _, _ in charts.known.ROWS}
     pairs = list(zip(f["indicator"].astype(str), f["population"].astype(str), strict=True))
     keep = [(pair in rows) or a == "SY" for pair, a in zip(pairs, f["admin1"], strict=True)]
     return f[keep]
@@ -148,15 +148,15 @@ def test_every_figure_shown_is_drawn(draw, shown, drawn, figs) -> None:
 
 
 def test_palette_is_okabe_ito_and_one_colour_per_claimant(figs, palette) -> None:
-    assert {c.upper() for c in charts.OKABE_ITO.values()} == OKABE_ITO
+    assert {c.upper() for c in charts.style.OKABE_ITO.values()} == OKABE_ITO
     colours = [c.upper() for c in palette.colours.values()]
-    assert set(colours) <= OKABE_ITO | {charts.NEUTRAL_GREY.upper()}
+    assert set(colours) <= OKABE_ITO | {charts.style.NEUTRAL_GREY.upper()}
     assert len(set(colours)) == len(colours), "two claimants share a colour"
     # every claimant in the data has its own colour, none falls back to grey by accident
     for claimant in set(figs["claimant"]) - {"unattributed"}:
         assert claimant in palette.colours
-        assert palette.colour(claimant) != charts.NEUTRAL_GREY
-    assert palette.colour("no_such_organisation") == charts.NEUTRAL_GREY
+        assert palette.colour(claimant) != charts.style.NEUTRAL_GREY
+    assert palette.colour("no_such_organisation") == charts.style.NEUTRAL_GREY
     assert palette.marker("no_such_organisation") == "o"
     assert palette.hatch("no_such_organisation") is None
 
@@ -234,7 +234,7 @@ def test_displacement_puts_the_400000_at_26_july(drawn) -> None:
 
 def test_source_note_stars_inferred_publishers_and_dates(figs, tables) -> None:
     def source_note(frame: pd.DataFrame) -> str:
-        return charts.source_note(frame, tables.sources, tables.organisations)
+        return charts.notes.source_note(frame, tables.sources, tables.organisations)
 
     note = source_note(figs[figs["source_id"] == "tna-2019-05-03"])
     assert "The New Arab* 3 May 2019*" in note
@@ -276,7 +276,8 @@ def _displayed_scale(fig: Figure) -> float:
     renderer = fig.canvas.get_renderer()
     width_in = fig.get_tightbbox(renderer).width + 2 * 0.15  # savefig pad_inches
     scales = []
-    for dpi, column in ((150, charts.README_COLUMN_PX), (fig.dpi, charts.JUPYTER_COLUMN_PX)):
+    for dpi, column in ((150, charts.style.README_COLUMN_PX),
+                        (fig.dpi, charts.style.JUPYTER_COLUMN_PX)):
         shown_px = min(width_in * dpi, column)
         scales.append(shown_px / (width_in * 96))
     return min(scales)
@@ -287,17 +288,17 @@ def test_no_text_under_9_points_where_it_is_shown(drawn, name) -> None:
     fig = drawn[name]
     scale = _displayed_scale(fig)
     small = [(t.get_text()[:30], round(t.get_fontsize() * scale, 2)) for t in _texts(fig)
-             if t.get_fontsize() * scale < charts.MIN_PT - 1e-9]
-    assert not small, f"{name}: text under {charts.MIN_PT} pt as displayed: {small[:5]}"
+             if t.get_fontsize() * scale < charts.style.MIN_PT - 1e-9]
+    assert not small, f"{name}: text under {charts.style.MIN_PT} pt as displayed: {small[:5]}"
 
 
 def test_the_display_scale_catches_a_too_wide_figure(drawn) -> None:
     """The size check can fail: a 9-pt text in a figure twice as wide is shown too small."""
-    fig = Figure(figsize=(2 * charts.WIDTH, 3))
+    fig = Figure(figsize=(2 * charts.style.WIDTH, 3))
     FigureCanvasAgg(fig)
     fig.text(0.0, 0.5, "nine points", fontsize=9)
     fig.text(0.9, 0.5, "across the figure", fontsize=9)
-    assert 9 * _displayed_scale(fig) < charts.MIN_PT
+    assert 9 * _displayed_scale(fig) < charts.style.MIN_PT
 
 
 @pytest.fixture(scope="module")
@@ -425,7 +426,7 @@ def test_known_by_month_draws_every_month_row_of_monthly(drawn) -> None:
     cells = _cells(fig)
     figs = ils.figures()
     local = figs[figs["admin1"] != "SY"]
-    for indicator, population, heading, movements in charts.ROWS:
+    for indicator, population, heading, movements in charts.known.ROWS:
         months = ils.monthly(indicator, population, local, movements=movements)
         panel = _panel(fig, heading)
         for _, row in months.iterrows():
@@ -435,7 +436,7 @@ def test_known_by_month_draws_every_month_row_of_monthly(drawn) -> None:
             # a text too wide for a month is broken after its dash or its sign: '67–\n272'
             text = " ".join(cells.get(gid, "").replace("–\n", "–").split())
             assert text == " ".join(
-                charts.cell_text(row["status"], row["low"], row["high"]).split()), gid
+                charts.known.cell_text(row["status"], row["low"], row["high"]).split()), gid
             if row["status"] == "no_count":
                 assert text == "—"  # no count: never a zero
             assert text != "0"
@@ -490,7 +491,7 @@ def test_draw_known_by_month_takes_frames(figs) -> None:
         "high": pd.array([1200, None, None], dtype="Int64"),
         "figure_ids": ["a", "", "b"], "how": ["", "", ""],
     })
-    fig = charts.draw_known_by_month([charts.RowData("Killed", months)], figs)
+    fig = charts.known.draw_known_by_month([charts.known.RowData("Killed", months)], figs)
     cells = _cells(fig)
     assert cells["month:killed:all:2019-05:sohr:known"] == "1,200"
     assert cells["month:killed:all:2019-06:sohr:no_count"] == "—"
@@ -559,10 +560,11 @@ def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
     changed["claimant"] = changed["claimant"].astype(str)
     changed.loc[may, "claimant"] = "a_new_monitor"
     local = changed[changed["admin1"] != "SY"]
-    rows = [charts.RowData(h, ils.monthly(i, p, local, movements=m),
+    rows = [charts.known.RowData(h, ils.monthly(i, p, local, movements=m),
                            ils.spans(i, p, local, movements=m))
-            for i, p, h, m in charts.ROWS[:3]]
-    fig = charts.draw_known_by_month(rows, changed, short={"unattributed": "no claimant named"})
+            for i, p, h, m in charts.known.ROWS[:3]]
+    fig = charts.known.draw_known_by_month(
+        rows, changed, short={"unattributed": "no claimant named"})
     lanes = [t.get_text() for ax in fig.axes for t in ax.get_yticklabels()]
     assert "a_new_monitor" in lanes and "unnamed_websites" not in lanes
     cells = _cells(fig)
@@ -570,7 +572,7 @@ def test_known_by_month_follows_the_data_not_a_claimant_list(figs) -> None:
     assert cells["month:killed:children:2019-12:unattributed:floor_only"].split() == ["≥", "2"]
     (cell,) = [a for a in fig.findobj(Rectangle)
                if a.get_gid() == "month:killed:all:2019-05:a_new_monitor:known"]
-    assert _rgb(cell.get_facecolor()) == charts.NEUTRAL_GREY.upper()
+    assert _rgb(cell.get_facecolor()) == charts.style.NEUTRAL_GREY.upper()
 
 
 @pytest.mark.parametrize("name", ["intensity", "displacement_points"])
@@ -634,7 +636,7 @@ def test_known_by_month_draws_every_status_of_monthly() -> None:
         frame["status"], frame["low"], frame["high"], frame["figure_ids"], strict=True)}
     assert set(states.values()) <= {key for key, _ in STATES}
     assert len(set(states.values())) == len(STATUSES)  # no two statuses look alike
-    fig = charts.draw_known_by_month([charts.RowData("Killed: all people", frame)],
+    fig = charts.known.draw_known_by_month([charts.known.RowData("Killed: all people", frame)],
                                      ils.figures())
     legend = {t.get_text() for ax in fig.axes if ax.get_legend()
               for t in ax.get_legend().get_texts()}

@@ -109,4 +109,4 @@ def test_colours_come_from_the_style_table(tables, no_loading) -> None:
     unstyled = dataclasses.replace(tables, styles=styles[styles["organisation_id"] != "ocha"])
     assert unstyled.palette.marker("ocha") == "o" and unstyled.palette.hatch("ocha") is None
     fig = charts.displacement_points(unstyled)
-    assert _colours_of(fig, ocha) == {charts.NEUTRAL_GREY.lower()}
+    assert _colours_of(fig, ocha) == {charts.style.NEUTRAL_GREY.lower()}

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from idlibstats.analysis.bounds import QUALIFIERS
-from idlibstats.analysis.frames import require_figures
+from idlibstats.analysis.frames import like_figures, require_figures
 
 __all__ = ["DIRECTIONS", "rates"]
 
@@ -332,4 +332,4 @@ def rates(figures: pd.DataFrame | None = None, *, national: bool = False) -> pd.
         out[col] = pd.array(out[col].tolist(), dtype="Float64")
     out = out.sort_values(["indicator", "population", "period_start", "period_end",
                            "claimant"], kind="stable")
-    return out.reset_index(drop=True)
+    return like_figures(out.reset_index(drop=True), figures)

@@ -38,46 +38,27 @@ from idlibstats.charts.data import ChartTables
 from idlibstats.charts.displacement import displacement_points
 from idlibstats.charts.first_days import first_days_claims, most_contested
 from idlibstats.charts.intensity import intensity
-from idlibstats.charts.known import ROWS, RowData, cell_text, draw_known_by_month, known_by_month
-from idlibstats.charts.notes import SOURCE_NOTE_GID, footnote_text, source_note
+from idlibstats.charts.known import known_by_month
+from idlibstats.charts.notes import footnote_text
 from idlibstats.charts.output import CHARTS, save_charts
 from idlibstats.charts.strikes import strikes_chart
-from idlibstats.charts.style import (
-    DEFAULT_MARKER,
-    JUPYTER_COLUMN_PX,
-    MIN_PT,
-    NEUTRAL_GREY,
-    OKABE_ITO,
-    README_COLUMN_PX,
-    WIDTH,
-    ClaimantStyles,
-)
+from idlibstats.charts.style import ClaimantStyles
 
+#: What users call: the charts, their bundle of frames and result, the registry
+#: :func:`save_charts` draws, and the helpers the notebooks use. Constants and drawing
+#: helpers stay in their modules (``charts.style``, ``charts.known``, ``charts.notes``).
 __all__ = [
     "CHARTS",
-    "DEFAULT_MARKER",
-    "JUPYTER_COLUMN_PX",
-    "MIN_PT",
-    "NEUTRAL_GREY",
-    "OKABE_ITO",
-    "README_COLUMN_PX",
-    "ROWS",
-    "SOURCE_NOTE_GID",
-    "WIDTH",
     "Chart",
     "ChartTables",
     "ClaimantStyles",
-    "RowData",
-    "cell_text",
     "coverage_timeline",
     "displacement_points",
-    "draw_known_by_month",
     "first_days_claims",
     "footnote_text",
     "intensity",
     "known_by_month",
     "most_contested",
     "save_charts",
-    "source_note",
     "strikes_chart",
 ]
