@@ -14,7 +14,8 @@ Two measurements:
    ``round20b.json``, ``round20c.json``, ``round20d.json`` and ``round20e.json`` (issue 20)
    were holdouts, each measured once at a freeze of the rules and then used to improve them
    (``round20d`` in issue 20's second round, ``round20e`` in its third); ``dev20.json``,
-   ``dev20b.json``, ``dev20c.json`` and ``dev20d.json`` hold the sentences issue 20's rules were developed on.
+   ``dev20b.json``, ``dev20c.json`` and ``dev20d.json`` hold the sentences issue 20's rules
+   were developed on.
    The tests require ``classes``, ``round2``, ``round3`` and ``classes20`` to be read
    exactly, and no wrong label to go unflagged on ``classes20``, the ``dev20`` batches and
    the issue-20 rounds. ``holdout.json`` (issue 13) is only measured, never tuned to.

@@ -34,6 +34,14 @@ __all__ = [
 ]
 
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
+# Foreign nationals: counted as all, flagged (who are they?).
+_NATIONALITIES = (
+    r"Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans|Americans|Saudis|"
+    r"Jordanians|Egyptians|Tunisians|Libyans|Chechens|Uighurs|Uzbeks|Pakistanis|Europeans|"
+    r"Israelis|Chinese"
+)
+# The people of a place by its name ('Idlibis', 'Aleppans', 'Hamawis'): residents, all.
+_DEMONYM = r"(?-i:(?!(?:" + _NATIONALITIES + r")\b)[A-Z][a-z]+(?:is|ans|ites))"
 _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
     r"(?:pro-(?:government|regime|Assad|Damascus)|loyalist)\s+(?:fighters|forces|militias?|"
@@ -57,7 +65,7 @@ _GROUP = (
     r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
     r"elderly|patients|students|pupils|teachers|journalists|others|factions|forces|"
     r"military\s+(?:police\s+)?(?:advisers|advisors|officers|experts|personnel|police)|"
-    r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans)"
+    rf"Syrians|{_NATIONALITIES}|{_DEMONYM})"
 )
 #: Any group the vocabulary knows, as a regular expression ('civilians', 'health workers').
 GROUP = _GROUP
@@ -159,7 +167,8 @@ _GROUP_POPULATION = (
     (r"Syrians|people|persons|individuals|others|residents|inhabitants|refugees|IDPs|victims|"
      r"villagers|locals|"
      r"casualties|bodies", "all"),
-    (r"Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans", "nationality"),
+    (_NATIONALITIES, "nationality"),
+    (_DEMONYM, "all"),
 )
 
 
