@@ -114,3 +114,24 @@ def test_no_rule_decides_a_wrong_label_without_a_reason_on_the_tuned_corpora():
     counts = draft_eval.count_rules()
     assert sum(decided for decided, _, _ in counts.values()) > 1000
     assert {key: tally for key, tally in counts.items() if tally[2]} == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # a number with no group of its own after a group of one population: theirs, or all?
+        ("Nine nurses died in the raid, raising the day's toll to 31.", True),
+        # not after one person, a total the group is among, or whom a group treated
+        ("A paramedic died in the raid, raising the day's toll to 31.", False),
+        ("Monitors count 4 nurses among 31 dead in the raid.", False),
+        ("Medics carried 4 bodies out and treated 31 wounded.", False),
+    ],
+)
+def test_a_default_all_after_a_group_of_the_sentence_is_doubtful(text, flagged):
+    frame, drafted = draft_text(text, SID, ROOT)
+    (i,) = [i for i, row in frame.iterrows() if row["value"] == 31]
+    rule = drafted.drafts[i].rules["population"]
+    assert frame.loc[i, "population"] == "all"
+    assert (rule == "default all, group before") is flagged
+    if flagged:
+        assert "population not said: 'nurses' counted before" in frame.loc[i, "needs_review"]

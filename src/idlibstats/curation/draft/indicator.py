@@ -30,7 +30,7 @@ __all__ = ["INDICATOR_WORDS", "decide_indicator"]
 #: Words near a number -> indicator (indicators.indicator), as regular expressions: the
 #: keywords of the fallback guess.
 INDICATOR_WORDS: tuple[tuple[str, str], ...] = (
-    (r"lost their lives|killed|killing|dead|deaths?|died", "killed"),
+    (r"lost their lives|killed|killing|dead|deaths?|died|succumb(?:ed|s|ing)?", "killed"),
     (r"injured|wounded|injuries", "injured"),
     (r"wound|wounds|injure|injures|hurt", "injured"),
     (r"kill|kills", "killed"),

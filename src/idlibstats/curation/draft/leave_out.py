@@ -6,19 +6,44 @@ Years (``2019``), days of the month in dates (``4 May 2019``, ``Between 1 and 28
 morning``), ordinals (``2nd``, ``twenty-first``), designations (``F-16``, ``Phase 2``,
 ``resolution 2254``), measures and shares (``10 km``, ``6 miles``, ``70 percent``, ``$5
 million``, ``eight in ten``), what a caption shows (``One photo``), fractions without a scale
-(``2.5``), the pronoun ``one`` (``one of those``) and a speaker (``one official said``).
+(``2.5``), the pronoun ``one`` (``one of those``) and a speaker (``one official said``), the
+size of one thing in a compound (``the 120-bed hospital``, ``a 30-truck convoy``), and a
+number an aim, a plan or a wish governs (``aimed to drive more than 2 million``, ``wants to
+resettle up to a million``, ``plans to retake 35 villages``): what someone means to do is not
+a count of what happened. A modal, an expectation or a threat (``could flee``, ``expect
+700,000 to flee``, ``threatens to uproot``) is no intent of the speaker's: such a row is
+drafted, flagged ``aim or modal`` (:mod:`.hedges`).
 """
 
 from __future__ import annotations
 
 import re
 
+from idlibstats.curation.draft.hedges import INTENT_VERBS
 from idlibstats.curation.draft.words import MONTHS, UNIT
 from idlibstats.text.textnorm import NumberPhrase
 
 __all__ = ["COUNTED_AFTER_RE", "why_left_out"]
 
 _INT64_MAX = 2**63 - 1
+# 'the 120-bed hospital', 'a 30-truck aid convoy', 'a 12-storey building': a compound that
+# names the size of the thing after it ('10-year-old', 'two-month' are ages and durations).
+_AFTER_SIZE_COMPOUND = re.compile(
+    r"^-(?-i:[a-z]+)(?:-[a-z]+)*\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|as|than|"
+    r"were|was|are|is|have|has|had|who|that|which|said|says)\b)(?-i:[a-z])",
+    re.IGNORECASE,
+)
+# 'aimed to drive more than', 'wants to send up to', 'Damascus has vowed to recapture every
+# one of the', 'the goal is to return': the number is the object of what someone means to do.
+# Up to three words between the infinitive and the number, none a conjunction or a verb of
+# another clause ('hoped to flee but 12 were killed' keeps its 12).
+_INTENT_BEFORE = re.compile(
+    rf"\b(?:{INTENT_VERBS})\s+to\s+"
+    r"(?:(?!(?:and|but|or|as|when|while|after|before|until|then|were|was|are|is|had|have|has)"
+    r"\b)[a-z]+\s+){1,3}"
+    r"(?:(?:every\s+one|all|each|some|most)\s+of\s+)?(?:the\s+|its\s+|their\s+)?$",
+    re.IGNORECASE,
+)
 _COUNTED = (
     r"(?:people|persons|individuals|civilians|children|kids|women|men|fighters|soldiers|troops|"
     r"rebels|families|refugees|airstrikes|strikes|raids|villages|towns|hospitals|facilities|"
@@ -108,7 +133,8 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         ``ordinal``, ``designation``, ``measure, share or money``, ``date``, ``what a
         caption shows``, ``pronoun``, ``a speaker``, ``article``, ``fraction``, ``too large for an
         integer column``), or
-        ``None`` when the number may be a figure.
+        ``None`` when the number may be a figure; also ``size of a thing`` and ``aim, plan
+        or wish``.
     """
     before, after = sentence[: number.start], sentence[number.end :]
     digits = number.text[0].isdigit()
@@ -128,6 +154,10 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "duration or age"
     if _AFTER_MEASURE.match(after) or _BEFORE_MONEY.search(before):
         return "measure, share or money"
+    if _AFTER_SIZE_COMPOUND.match(after):
+        return "size of a thing"
+    if _INTENT_BEFORE.search(before[-120:]):
+        return "aim, plan or wish"
     range_end = _RANGE_RE.match(after)  # '15 to 20 km', '2-3 days'
     if range_end and (_AFTER_MEASURE.match(after[range_end.end() :]) or
                       _AFTER_DURATION.match(after[range_end.end() :])):

@@ -27,6 +27,7 @@ __all__ = [
     "combine_groups",
     "group_after",
     "group_among",
+    "group_before",
     "group_near",
     "named_groups",
     "shared_group",
@@ -34,6 +35,14 @@ __all__ = [
 ]
 
 _RESCUE_SERVICE = r"(?:Syrian\s+)?(?:Civil\s+Defen[cs]e|White\s+Helmets)"
+# Foreign nationals: counted as all, flagged (who are they?).
+_NATIONALITIES = (
+    r"Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans|Americans|Saudis|"
+    r"Jordanians|Egyptians|Tunisians|Libyans|Chechens|Uighurs|Uzbeks|Pakistanis|Europeans|"
+    r"Israelis|Chinese"
+)
+# The people of a place by its name ('Idlibis', 'Aleppans', 'Hamawis'): residents, all.
+_DEMONYM = r"(?-i:(?!(?:" + _NATIONALITIES + r")\b)[A-Z][a-z]+(?:is|ans|ites))"
 _GROUP = (
     r"(?:fighters\s+(?:loyal|allied)\s+to\s+(?:the\s+)?(?:government|regime)|"
     r"(?:pro-(?:government|regime|Assad|Damascus)|loyalist)\s+(?:fighters|forces|militias?|"
@@ -57,7 +66,7 @@ _GROUP = (
     r"extremists|sons|daughters|brothers|sisters|relatives|wives|husbands|mothers|fathers|"
     r"elderly|patients|students|pupils|teachers|journalists|others|factions|forces|"
     r"military\s+(?:police\s+)?(?:advisers|advisors|officers|experts|personnel|police)|"
-    r"Syrians|Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans)"
+    rf"Syrians|{_NATIONALITIES}|{_DEMONYM})"
 )
 #: Any group the vocabulary knows, as a regular expression ('civilians', 'health workers').
 GROUP = _GROUP
@@ -159,7 +168,8 @@ _GROUP_POPULATION = (
     (r"Syrians|people|persons|individuals|others|residents|inhabitants|refugees|IDPs|victims|"
      r"villagers|locals|"
      r"casualties|bodies", "all"),
-    (r"Turks|Russians|Iranians|Iraqis|Kurds|Lebanese|Palestinians|Afghans", "nationality"),
+    (_NATIONALITIES, "nationality"),
+    (_DEMONYM, "all"),
 )
 
 
@@ -330,6 +340,33 @@ def named_groups(sentence: str, end: int, attached: list[Span]) -> list[str]:
         if population != "all":
             found.append(match.group(0).strip())
     return found
+
+
+def group_before(sentence: str, end: int) -> str | None:
+    """Return the last group of one population, not all, the sentence names before ``end``.
+
+    'Four civilians were killed on Tuesday, bringing to 544 the toll': is the 544 a toll
+    of civilians? 'Turkish soldier killed, 5 wounded': five soldiers? Whoever the sentence
+    counted before, a number with no group of its own may count them too. A claimant ('the
+    Civil Defence said') is who counts, not who is counted; one person ('a pregnant woman')
+    is no group, and a total they are among ('3 children among 9 dead') is everyone.
+    """
+    if _AMONG_BEFORE_RE.search(sentence[:end]):
+        return None  # '3 children among 9 dead': the children are some of the nine
+    found = None
+    for match in _NAMED_RE.finditer(sentence, 0, end):
+        if _CLAIMANT_RE.match(sentence[match.end() :]):
+            continue
+        last = match.group("groups").split()[-1].lower()
+        if not (last.endswith("s") or last in _PLURALS):
+            continue  # 'a pregnant woman', 'A rescuer': one person, not a group to count
+        if combine_groups(match.group("groups"))[0] not in {None, "all"}:
+            found = match.group(0).strip()
+    return found
+
+
+_AMONG_BEFORE_RE = re.compile(r"\bamong\s+$", re.IGNORECASE)
+_PLURALS = {"children", "men", "women", "staff", "personnel", "police", "elderly"}
 
 
 def side_before(sentence: str, start: int) -> str | None:

@@ -14,7 +14,7 @@ import re
 
 from idlibstats.curation.draft import clause
 from idlibstats.curation.draft.model import Draft, Span
-from idlibstats.curation.draft.population import group_near, named_groups
+from idlibstats.curation.draft.population import group_before, group_near, named_groups
 from idlibstats.curation.draft.vocabulary import Vocabulary
 
 __all__ = ["population_code"]
@@ -61,6 +61,13 @@ def population_code(
         population = "all"
         draft.decide("population", "default all", "all: no group named")
         _named_before(draft, masked, attached, named_before)
+        before = None
+        whom = _VERB_BEFORE_RE.search(masked[: draft.amount.start])  # 'treated 20 wounded'
+        if not _population_doubt(draft) and not whom:
+            before = group_before(masked, draft.amount.start)
+        if before is not None:  # 'Four civilians were killed, bringing to 544 the toll'
+            draft.reasons.append(f"population not said: '{before}' counted before")
+            draft.decide("population", "default all, group before", f"all: '{before}' before")
     if unit == "people" and population == "all" and not _population_doubt(draft):
         near = group_near(masked, draft.amount.end, attached)  # '9 died ... students'
         if near is not None:

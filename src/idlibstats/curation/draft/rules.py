@@ -133,6 +133,9 @@ _RULES = (
          "not_applicable: the indicator counts strikes, facilities or places"),
     Rule("population", "default all", "certain", None,
          "a count of people that names no group: 'the shelling killed 10': all"),
+    Rule("population", "default all, group before", "doubtful", "population not said",
+         "a count of people that names no group after a group of one population in the "
+         "sentence: 'Four civilians were killed, bringing to 544 the toll': all, or theirs?"),
     Rule("population", "part", "borrowed", "part of a doubtful total",
          "a share with no group of its own takes its total's: 'nearly all - 1,031 -'"),
     Rule("population", "figure before", "borrowed", "label from a doubtful row",
