@@ -14,9 +14,8 @@ Two measurements:
    ``round20b.json``, ``round20c.json``, ``round20d.json``, ``round20e.json`` and
    ``round20f.json`` (issue 20) were holdouts, each measured once at a freeze of the rules and
    then used to improve them (``round20d`` in issue 20's second round, ``round20e`` in its
-   third, ``round20f`` in its fourth); ``dev20.json``,
-   ``dev20b.json``, ``dev20c.json``, ``dev20d.json`` and ``dev20e.json`` hold the sentences issue 20's rules
-   were developed on.
+   third, ``round20f`` in its fourth); ``dev20.json``, ``dev20b.json``, ``dev20c.json``,
+   ``dev20d.json`` and ``dev20e.json`` hold the sentences issue 20's rules were developed on.
    The tests require ``classes``, ``round2``, ``round3`` and ``classes20`` to be read
    exactly, and no wrong label to go unflagged on ``classes20``, the ``dev20`` batches and
    the issue-20 rounds. ``holdout.json`` (issue 13) is only measured, never tuned to, as is
@@ -65,7 +64,8 @@ CORPORA = (
     "classes", "round2", "round3",
     "classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b", "dev20c",
     "round20e", "dev20d", "round20f", "dev20e",
-) + MEASURED_ONLY
+    *MEASURED_ONLY,
+)
 SID = "tst-2019-05-01"
 
 
