@@ -45,11 +45,14 @@ Nothing here is a test; ``tests/curation/test_draft_corpus.py`` asserts on the s
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -106,6 +109,33 @@ def _same(a: object, b: object) -> bool:
 def load_corpus(name: str) -> list[dict]:
     """Return the cases of ``tests/curation/draft_corpus/NAME.json``."""
     return json.loads((CORPUS / f"{name}.json").read_text(encoding="utf-8"))["cases"]
+
+
+def _package_hash() -> str:
+    """Hash the files the draft reads besides the text: the package's schema and indicators."""
+    digest = hashlib.sha256()
+    for path in (ROOT / "datapackage.json", ROOT / "data" / "indicators.csv"):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@functools.cache
+def _drafted_once(text: str, package_hash: str) -> tuple[pd.DataFrame, Any]:
+    from idlibstats.curation.draft.frame import draft_text
+
+    return draft_text(text, SID, ROOT)
+
+
+def drafted(text: str) -> tuple[pd.DataFrame, Any]:
+    """Return ``draft_text(text, SID, ROOT)``, drafted once per process for a text and package.
+
+    The draft is a pure function of the text and of the package's schema and indicators
+    (hashed into the key), so the tests that score every corpus, count the rules and check
+    every row share one draft of each sentence instead of drafting it again in each test.
+    The frame is a copy, so a caller may change it; the reading is shared (read it only).
+    """
+    frame, reading = _drafted_once(text, _package_hash())
+    return frame.copy(), reading
 
 
 def match_case(case: dict, rows: list[pd.Series]) -> dict[int, int]:
@@ -182,11 +212,9 @@ def _labels(score: Score, want: dict, row: pd.Series, where: str) -> None:
 
 def score_corpus(name: str) -> Score:
     """Draft every case of a corpus and score it."""
-    from idlibstats.curation.draft import draft_figures
-
     total = Score()
     for case in load_corpus(name):
-        total.add(score_case(case, draft_figures(case["text"], SID, ROOT)))
+        total.add(score_case(case, drafted(case["text"])[0]))
     return total
 
 
@@ -276,15 +304,13 @@ def count_rules(names: tuple[str, ...] = TUNED) -> dict[tuple[str, str], list[in
         (label, rule name) -> [labels decided, wrong, wrong with no ``needs_review``
         reason], over the matched rows of every case of ``names``.
     """
-    from idlibstats.curation.draft.frame import draft_text
-
     counts: dict[tuple[str, str], list[int]] = {}
     for name in names:
         for case in load_corpus(name):
-            frame, drafted = draft_text(case["text"], SID, ROOT)
+            frame, reading = drafted(case["text"])
             rows = [row for _, row in frame.iterrows()]
             for i, j in match_case(case, rows).items():
-                want, row, draft = case["rows"][i], rows[j], drafted.drafts[j]
+                want, row, draft = case["rows"][i], rows[j], reading.drafts[j]
                 for label in ("indicator", "population"):
                     tally = counts.setdefault((label, draft.rules[label]), [0, 0, 0])
                     wrong = not _same(row[label], want[label])

@@ -56,7 +56,8 @@ _CAPACITY_AFTER = re.compile(r"^\s+(?:[a-z-]+\s+)?beds?\b", re.IGNORECASE)
 _TIMES_AFTER = re.compile(
     r"^\s+(?:more\s+|separate\s+|different\s+)?(?:times|occasions)\b", re.IGNORECASE
 )
-# 'Abu Ahmad, 42,' 'Umm Khaled, 35,' 'her son, 7,' 'a nurse, 29,': an age in apposition.
+# 'Abu Ahmad, 42,' 'Umm Khaled, 35,' 'her son, 7,' 'a local council official, 38,': an age
+# in apposition.
 # A capitalised word that starts a phrase, not a name ('In Saraqib, 42, including ...').
 _NOT_A_NAME = (
     r"(?!(?:In|At|On|From|Near|To|Of|Across|Around|Outside|Inside|Since|By|For|The|And|But|"
@@ -65,7 +66,7 @@ _NOT_A_NAME = (
 )
 _CAPITALISED = r"(?-i:[A-Z][\w'\u2019-]*)"
 _NAME = _NOT_A_NAME + rf"{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|al-\w+|bin|ibn|abu|umm))*"
-_PERSON = r"(?:his|her|their|a|an)\s+[a-z]+"
+_PERSON = r"(?:[Hh]is|[Hh]er|[Tt]heir|[Aa]n?)\s+(?:[a-z-]+\s+){0,3}[a-z]+"
 _APPOSITION_BEFORE = re.compile(rf"(?:^|(?<=[\s(\"'\u201c]))(?P<who>{_NAME}|{_PERSON}),\s*$")
 _APPOSITION_AFTER = re.compile(r"^\s*(?:,|\)|\s-\s|\u2014|\u2013)")
 # 'In Saraqib, 42 were ...', 'On Tuesday, 18 ...': a place or a day, not a person.
