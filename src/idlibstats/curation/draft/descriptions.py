@@ -21,12 +21,23 @@ _WORDING = (
     r"(?:(?:up\s+to|as\s+many\s+as|some|about|around|roughly|nearly|almost|over|more\s+than|"
     r"at\s+least)\s+)?"
 )
-# What a thing holds or takes, not what happened to it.
-_HOLD_VERBS = (
-    r"hold|house|accommodate|host|shelter|seat|fit|take|treat|receive|serve|sleep|feed"
+# What a thing holds, not what happened to it; 'treat', 'receive', 'serve', 'take' and 'feed'
+# only with a rate after ('able to treat 300 patients a day'): 'medics were able to treat 40
+# wounded' counts the wounded.
+_HOLD_VERBS = r"hold|house|accommodate|host|shelter|seat|fit|sleep"
+_RATE_VERBS = r"treat|receive|serve|take|feed"
+_RATE_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}(?:(?:a|per|each|every)\s+(?:day|week|month|night)|"
+    r"at\s+(?:a\s+time|once))\b",
+    re.IGNORECASE,
 )
-# 'a capacity of 80 beds', 'room for 400 pupils', 'built for 5,000 people', 'able to treat
-# 300', 'can hold up to 150', 'a clinic that served 10 villages', 'which had 60 beds'; a
+_RATE_BEFORE = re.compile(
+    rf"\b(?:able|equipped|designed|built)\s+to\s+(?:{_RATE_VERBS})\s+{_WORDING}$|"
+    rf"\b(?:can|could|cannot|can't)\s+(?:only\s+|still\s+)?(?:{_RATE_VERBS})\s+{_WORDING}$",
+    re.IGNORECASE,
+)
+# 'a capacity of 80 beds', 'room for 400 pupils', 'built for 5,000 people', 'can hold up
+# to 150', 'a clinic that served 10 villages', 'which had 60 beds'; a
 # number listed after one ('a capacity of 80 beds and two operating theatres') is one too.
 _CAPACITY_BEFORE = re.compile(
     r"(?P<kw>\bcapacity\s+(?:of|for)|\b(?:room|space|places?|beds?)\s+for|"
@@ -43,10 +54,18 @@ _CAPACITY_BEFORE = re.compile(
 # ('which had 120 beds', 'a hospital with 200 beds'); 'which has 3 million people' is a
 # population and 'with 12 dead' a toll.
 _LOOSE_BEFORE = re.compile(r"\b(?:with|had|has|have)$", re.IGNORECASE)
+# ', which had 40 staff,': a relative clause set off by commas says what a thing has (not
+# its residents: 'Idlib, which has 3 million people,' is a population).
+_RELATIVE_HAS = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+)?(?:had|has|have)$", re.IGNORECASE)
+_ASIDE_NOUN = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}[a-z-]+\s*[,;)]", re.IGNORECASE)
+_RESIDENTS = re.compile(
+    r"^\s+(?:[a-z-]+\s+)?(?:people|persons|residents|inhabitants|civilians|displaced|IDPs|"
+    r"refugees|Syrians|families|households)\b",
+    re.IGNORECASE,
+)
 _PARTS_OF_A_THING = re.compile(
     r"^\s+(?:[a-z-]+\s+)?(?:beds?|rooms?|wards?|floors?|storeys?|stories|classrooms?|seats?|"
-    r"tents?|units?|operating\s+(?:theatres?|theaters?|rooms?)|incubators?|ambulances?|staff|"
-    r"employees|doctors|nurses|pupils|students|places)\b",
+    r"units?|operating\s+(?:theatres?|theaters?|rooms?)|incubators?|places)\b",
     re.IGNORECASE,
 )
 # '200 beds', '120 hospital beds': the counted noun is a capacity ('150 patients a day' is
@@ -107,15 +126,26 @@ def description(before: str, after: str, value: int, digits: bool) -> str | None
         return "count of times"
     if _CAPACITY_AFTER.match(after):
         return "size of a thing"
+    if _RATE_BEFORE.search(before) and _RATE_AFTER.match(after):
+        return "size of a thing"
     capacity = _CAPACITY_BEFORE.search(before)
     loose = capacity is not None and _LOOSE_BEFORE.search(capacity.group("kw"))
     if capacity and (not loose or _PARTS_OF_A_THING.match(after)):
         return "size of a thing"
+    relative = capacity is not None and _RELATIVE_HAS.search(capacity.group("kw"))
+    if relative and _ASIDE_NOUN.match(after) and not _RESIDENTS.match(after):
+        return "size of a thing"  # 'The Civil Defence, which has 3,000 volunteers, said'
+
     if digits and value <= _AGE_MAX and _is_apposition(before, after):
         return "age"
     if _PARENT_OF.search(before):
         return "size of a family"
     return None
+
+
+# 'Maarat al-Numan, 12, Saraqib, 7': places and their tolls, not people and their ages.
+_PAIR_AFTER = re.compile(rf"^\s*,\s*(?:and\s+)?{_NAME},\s*\d")
+_PAIR_BEFORE = re.compile(r"\d\s*,\s*(?:and\s+)?$")
 
 
 def _is_apposition(before: str, after: str) -> bool:
@@ -125,6 +155,6 @@ def _is_apposition(before: str, after: str) -> bool:
     if not _APPOSITION_AFTER.match(after):
         return False
     who = _APPOSITION_BEFORE.search(before)
-    if who is None:
+    if who is None or _PAIR_AFTER.match(after) or _PAIR_BEFORE.search(before[: who.start("who")]):
         return False
     return not _PREPOSITION_BEFORE.search(before[: who.start("who")])

@@ -50,6 +50,12 @@ _CLAUSE_END = (
     r"and|but|or|as|when|while|after|before|until|then|because|since|so|that|which|who|"
     r"where|were|was|are|is|had|have|has|been|said|says|say|told|according"
 )
+# A verb of the clause after the infinitive's ('seeking to retake the town killed 12'): the
+# number is its object, not the aim's.
+_FINITE = (
+    r"[a-z]+ed|hit|hits|struck|strikes|fled|flee|left|took|drove|kill|kills|killing|wounding|"
+    r"leaving|forcing|displacing|injuring|destroying|hitting|striking|died|die|dies"
+)
 _AIM_NOUNS = (
     r"appeal|plan|bid|effort|efforts|goal|target|aim|objective|pledge|promise|proposal|scheme|"
     r"programme|program|campaign|drive|mission|funds|funding|money|call|calls|request|"
@@ -59,7 +65,9 @@ _INTENT_BEFORE = re.compile(
     rf"(?:\b(?:{INTENT_VERBS})(?:\s*,[^,;:#]{{1,60}},|(?:\s+(?!(?:{_CLAUSE_END})\b)[a-z]+){{1,3}})?"
     rf"|\b(?:{_AIM_NOUNS}))"
     r"\s+to\s+"
-    rf"(?:(?!(?:{_CLAUSE_END})\b)[a-z'-]+\s+|(?:and|or)\s+[a-z'-]+\s+(?=(?:to|for|with|into)\s)){{1,10}}"
+    r"[a-z'-]+\s+"  # the infinitive ('to reach', 'to feed')
+    rf"(?:(?!(?:{_CLAUSE_END}|{_FINITE})\b)[a-z'-]+\s+|"
+    r"(?:and|or)\s+[a-z'-]+\s+(?=(?:to|for|with|into)\s)){0,9}"
     r"(?<!\band\s)(?<!\bor\s)"
     r"(?:(?:up\s+to|as\s+many\s+as|more\s+than|at\s+least|some|about|around|over|nearly)\s+)?"
     r"(?:(?:every\s+one|all|each|some|most)\s+of\s+)?(?:the\s+|its\s+|their\s+)?$",
