@@ -31,11 +31,12 @@ from idlibstats.text.textnorm import NumberPhrase
 __all__ = ["COUNTED_AFTER_RE", "why_left_out"]
 
 _INT64_MAX = 2**63 - 1
-# 'the 120-bed hospital', 'a 30-truck aid convoy', 'a 12-storey building': a compound that
-# names the size of the thing after it ('10-year-old', 'two-month' are ages and durations).
+# 'the 120-bed hospital', 'a 30-truck aid convoy', 'a 25-truck UN convoy', 'the 150-bed Idlib
+# National Hospital', 'a 12-storey building': a compound that names the size of the thing after
+# it, whatever the case of the next word ('10-year-old', 'two-month' are ages and durations).
 _AFTER_SIZE_COMPOUND = re.compile(
     r"^-(?-i:[a-z]+)(?:-[a-z]+)*\s+(?!(?:of|and|or|to|in|on|at|by|for|from|with|as|than|"
-    r"were|was|are|is|have|has|had|who|that|which|said|says)\b)(?-i:[a-z])",
+    r"were|was|are|is|have|has|had|who|that|which|said|says)\b)[a-z]",
     re.IGNORECASE,
 )
 # 'aimed to drive more than', 'wants to send up to', 'Damascus has vowed to recapture every
