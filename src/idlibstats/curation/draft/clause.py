@@ -94,7 +94,7 @@ _SUBJECT_VERBS = (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
         r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
         r"(?:left|leave|leaving)\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region|camps?)|"
-        r"(?:left|leave|leaving)(?=\s+(?-i:[A-Z][a-z]))|"  # 'left Saraqib': a place's name
+        r"(?:left|leave|leaving)(?=\s+(?:the\s+)?(?-i:[A-Z][a-z]))|"  # 'left (the) Ghab plain'
         r"crossed\s+(?:into|the\s+border)|(?:sought|took)\s+(?:refuge|shelter|safety)|"
         r"(?:arrived\s+(?:in|at)|reached)\s+(?:the\s+)?(?:camps?|border|shelters?)",
         "displaced",
@@ -163,6 +163,12 @@ _SUBJECT_RE = re.compile(
     rf"^{NP}(?:{LIST}{AMOUNT}{NP})*{ASIDE}{AUX}\s+(?<!\bthe )(?<!\btheir )"
     rf"(?P<kw>{alternation(_SUBJECT_VERBS)})\b",
     re.IGNORECASE,
+)
+# A number in an apposition ('a new wave of flight - some 22,000 people - had left', 'the
+# latest exodus, 40,000 people, has fled'): the verb after the closing mark is the number's.
+_APPOSITION_OPEN_RE = re.compile(r"[a-z](?:\s*,|\s+-)\s+$", re.IGNORECASE)
+_APPOSITION_SUBJECT_RE = re.compile(
+    rf"^{NP}(?:\s*,|\s+-){AUX}\s+(?P<kw>{alternation(_SUBJECT_VERBS)})\b", re.IGNORECASE
 )
 _BEFORE_RE = re.compile(
     rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,9}}?"
@@ -388,6 +394,8 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
     match = None if PARTITIVE_RE.search(before) else _SUBJECT_RE.match(after)
+    if match is None and _APPOSITION_OPEN_RE.search(before):
+        match = _APPOSITION_SUBJECT_RE.match(after)  # 'a wave - some 22,000 people - had left'
     if match:  # (not the 7 of '3 of the 7 people ... died': the verb is the 3's)
         return _joined(masked, _reading(match, _SUBJECT_VERBS, end, "subject"))
     match = _OBJECT_LIST_RE.search(before)
