@@ -74,7 +74,7 @@ def test_the_scores_on_the_corpus_of_each_issue(name):
 @pytest.mark.parametrize(
     "name",
     ["classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b", "dev20c",
-     "round20e", "round20f", "round20g", "round20h"],
+     "round20e", "round20f", "round20g", "round20h", "round20i"],
 )
 def test_no_wrong_label_goes_unflagged_and_no_number_is_missed(name):
     # issue 20: a curator who trusts the flags records no wrong row
@@ -136,6 +136,19 @@ def test_a_parts_own_death_designed_aims_and_appositions_as_issue_20s_sixth_roun
     assert score.false_rows == 0
     assert score.all_four == score.matched == score.expected
     for case in draft_eval.load_corpus("dev20g"):
+        if not case["rows"]:
+            assert draft_eval.drafted(case["text"])[0].empty, case["text"]
+
+
+def test_prices_and_rates_of_what_a_thing_does_give_no_row():
+    # dev20h: '1,200 Syrian pounds' is money; 'The clinic, which performed about 200
+    # operations a month,' describes the clinic; 'which killed 12 civilians' and 'Some 15,000
+    # people a week fled' keep their rows
+    score = draft_eval.score_corpus("dev20h")
+    assert score.found == score.expected >= 3
+    assert score.false_rows == 0
+    assert score.all_four == score.matched == score.expected
+    for case in draft_eval.load_corpus("dev20h"):
         if not case["rows"]:
             assert draft_eval.drafted(case["text"])[0].empty, case["text"]
 

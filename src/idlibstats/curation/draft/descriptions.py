@@ -36,6 +36,15 @@ _RATE_BEFORE = re.compile(
     rf"\b(?:can|could|cannot|can't)\s+(?:only\s+|still\s+)?(?:{_RATE_VERBS})\s+{_WORDING}$",
     re.IGNORECASE,
 )
+# 'The clinic, which performed about 200 operations a month,': a rate in a relative clause
+# says what a thing does, not what happened to it (not 'which killed 12 people a day').
+_RELATIVE_RATE_BEFORE = re.compile(
+    r"\b(?:that|which)\s+(?:once\s+|still\s+|then\s+|usually\s+)?"
+    r"(?!(?:killed|kill|kills|injured|wounded|displaced|forced|uprooted|hit|struck|destroyed|"
+    r"damaged|left)\b)[a-z]+(?:\s+(?:out|up|in))?\s+"
+    rf"{_WORDING}$",
+    re.IGNORECASE,
+)
 # 'a capacity of 80 beds', 'room for 400 pupils', 'built for 5,000 people', 'can hold up
 # to 150', 'a clinic that served 10 villages', 'which had 60 beds'; a
 # number listed after one ('a capacity of 80 beds and two operating theatres') is one too.
@@ -126,7 +135,9 @@ def description(before: str, after: str, value: int, digits: bool) -> str | None
         return "count of times"
     if _CAPACITY_AFTER.match(after):
         return "size of a thing"
-    if _RATE_BEFORE.search(before) and _RATE_AFTER.match(after):
+    if (_RATE_BEFORE.search(before) or _RELATIVE_RATE_BEFORE.search(before)) and _RATE_AFTER.match(
+        after
+    ):
         return "size of a thing"
     capacity = _CAPACITY_BEFORE.search(before)
     loose = capacity is not None and _LOOSE_BEFORE.search(capacity.group("kw"))

@@ -118,6 +118,10 @@ _AFTER_MEASURE = re.compile(
     r"liters?|calibre|caliber)\b|\s*%)",
     re.IGNORECASE,
 )
+# '1,200 Syrian pounds', '500 Turkish lira', '20 US dollars': a currency named after the number.
+_AFTER_CURRENCY = re.compile(
+    r"^\s+(?:(?-i:[A-Z][a-z]+|US)\s+)?(?:pounds?|liras?|dollars?|euros?|dinars?)\b", re.IGNORECASE
+)
 _BEFORE_MONEY = re.compile(r"(?:[$\u20ac\u00a3]|\bUS\$|\bUSD|\bEUR)\s*$")
 _AFTER_MEDIA = re.compile(
     r"^(?:\s+[A-Za-z-]+)?\s+(?:photos?|photographs?|pictures?|images?|videos?|footage)\b",
@@ -182,7 +186,7 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "designation"
     if _AFTER_DURATION.match(after) or _BEFORE_AGE.search(before):
         return "duration or age"
-    if _AFTER_MEASURE.match(after) or _BEFORE_MONEY.search(before):
+    if _AFTER_MEASURE.match(after) or _AFTER_CURRENCY.match(after) or _BEFORE_MONEY.search(before):
         return "measure, share or money"
     if _AFTER_SIZE_COMPOUND.match(after):
         return "size of a thing"
