@@ -63,6 +63,7 @@ _CAPACITY_BEFORE = re.compile(
 # ('which had 120 beds', 'a hospital with 200 beds'); 'which has 3 million people' is a
 # population and 'with 12 dead' a toll.
 _LOOSE_BEFORE = re.compile(r"\b(?:with|had|has|have)$", re.IGNORECASE)
+_HAS_BEFORE = re.compile(rf"\b(?:had|has|have)\s+{_WORDING}$", re.IGNORECASE)
 # ', which had 40 staff,': a relative clause set off by commas says what a thing has (not
 # its residents: 'Idlib, which has 3 million people,' is a population).
 _RELATIVE_HAS = re.compile(r"\b(?:that|which)\s+(?:[a-z]+\s+)?(?:had|has|have)$", re.IGNORECASE)
@@ -139,6 +140,8 @@ def description(before: str, after: str, value: int, digits: bool) -> str | None
         after
     ):
         return "size of a thing"
+    if _HAS_BEFORE.search(before) and _PARTS_OF_A_THING.match(after):
+        return "size of a thing"  # 'The school had 12 classrooms'
     capacity = _CAPACITY_BEFORE.search(before)
     loose = capacity is not None and _LOOSE_BEFORE.search(capacity.group("kw"))
     if capacity and (not loose or _PARTS_OF_A_THING.match(after)):

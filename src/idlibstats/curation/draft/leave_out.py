@@ -122,6 +122,16 @@ _AFTER_MEASURE = re.compile(
 _AFTER_CURRENCY = re.compile(
     r"^\s+(?:(?-i:[A-Z][a-z]+|US)\s+)?(?:pounds?|liras?|dollars?|euros?|dinars?)\b", re.IGNORECASE
 )
+# 'destroyed seven tanks', '50 armoured vehicles', 'two helicopters': materiel, out of scope
+# in docs/method.md (munitions, 'barrel bombs', 'shells', stay rows with no indicator).
+_AFTER_MATERIEL = re.compile(
+    r"^\s+(?:(?!(?:in|on|of|at|as|and|or|with|from|by|for|to|when|while|after|were|was|are|"
+    r"is|killed|dead|died|wounded|injured|hurt|displaced|fled|hit|struck|people|civilians|"
+    r"children|women|men|fighters|soldiers|troops|rebels)\b)[a-z-]+\s+){0,2}"
+    r"(?:tanks?|vehicles?|APCs?|helicopters?|aircraft|warplanes?|jets?|drones?|launchers?|"
+    r"artillery\s+pieces|pieces\s+of\s+artillery|cannons?)\b",
+    re.IGNORECASE,
+)
 _BEFORE_MONEY = re.compile(r"(?:[$\u20ac\u00a3]|\bUS\$|\bUSD|\bEUR)\s*$")
 _AFTER_MEDIA = re.compile(
     r"^(?:\s+[A-Za-z-]+)?\s+(?:photos?|photographs?|pictures?|images?|videos?|footage)\b",
@@ -164,7 +174,7 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
     -------
     str or None
         A short reason (``year``, ``day of month``, ``duration or age``, ``time of day``,
-        ``ordinal``, ``designation``, ``measure, share or money``, ``date``, ``what a
+        ``ordinal``, ``designation``, ``measure, share or money``, ``materiel``, ``date``, ``what a
         caption shows``, ``pronoun``, ``a speaker``, ``article``, ``fraction``, ``too large for an
         integer column``), or
         ``None`` when the number may be a figure; also ``size of a thing``, ``aim, plan
@@ -190,6 +200,8 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "measure, share or money"
     if _AFTER_SIZE_COMPOUND.match(after):
         return "size of a thing"
+    if _AFTER_MATERIEL.match(after):
+        return "materiel"
     described = description(before, after, number.value, digits)
     if described is not None:  # 'a hospital with 200 beds', 'Abu Ahmad, 42,', 'three times'
         return described
