@@ -93,7 +93,8 @@ _SUBJECT_VERBS = (
     (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
         r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
-        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region|camps?)|"
+        r"(?:left|leave|leaving)\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region|camps?)|"
+        r"(?:left|leave|leaving)(?=\s+(?:the\s+)?(?-i:[A-Z][a-z]))|"  # 'left (the) Ghab plain'
         r"crossed\s+(?:into|the\s+border)|(?:sought|took)\s+(?:refuge|shelter|safety)|"
         r"(?:arrived\s+(?:in|at)|reached)\s+(?:the\s+)?(?:camps?|border|shelters?)",
         "displaced",
@@ -163,8 +164,14 @@ _SUBJECT_RE = re.compile(
     rf"(?P<kw>{alternation(_SUBJECT_VERBS)})\b",
     re.IGNORECASE,
 )
+# A number in an apposition ('a new wave of flight - some 22,000 people - had left', 'the
+# latest exodus, 40,000 people, has fled'): the verb after the closing mark is the number's.
+_APPOSITION_OPEN_RE = re.compile(r"[a-z](?:\s*,|\s+-)\s+$", re.IGNORECASE)
+_APPOSITION_SUBJECT_RE = re.compile(
+    rf"^{NP}(?:\s*,|\s+-){AUX}\s+(?P<kw>{alternation(_SUBJECT_VERBS)})\b", re.IGNORECASE
+)
 _BEFORE_RE = re.compile(
-    rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
+    rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,9}}?"
     r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
     r"(?:raised|increased|risen|climbed|jumped)\s+to|to|of|at|hit|were|are)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
@@ -211,11 +218,16 @@ _OF_RE = re.compile(rf"\b(?P<kw>{alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECA
 _PART_BEFORE_RE = re.compile(
     rf"(?P<total>{AMOUNT})[^#;]*?(?P<marker>\b(?:including|included|includes|of\s+whom|among\s+them|"
     rf"among\s+whom|among\s+the\s+dead\s+were|among\s+the\s+victims\s+were))\s+"
-    rf"(?:{AMOUNT}{NP}{LIST})*$",
+    rf"(?:(?:{AMOUNT}|an?\b){NP}{LIST})*$",
     re.IGNORECASE,
 )
 _OF_THE_TOTAL_RE = re.compile(
     rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{AMOUNT})[^#;.]*(?:,|\s-)\s+$"
+)
+# 'Among the 21 dead were 10 men, 6 women and 5 children': the total before its parts.
+_AMONG_THE_TOTAL_RE = re.compile(
+    rf"\b[Aa]mong\s+(?:the|these|those)\s+(?P<total>{AMOUNT})[^#;.]*?\s+(?:were|was|are)\s+"
+    rf"(?:(?:{AMOUNT}|an?\b){NP}{LIST})*$"
 )
 _PART_AFTER_RE = re.compile(
     r"^\s+of\s+(?:these|those|them|whom|the\s+dead|the\s+victims|the\s+total)\b", re.IGNORECASE
@@ -382,6 +394,8 @@ def govern(masked: str, start: int, end: int) -> Reading | None:
     if match:
         return _joined(masked, _reading(match, _OBJECT_VERBS, 0, "object"))
     match = None if PARTITIVE_RE.search(before) else _SUBJECT_RE.match(after)
+    if match is None and _APPOSITION_OPEN_RE.search(before):
+        match = _APPOSITION_SUBJECT_RE.match(after)  # 'a wave - some 22,000 people - had left'
     if match:  # (not the 7 of '3 of the 7 people ... died': the verb is the 3's)
         return _joined(masked, _reading(match, _SUBJECT_VERBS, end, "subject"))
     match = _OBJECT_LIST_RE.search(before)
@@ -453,8 +467,8 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
         if listed and _SUBJECT_RE.match(after):  # '..., including 67 children and 785 were injured'
             return None
         return "including", match.start("total")
-    match = _OF_THE_TOTAL_RE.search(before)
-    if match:  # 'Of the 87 people killed, 25 were children'
+    match = _OF_THE_TOTAL_RE.search(before) or _AMONG_THE_TOTAL_RE.search(before)
+    if match:  # 'Of the 87 people killed, 25 were children', 'Among the 21 dead were 10 men'
         return "including", match.start("total")
     if _PART_AFTER_RE.match(after):
         return "of these", None

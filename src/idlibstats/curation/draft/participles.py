@@ -113,9 +113,14 @@ def verb_after_participle(
     """
     start, end = keyword
     between = masked[amount.end : start]
-    if _OF_BEFORE_RE.search(masked[: amount.start]) or _OF_THOSE_RE.match(between):
+    if _OF_BEFORE_RE.search(masked[: amount.start]):
         return None
-    if how == "subject":  # 'who had fled', or a bare 'fleeing', 'wounded' (not 'died', 'live')
+    # 'Two of those killed were children': the participle says what the whole was. 'Three of
+    # those hurt ... later succumbed': the part's own verb, a death or a flight, says more.
+    part = _OF_THOSE_RE.match(between) is not None
+    if part:
+        bare = True
+    elif how == "subject":  # 'who had fled', or a bare 'fleeing', 'wounded' (not 'died', 'live')
         participle = _PARTICIPLE_RE.fullmatch(masked[start:end]) is not None
         bare = _RELATIVE_RE.search(between) or (participle and not _FINITE_RE.search(between))
     elif how == "noun":
@@ -128,7 +133,7 @@ def verb_after_participle(
     later = _LATER_RE.search(masked, end, stop.start() if stop else len(masked))
     if later is None:
         return None
-    for i, (_, indicator, _) in enumerate(_VERBS):
+    for i, (_, indicator, passive) in enumerate(_VERBS):
         if later.group(f"v{i}"):
-            return Participle(indicator, later.start(), later.end())
-    return Participle(None, later.start(), later.end())
+            return None if part and passive else Participle(indicator, later.start(), later.end())
+    return None if part else Participle(None, later.start(), later.end())
