@@ -78,7 +78,7 @@ def _row_by_row(formula: Any, columns: dict[str, tuple[str, Any]], n: int) -> np
     return ok
 
 
-def _found_in_python(state: Any, here: list[str], keys_: Any) -> np.ndarray:
+def _found_in_python(state: Any, here: list[str], keys_: Any, rows: Any = None) -> np.ndarray:
     local = [state.key_values(f) for f in here]
     if not isinstance(keys_, set):
         keys_ = {(k,) for k in keys_.to_pylist()}

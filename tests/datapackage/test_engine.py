@@ -138,3 +138,17 @@ def test_an_error_cannot_be_made_without_a_code() -> None:
     assert error.to_dict() == {"type": "type-error", "title": "Type error", "message": str(error),
                                "note": "is wrong", "place": "data/figures.csv", "rowNumber": 3,
                                "fieldName": "value"}
+
+
+@pytest.mark.parametrize("cell", ["2019-5-04", "20190504", "2019-05-04T00", " 2019-05-04",
+                                  "+019-05-04", "2019/05/04", "２０１９-05-04", "2019-05-4 "])
+def test_a_date_not_written_yyyy_mm_dd_is_a_type_error(package_copy: Path, cell: str) -> None:
+    """Dates are cast by Arrow first, their shape read only when a cell does not cast: this
+    holds only while Arrow casts YYYY-MM-DD and nothing else, which these cells test."""
+    from idlibstats.datapackage.errors import show
+
+    set_cell("data/figures.csv", 5, "claimed_on", cell)(package_copy)
+    restamp_package(package_copy)
+    errors = [e for e in _run(package_copy, "figures", CHECKS) if e.code == "type-error"]
+    assert [(e.row, e.field, e.message) for e in errors] == [
+        (5, "claimed_on", f"is not a date (YYYY-MM-DD): {show(cell)}")]

@@ -105,12 +105,12 @@ def _row_rules(state: TableState) -> None:
         return
     kinds = {f["name"]: column_kind(f.get("type", "string")) for f in state.fields}
     names = dict.fromkeys(name for _, formula in rules for name in formula.names)
-    columns = {name: (kinds[name], pa.chunked_array(state.typed[name]).combine_chunks())
-               if name in kinds else ("str", pa.nulls(state.n, pa.string())) for name in names}
+    columns = {name: (kinds[name], state.typed[name]) if name in kinds else
+               ("str", pa.nulls(state.n, pa.string())) for name in names}
     for rel, formula in rules:
         present = [name for name in formula.names if name in kinds]
         positions = np.flatnonzero(state.usable(*present) & ~holds(formula, columns, state.n))
-        texts = {name: state.text(name).take(positions).to_pylist() for name in present}
+        texts = {name: state.cells(name, positions) for name in present}
         for k, position in enumerate(positions):
             shown = ", ".join(f"{name}={show(texts[name][k])}" for name in present)
             state.error("row-constraint", f"breaks the rule `{formula.text}` ({rel}): {shown}",

@@ -72,11 +72,9 @@ ENUM = FieldCheck(CODE, lambda state, spec: "enum" in _constraints(spec), _enum)
 
 def _pattern(state: TableState, spec: dict[str, Any]) -> None:
     name, pattern = spec["name"], _constraints(spec)["pattern"]
-    head = _one_line_head(pattern)
-    if head is not None and state.table.one_line_rows:
-        matches = pc.match_substring_regex(state.text(name), f"^(?:{head})")
-    else:
-        matches = pc.match_substring_regex(state.text(name), anchored(pattern))
+    head = _one_line_head(pattern) if state.table.one_line_rows else None
+    matches = pc.match_substring_regex(state.text(name), anchored(pattern) if head is None
+                                       else f"^(?:{head})")
 
     def message(v: str) -> str:
         hint = (f"; it starts with {v[0]!r}, which a spreadsheet would run as a formula"

@@ -27,6 +27,8 @@ from typing import Any
 import numpy as np
 import pyarrow.compute as pc
 
+from idlibstats.datapackage.validation.state import mask
+
 __all__ = ["Formula", "column_kind", "compile_formula", "holds"]
 
 _ORDER = {ast.Lt: pc.less, ast.LtE: pc.less_equal, ast.Gt: pc.greater,
@@ -153,14 +155,9 @@ class _Truth:
     err: np.ndarray  # rows where Python would raise
 
 
-def _mask(values: Any) -> np.ndarray:
-    return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool)
-
-
-def _value(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Value:
+def _value(node: ast.expr, columns: dict[str, _Value], n: int) -> _Value:
     if isinstance(node, ast.Name):
-        kind, data = columns[node.id]
-        return _Value(kind, data, data.is_null().to_numpy(zero_copy_only=False).astype(bool))
+        return columns[node.id]
     if isinstance(node, ast.UnaryOp):  # a negative number
         return _Value("num", -node.operand.value, np.zeros(n, bool))  # type: ignore[attr-defined]
     value = node.value  # type: ignore[attr-defined]
@@ -172,7 +169,7 @@ def _equal(a: _Value, b: _Value) -> np.ndarray:
     both_none = a.null & b.null
     if "none" in (a.kind, b.kind) or a.kind != b.kind:
         return both_none
-    return (_mask(pc.equal(a.data, b.data)) & ~a.null & ~b.null) | both_none
+    return (mask(pc.equal(a.data, b.data)) & ~a.null & ~b.null) | both_none
 
 
 def _compare(op: ast.cmpop, a: _Value, b: _Value, n: int) -> _Truth:
@@ -185,7 +182,7 @@ def _compare(op: ast.cmpop, a: _Value, b: _Value, n: int) -> _Truth:
     if "none" in (a.kind, b.kind) or a.kind != b.kind:
         return _Truth(no, ~no)  # Python raises TypeError in every row
     err = a.null | b.null
-    return _Truth(_mask(_ORDER[type(op)](a.data, b.data)) & ~err, err)
+    return _Truth(mask(_ORDER[type(op)](a.data, b.data)) & ~err, err)
 
 
 def _then(first: _Truth, second: _Truth, is_or: bool) -> _Truth:
@@ -194,7 +191,7 @@ def _then(first: _Truth, second: _Truth, is_or: bool) -> _Truth:
     return _Truth(np.where(reached, second.value, first.value), first.err | (reached & second.err))
 
 
-def _truth(node: ast.expr, columns: dict[str, tuple[str, Any]], n: int) -> _Truth:
+def _truth(node: ast.expr, columns: dict[str, _Value], n: int) -> _Truth:
     if isinstance(node, ast.Constant):
         return _Truth(np.full(n, bool(node.value)), np.zeros(n, bool))
     if isinstance(node, ast.UnaryOp):  # not
@@ -232,7 +229,9 @@ def holds(formula: Formula, columns: dict[str, tuple[str, Any]], n: int) -> np.n
     ``columns`` maps a field name to (its :func:`column_kind`, Arrow array of typed values,
     null where missing). False where the result is false or Python would raise.
     """
-    result = _truth(formula.tree, columns, n)
+    values = {name: _Value(kind, data, mask(pc.is_null(data)))  # each field's nulls once
+              for name, (kind, data) in columns.items() if name in formula.names}
+    result = _truth(formula.tree, values, n)
     return result.value & ~result.err
 
 

@@ -39,7 +39,7 @@ def _repeats(state: TableState, code: str, names: list[str], keep: np.ndarray,
         return
     first = {value: int(state.table.rows[positions[i]])
              for i, value in values[~values.duplicated()].items()}
-    texts = [state.text(name).take(pa.array(positions[repeated])).to_pylist() for name in names]
+    texts = [state.cells(name, positions[repeated]) for name in names]
     for k, (i, value) in enumerate(values[repeated].items()):
         shown = show(", ".join(str(t[k]) for t in texts))
         state.error(code, f"{words}: {shown} is already in row {first[value]}",
@@ -83,11 +83,14 @@ def _target_keys(state: TableState, target: str, there: list[str]) -> pa.Chunked
             if None not in key}
 
 
-def _found(state: TableState, here: list[str], keys: pa.ChunkedArray | set) -> np.ndarray:
-    """Which rows' values of ``here`` are among ``keys``, compared as typed values."""
+def _found(state: TableState, here: list[str], keys: pa.ChunkedArray | set,
+           rows: np.ndarray) -> np.ndarray:
+    """Which ``rows``' values of ``here`` are among ``keys``, compared as typed values."""
     local = [state.key_values(f) for f in here]
     if not isinstance(keys, set):
         if local[0].type == keys.type:  # one field, one type: Arrow's hash lookup
+            if np.count_nonzero(rows) < len(keys):  # hashing the fewer: the keys wanted first
+                keys = pc.filter(keys, pc.is_in(keys, value_set=local[0].filter(rows)))
             return mask(pc.is_in(local[0], value_set=keys.combine_chunks()))
         keys = {(k,) for k in keys.to_pylist()}
     rows = zip(*(c.to_pylist() for c in local), strict=True)
@@ -107,10 +110,10 @@ def _foreign_keys(state: TableState) -> None:
         except DataPackageError as exc:
             state.cannot_read(exc, f"foreign key {', '.join(here)}", here)
             continue
-        bad = rows & ~_found(state, here, keys)
+        bad = rows & ~_found(state, here, keys, rows)
         target_file = state.package.resource(target).get("path", target)
         positions = np.flatnonzero(bad)
-        cells = [state.text(f).take(pa.array(positions)).to_pylist() for f in here]
+        cells = [state.cells(f, positions) for f in here]
         for k, pos in enumerate(positions):
             value = ", ".join(c[k] for c in cells)
             state.error("foreign-key", f"{show(value)} is not a known {', '.join(there)} in "

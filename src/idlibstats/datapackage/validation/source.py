@@ -103,14 +103,9 @@ class TextTable:
     """A table's cells as text (Arrow strings) and the spreadsheet row number of each row."""
 
     rel: str
-    names: list[str]
     text: pa.Table
     rows: np.ndarray  # row number (header = 1) of each row of ``text``
     one_line_rows: bool = False  # every row took one line of the file: no cell holds "\n"
-
-    def column(self, name: str) -> pa.ChunkedArray:
-        """Return the cells of field ``name``, as text."""
-        return self.text.column(name)
 
 
 def dialect_of(resource: dict[str, Any]) -> dict[str, str]:
@@ -307,7 +302,7 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
         return None
     table = _arrow_read(body, dialect, names, include)
     if table is not None and (include is not None or _as_csv_reads(table, body, dialect)):
-        return TextTable(rel, include or names, table, np.arange(2, table.num_rows + 2), True)
+        return TextTable(rel, table, np.arange(2, table.num_rows + 2), True)
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
@@ -315,4 +310,4 @@ def read_text(data: bytes, resource: dict[str, Any], rel: str, names: list[str],
         return None
     table, rows = _exact_read(text, dialect, names, rel,
                               report if include is None else Report(stop_at_first=False))
-    return TextTable(rel, include or names, table.select(include or names), rows)
+    return TextTable(rel, table.select(include or names), rows)

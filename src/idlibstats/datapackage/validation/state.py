@@ -27,8 +27,6 @@ __all__ = ["RunState", "TableState", "mask"]
 
 def mask(values: Any) -> np.ndarray:
     """Return an Arrow boolean array (nulls count as False) as a numpy bool mask."""
-    if isinstance(values, np.ndarray):
-        return values.astype(bool, copy=False)
     return pc.fill_null(values, False).to_numpy(zero_copy_only=False).astype(bool, copy=False)
 
 
@@ -104,14 +102,16 @@ class TableState:
 
     def text(self, name: str) -> pa.ChunkedArray:
         """Return the cells of field ``name`` as text."""
-        return self.table.column(name)
+        return self.table.text.column(name)
 
     def is_missing(self, name: str) -> np.ndarray:
         """Which cells of ``name`` hold a missing value (the field's, else the schema's)."""
-        if name not in self.missing:
+        if name not in self.missing:  # only a cell as long as a missing value can be one
             values = missing_values(self.schema, self.spec(name))
-            self.missing[name] = (mask(pc.is_in(self.text(name), value_set=pa.array(
-                values, pa.string()))) if values else np.zeros(self.n, bool))
+            found = np.isin(pc.binary_length(self.text(name)), [len(v.encode()) for v in values])
+            if found.any() and set(values) != {""}:
+                found &= mask(pc.is_in(self.text(name), value_set=pa.array(values, pa.string())))
+            self.missing[name] = found
         return self.missing[name]
 
     def key_values(self, name: str) -> pa.ChunkedArray | pa.Array:
@@ -153,9 +153,12 @@ class TableState:
         rows = rows & self.usable(name)
         positions = np.flatnonzero(rows)
         self.mark([name], rows)
-        texts = self.text(name).take(pa.array(positions)).to_pylist() if len(positions) else []
-        for position, value in zip(positions, texts, strict=True):
+        for position, value in zip(positions, self.cells(name, positions), strict=True):
             self.error(code, message(value), position, [name])
+
+    def cells(self, name: str, positions: np.ndarray) -> list[Any]:
+        """Return the text of ``name`` at ``positions`` (a take only when there are some)."""
+        return self.text(name).take(pa.array(positions)).to_pylist() if len(positions) else []
 
     def cannot_read(self, exc: DataPackageError, what: str,
                     fields: list[str] | None = None) -> None:

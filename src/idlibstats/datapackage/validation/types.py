@@ -138,8 +138,11 @@ def _dates(state: TableState, spec: dict[str, Any], present: np.ndarray) -> pa.A
             zero_copy_only=False), None), dtype=object), format=fmt, errors="coerce")
         state.flag("type-error", name, good & parsed.isna().to_numpy(), message)
         return pa.array(parsed.dt.date.where(good & state.usable(name), None), pa.date32())
-    good = _shape(state, name, ISO_DATE, present, message)
-    days = _cast(state, name, good, pa.date32(), datetime.date.fromisoformat, message)
+    try:  # Arrow casts YYYY-MM-DD only: when every cell casts, none needs its shape read
+        days = pc.cast(pc.if_else(pa.array(present), state.text(name), None), pa.date32())
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        good = _shape(state, name, ISO_DATE, present, message)
+        days = _cast(state, name, good, pa.date32(), datetime.date.fromisoformat, message)
     early = mask(pc.less(days, pa.scalar(_FIRST_DAY, pa.date32())))
     if early.any():  # year 0000: Arrow reads it, Python's dates (and frictionless) do not
         state.flag("type-error", name, early, message)
