@@ -93,7 +93,8 @@ _SUBJECT_VERBS = (
     (
         r"displaced|fled|flee|flees|fleeing|escaped|escape|escapes|escaping|moved|uprooted|"
         r"made\s+homeless|(?:forced\s+)?(?:from|out\s+of)\s+their\s+(?:homes|villages|towns)|"
-        r"left\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region|camps?)|"
+        r"(?:left|leave|leaving)\s+(?:their|the)\s+(?:homes?|towns?|city|villages?|area|region|camps?)|"
+        r"(?:left|leave|leaving)(?=\s+(?-i:[A-Z][a-z]))|"  # 'left Saraqib': a place's name
         r"crossed\s+(?:into|the\s+border)|(?:sought|took)\s+(?:refuge|shelter|safety)|"
         r"(?:arrived\s+(?:in|at)|reached)\s+(?:the\s+)?(?:camps?|border|shelters?)",
         "displaced",
@@ -164,7 +165,7 @@ _SUBJECT_RE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE_RE = re.compile(
-    rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,6}}?"
+    rf"\b(?P<kw>{alternation(_BEFORE)})\s+(?:[\w'\u2010-]+\s+){{0,9}}?"
     r"(?:was|is|(?:stood|stands|stand|is\s+now|was\s+now)\s+at|reached|rose\s+to|"
     r"(?:raised|increased|risen|climbed|jumped)\s+to|to|of|at|hit|were|are)\s+$"
     r"|\b(?P<home>home\s+to)\s+$",
@@ -211,11 +212,16 @@ _OF_RE = re.compile(rf"\b(?P<kw>{alternation(_OF_PAIRS)})\s+of\s+$", re.IGNORECA
 _PART_BEFORE_RE = re.compile(
     rf"(?P<total>{AMOUNT})[^#;]*?(?P<marker>\b(?:including|included|includes|of\s+whom|among\s+them|"
     rf"among\s+whom|among\s+the\s+dead\s+were|among\s+the\s+victims\s+were))\s+"
-    rf"(?:{AMOUNT}{NP}{LIST})*$",
+    rf"(?:(?:{AMOUNT}|an?\b){NP}{LIST})*$",
     re.IGNORECASE,
 )
 _OF_THE_TOTAL_RE = re.compile(
     rf"\b[Oo]f\s+(?:the|these|those)\s+(?P<total>{AMOUNT})[^#;.]*(?:,|\s-)\s+$"
+)
+# 'Among the 21 dead were 10 men, 6 women and 5 children': the total before its parts.
+_AMONG_THE_TOTAL_RE = re.compile(
+    rf"\b[Aa]mong\s+(?:the|these|those)\s+(?P<total>{AMOUNT})[^#;.]*?\s+(?:were|was|are)\s+"
+    rf"(?:(?:{AMOUNT}|an?\b){NP}{LIST})*$"
 )
 _PART_AFTER_RE = re.compile(
     r"^\s+of\s+(?:these|those|them|whom|the\s+dead|the\s+victims|the\s+total)\b", re.IGNORECASE
@@ -453,8 +459,8 @@ def breakdown(masked: str, start: int, end: int) -> tuple[str, int | None] | Non
         if listed and _SUBJECT_RE.match(after):  # '..., including 67 children and 785 were injured'
             return None
         return "including", match.start("total")
-    match = _OF_THE_TOTAL_RE.search(before)
-    if match:  # 'Of the 87 people killed, 25 were children'
+    match = _OF_THE_TOTAL_RE.search(before) or _AMONG_THE_TOTAL_RE.search(before)
+    if match:  # 'Of the 87 people killed, 25 were children', 'Among the 21 dead were 10 men'
         return "including", match.start("total")
     if _PART_AFTER_RE.match(after):
         return "of these", None

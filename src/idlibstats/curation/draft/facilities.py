@@ -52,7 +52,9 @@ _SUBJECT_RE = re.compile(
 )
 _ACTIVE = rf"(?P<attack>{_ATTACK})|(?P<destroy>{_DESTROY})"
 _OBJECT_RE = re.compile(
-    rf"\b(?:{_ACTIVE})\s+(?:(?:a\s+total\s+of|only|another)\s+)?$", re.IGNORECASE
+    rf"\b(?:{_ACTIVE})\s+(?:(?:a\s+total\s+of|only|another|a\s+further|an\s+additional|"
+    r"a\s+(?:second|third|fourth|fifth)|further)\s+)?$",
+    re.IGNORECASE
 )
 _OBJECT_LIST_RE = re.compile(
     rf"\b(?:{_ACTIVE})\s+(?:{AMOUNT}|an?\b){NP}(?:{LIST}(?:{AMOUNT}|an?\b){NP})*{LIST}$",

@@ -8,10 +8,14 @@ morning``), ordinals (``2nd``, ``twenty-first``), designations (``F-16``, ``Phas
 million``, ``eight in ten``), what a caption shows (``One photo``), fractions without a scale
 (``2.5``), the pronoun ``one`` (``one of those``) and a speaker (``one official said``), the
 size of one thing in a compound (``the 120-bed hospital``, ``a 30-truck convoy``), and a
-number an aim, a plan or a wish governs (``aimed to drive more than 2 million``, ``wants to
-resettle up to a million``, ``plans to retake 35 villages``): what someone means to do is not
-a count of what happened. A modal, an expectation or a threat (``could flee``, ``expect
-700,000 to flee``, ``threatens to uproot``) is no intent of the speaker's: such a row is
+number an aim, a plan, a wish or an appeal governs anywhere in its clause (``aimed to drive
+more than 2 million``, ``wants to resettle up to a million``, ``hopes to reach 1.2 million
+people with aid``, ``an appeal to help up to 500,000``): what someone means to do is not a
+count of what happened; and (:mod:`.descriptions`) a capacity or a size (``a hospital with
+200 beds``, ``able to treat 300 patients a day``), an age in apposition (``Abu Ahmad, 42,``),
+a count of times (``hit three times``) or the size of a family (``a father of three``). A
+modal, an expectation or a threat (``could flee``, ``expect 700,000 to flee``, ``threatens
+to uproot``) is no intent of the speaker's: such a row is
 drafted, flagged ``aim or modal`` (:mod:`.hedges`).
 """
 
@@ -19,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from idlibstats.curation.draft.descriptions import description
 from idlibstats.curation.draft.hedges import INTENT_VERBS
 from idlibstats.curation.draft.words import MONTHS, UNIT
 from idlibstats.text.textnorm import NumberPhrase
@@ -34,13 +39,37 @@ _AFTER_SIZE_COMPOUND = re.compile(
     re.IGNORECASE,
 )
 # 'aimed to drive more than', 'wants to send up to', 'Damascus has vowed to recapture every
-# one of the', 'the goal is to return': the number is the object of what someone means to do.
-# Up to three words between the infinitive and the number, none a conjunction or a verb of
-# another clause ('hoped to flee but 12 were killed' keeps its 12).
+# one of the', 'the goal is to return', 'hopes to reach 1.2 million people', 'aims, with its
+# partners, to deliver winter kits to', 'are trying to get tents and blankets to', 'an appeal
+# to help up to', 'seeks funds to shelter': the number is the object of what someone means
+# to do, anywhere in the infinitive's clause. The clause ends at a comma, a colon, a
+# conjunction or a verb of another clause ('hoped to avert a crisis, said 400,000 ...',
+# 'hoped to flee but 12 were killed', 'trying to flee were hit by shells that killed 8'); an
+# 'and' joins two objects only before a preposition ('tents and blankets to 80,000').
+_CLAUSE_END = (
+    r"and|but|or|as|when|while|after|before|until|then|because|since|so|that|which|who|"
+    r"where|were|was|are|is|had|have|has|been|said|says|say|told|according"
+)
+# A verb of the clause after the infinitive's ('seeking to retake the town killed 12'): the
+# number is its object, not the aim's.
+_FINITE = (
+    r"[a-z]+ed|hit|hits|struck|strikes|fled|flee|left|took|drove|kill|kills|killing|wounding|"
+    r"leaving|forcing|displacing|injuring|destroying|hitting|striking|died|die|dies"
+)
+_AIM_NOUNS = (
+    r"appeal|plan|bid|effort|efforts|goal|target|aim|objective|pledge|promise|proposal|scheme|"
+    r"programme|program|campaign|drive|mission|funds|funding|money|call|calls|request|"
+    r"million|billion|dollars|euros|pounds"  # '$50 million to help 2 million': a purpose
+)
 _INTENT_BEFORE = re.compile(
-    rf"\b(?:{INTENT_VERBS})\s+to\s+"
-    r"(?:(?!(?:and|but|or|as|when|while|after|before|until|then|were|was|are|is|had|have|has)"
-    r"\b)[a-z]+\s+){1,3}"
+    rf"(?:\b(?:{INTENT_VERBS})(?:\s*,[^,;:#]{{1,60}},|(?:\s+(?!(?:{_CLAUSE_END})\b)[a-z]+){{1,3}})?"
+    rf"|\b(?:{_AIM_NOUNS}))"
+    r"\s+to\s+"
+    r"[a-z'-]+\s+"  # the infinitive ('to reach', 'to feed')
+    rf"(?:(?!(?:{_CLAUSE_END}|{_FINITE})\b)[a-z'-]+\s+|"
+    r"(?:and|or)\s+[a-z'-]+\s+(?=(?:to|for|with|into)\s)){0,9}"
+    r"(?<!\band\s)(?<!\bor\s)"
+    r"(?:(?:up\s+to|as\s+many\s+as|more\s+than|at\s+least|some|about|around|over|nearly)\s+)?"
     r"(?:(?:every\s+one|all|each|some|most)\s+of\s+)?(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
@@ -133,8 +162,8 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         ``ordinal``, ``designation``, ``measure, share or money``, ``date``, ``what a
         caption shows``, ``pronoun``, ``a speaker``, ``article``, ``fraction``, ``too large for an
         integer column``), or
-        ``None`` when the number may be a figure; also ``size of a thing`` and ``aim, plan
-        or wish``.
+        ``None`` when the number may be a figure; also ``size of a thing``, ``aim, plan
+        or wish``, ``age``, ``count of times`` and ``size of a family``.
     """
     before, after = sentence[: number.start], sentence[number.end :]
     digits = number.text[0].isdigit()
@@ -156,6 +185,9 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "measure, share or money"
     if _AFTER_SIZE_COMPOUND.match(after):
         return "size of a thing"
+    described = description(before, after, number.value, digits)
+    if described is not None:  # 'a hospital with 200 beds', 'Abu Ahmad, 42,', 'three times'
+        return described
     if _INTENT_BEFORE.search(before[-120:]):
         return "aim, plan or wish"
     range_end = _RANGE_RE.match(after)  # '15 to 20 km', '2-3 days'

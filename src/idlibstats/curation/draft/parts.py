@@ -23,6 +23,7 @@ __all__ = [
     "has_own_predicate",
     "indicator_from_before",
     "label_part",
+    "link_totals_after",
     "points_back",
     "population_from_before",
     "population_of_the_same",
@@ -85,6 +86,50 @@ def total_of(
         if earlier[index].part_of is None and not earlier[index].amount.vague:
             return index, kind
     return None
+
+
+# 'Four women and two children were among the 9 people killed', '3 children among 9 dead',
+# '24 of the 40 hospitals': parts named before their total, which follows 'among' or 'of the'.
+_TOTAL_AFTER_RE = re.compile(
+    rf"^{NP}(?:{LIST}(?:{AMOUNT}|an?\b){NP})*\s+(?:(?:were|was|are|is)\s+)?among\s+"
+    rf"(?:the\s+|those\s+)?(?={AMOUNT})|^\s+of\s+(?:the|these|those)\s+(?={AMOUNT})",
+    re.IGNORECASE,
+)
+
+
+def link_totals_after(masked: str, here: list[Draft], earlier: list[Draft]) -> None:
+    """Point the parts of a sentence named before their total to it, once it is drafted.
+
+    'Four women and two children were among the 9 people killed': the four and the two
+    are parts of the nine (a larger number, of the same indicator or of none said); a
+    part with no indicator word takes its total's, by the rule ``part``.
+    """
+    starts = {draft.amount.start: draft for draft in here}
+    for index, draft in enumerate(here):
+        if draft.part_of is not None or draft.amount.vague:
+            continue
+        for later in here[index + 1 :]:  # the first total a list of parts is among
+            match = _TOTAL_AFTER_RE.match(masked[draft.amount.end :])
+            if match is None:
+                break
+            total = starts.get(draft.amount.end + match.end())
+            if total is later:
+                _link(draft, total, earlier)
+                break
+
+
+def _link(draft: Draft, total: Draft, earlier: list[Draft]) -> None:
+    larger = (total.amount.value or 0) > (draft.amount.value or 0)
+    same = draft.indicator is None or draft.indicator == total.indicator
+    if total.amount.vague or total.part_of is not None or not larger or not same:
+        return
+    draft.part_of = earlier.index(total)
+    if total.keyword is not None:  # the excerpt shows what the total counts
+        draft.spans.append(total.keyword)
+    if draft.indicator is None and total.indicator is not None:
+        draft.indicator = total.indicator
+        draft.reasons = [r for r in draft.reasons if r != "no indicator word"]
+        draft.decide("indicator", "part", "as its total's (named after it)", total)
 
 
 def points_back(masked: str, amount: Amount) -> str | None:

@@ -23,6 +23,7 @@ from idlibstats.curation.draft.numbers import amounts_in, unread_wording
 from idlibstats.curation.draft.parts import (
     indicator_from_before,
     label_part,
+    link_totals_after,
     points_back,
     population_from_before,
     population_of_the_same,
@@ -141,6 +142,7 @@ def _drafts_in(where: _Where, vocabulary: Vocabulary, earlier: list[Draft]) -> I
         here.append(draft)
         earlier.append(draft)
         yield draft
+    link_totals_after(where.masked, here, earlier)
 
 
 def _worth_showing(draft: Draft) -> bool:
