@@ -9,7 +9,9 @@ hooks live at the top of the project because they concern ``notebooks/`` (nbval)
 The notebooks and the documentation site (``tests/test_site.py``) are one unit, the notebooks
 first. Each notebook nbval ran without an error goes to the site's notebook cache
 (``docs/_ext/notebook_cache.py``), so the site built next shows nbval's outputs and the
-notebooks are executed once in ``make test``, not twice.
+notebooks are executed once in ``make test``, not twice. The random-subset chart tests
+(``tests/charts/test_filtered.py``, a minute or more each on two cores) are a unit each, so
+that the worker that ends first does not wait on one module holding them all.
 """
 
 from __future__ import annotations
@@ -34,9 +36,28 @@ def _is_notebook_cell(item: pytest.Item) -> bool:
     return item.path.suffix == ".ipynb" and hasattr(item, "cell_num")
 
 
+#: Modules whose tests are units of their own: each test is long (a chart drawn for each of
+#: many random frames) and the module's fixtures are cheap, so the tests spread over the
+#: workers rather than queue on one.
+EACH_TEST_A_UNIT = frozenset({"tests/charts/test_filtered.py"})
+
+
 def _in_notebooks_and_site(nodeid: str) -> bool:
     path = nodeid.split("::", 1)[0]
     return path.startswith("notebooks/") or path == "tests/test_site.py"
+
+
+def unit_of_work(nodeid: str, module_scope: str) -> str:
+    """Return the unit of work (xdist's scope) of the test ``nodeid``.
+
+    ``module_scope`` is loadscope's own (the module). The notebooks and the site are one
+    unit; each test of :data:`EACH_TEST_A_UNIT` is one; every other module is one.
+    """
+    if _in_notebooks_and_site(nodeid):
+        return NOTEBOOKS_AND_SITE
+    if nodeid.split("::", 1)[0] in EACH_TEST_A_UNIT:
+        return nodeid
+    return module_scope
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -45,16 +66,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
-    """Under ``--dist loadscope``: the notebooks and the site as one unit, else by module."""
+    """Under ``--dist loadscope``: the units of :func:`unit_of_work`."""
     if config.getvalue("dist") != "loadscope":
         return None
     from xdist.scheduler import LoadScopeScheduling
 
     class NotebooksThenSite(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            if _in_notebooks_and_site(nodeid):
-                return NOTEBOOKS_AND_SITE
-            return str(super()._split_scope(nodeid))
+            return unit_of_work(nodeid, str(super()._split_scope(nodeid)))
 
     return NotebooksThenSite(config, log)
 

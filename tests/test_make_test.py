@@ -65,3 +65,8 @@ def test_the_notebooks_and_the_site_are_one_unit_of_work_the_notebooks_first() -
     assert top._in_notebooks_and_site("notebooks/01_sources_and_coverage.ipynb::Cell 0")
     assert top._in_notebooks_and_site("tests/test_site.py::test_the_site_has_every_page")
     assert not top._in_notebooks_and_site("tests/test_docs.py::test_x")
+    unit = top.unit_of_work
+    assert unit("tests/test_site.py::test_x", "tests/test_site.py") == top.NOTEBOOKS_AND_SITE
+    assert unit("tests/test_docs.py::test_x", "tests/test_docs.py") == "tests/test_docs.py"
+    spread = "tests/charts/test_filtered.py::test_every_chart_draws_any_subset[intensity]"
+    assert unit(spread, "tests/charts/test_filtered.py") == spread

@@ -50,21 +50,34 @@ def drawn_texts(fig: Figure) -> list[Text]:
     renderer which texts it drew, rather than the figure which texts it holds, leaves them
     out.
     """
-    seen: list[Text] = []
-    draw = Text.draw
+    return [a for a in _drawing_order(fig) if isinstance(a, Text)]
 
-    def spy(self: Text, renderer: object) -> None:
-        seen.append(self)
-        draw(self, renderer)
 
-    with patch.object(Text, "draw", spy):
+def _drawing_order(fig: Figure) -> list[Text | FancyArrowPatch]:
+    """Draw the figure once; return the texts and arrows the renderer drew, in that order."""
+    order: list[Text | FancyArrowPatch] = []
+    draw_text, draw_arrow = Text.draw, FancyArrowPatch.draw
+
+    def spy_text(self: Text, renderer: object) -> None:
+        order.append(self)
+        draw_text(self, renderer)
+
+    def spy_arrow(self: FancyArrowPatch, renderer: object) -> None:
+        order.append(self)
+        draw_arrow(self, renderer)
+
+    with patch.object(Text, "draw", spy_text), patch.object(FancyArrowPatch, "draw", spy_arrow):
         fig.canvas.draw()
-    return list(dict.fromkeys(seen))
+    return list(dict.fromkeys(order))
 
 
 def text_boxes(fig: Figure) -> list[TextBox]:
     """Return every drawn, visible, non-empty text of the figure with the box it covers."""
-    texts = drawn_texts(fig)
+    return _boxes(fig, drawn_texts(fig))
+
+
+def _boxes(fig: Figure, texts: list[Text]) -> list[TextBox]:
+    """The boxes of ``texts`` as the last draw of ``fig`` placed them (visible, non-empty)."""
     renderer = fig.canvas.get_renderer()
     out = []
     for text in texts:
@@ -86,7 +99,10 @@ def _overlap(a: Bbox, b: Bbox) -> bool:
 
 def overlapping_texts(fig: Figure) -> list[tuple[str, str]]:
     """Return the pairs of texts whose boxes overlap (each pair once)."""
-    boxes = text_boxes(fig)
+    return _overlapping(text_boxes(fig))
+
+
+def _overlapping(boxes: list[TextBox]) -> list[tuple[str, str]]:
     pairs = []
     for i, a in enumerate(boxes):
         for b in boxes[i + 1:]:
@@ -111,8 +127,13 @@ def bars(fig: Figure) -> Iterator[Rectangle]:
 
 def legends_over_bars(fig: Figure) -> list[tuple[str, str]]:
     """Return (legend's first entry, bar gid) for each legend drawn over a data bar."""
-    renderer = fig.canvas.get_renderer()
     fig.canvas.draw()
+    return _legends_over_bars(fig)
+
+
+def _legends_over_bars(fig: Figure) -> list[tuple[str, str]]:
+    """:func:`legends_over_bars` as the last draw of ``fig`` placed them."""
+    renderer = fig.canvas.get_renderer()
     found = []
     for legend in _legends_of(fig):
         box = legend.get_window_extent(renderer)
@@ -129,7 +150,10 @@ def _legends_of(fig: Figure) -> list[Legend]:
 
 def texts_across_bar_edges(fig: Figure) -> list[tuple[str, str]]:
     """Return (text, bar gid) for each text that is partly inside and partly outside a bar."""
-    boxes = text_boxes(fig)
+    return _across_bar_edges(fig, text_boxes(fig))
+
+
+def _across_bar_edges(fig: Figure, boxes: list[TextBox]) -> list[tuple[str, str]]:
     renderer = fig.canvas.get_renderer()
     crossing = []
     for bar in bars(fig):
@@ -156,20 +180,13 @@ def leaders_over_texts(fig: Figure) -> list[tuple[str, str]]:
     box, never over its text: the check follows the order the renderer draws in. Texts
     whose box holds an end of the leader (its own label, its anchor's) are not counted.
     """
-    order: list[object] = []
-    draw_text, draw_arrow = Text.draw, FancyArrowPatch.draw
+    order = _drawing_order(fig)
+    return _leaders_over(fig, order, _boxes(fig, [a for a in order if isinstance(a, Text)]))
 
-    def spy_text(self: Text, renderer: object) -> None:
-        order.append(self)
-        draw_text(self, renderer)
 
-    def spy_arrow(self: FancyArrowPatch, renderer: object) -> None:
-        order.append(self)
-        draw_arrow(self, renderer)
-
-    with patch.object(Text, "draw", spy_text), patch.object(FancyArrowPatch, "draw", spy_arrow):
-        fig.canvas.draw()
-    boxes = {id(tb.artist): tb for tb in text_boxes(fig)}
+def _leaders_over(fig: Figure, order: list[Text | FancyArrowPatch],
+                  drawn_boxes: list[TextBox]) -> list[tuple[str, str]]:
+    boxes = {id(tb.artist): tb for tb in drawn_boxes}
     owner = {id(a.arrow_patch): a for a in fig.findobj(Annotation)  # lines, not arrowheads
              if a.arrow_patch and (a.arrowprops or {}).get("arrowstyle") == "-"}
     crossing = []
@@ -188,6 +205,20 @@ def leaders_over_texts(fig: Figure) -> list[tuple[str, str]]:
             if path.intersects_bbox(tb.box, filled=False):
                 crossing.append((tb.text, str(owner[id(arrow)].xy)))
     return crossing
+
+
+def defects(fig: Figure) -> dict[str, list[tuple[str, str]]]:
+    """Draw the figure once and return what the four checks above find in that drawing.
+
+    ``texts`` (:func:`overlapping_texts`), ``edges`` (:func:`texts_across_bar_edges`),
+    ``legends`` (:func:`legends_over_bars`) and ``leaders`` (:func:`leaders_over_texts`),
+    each as that function returns it: one render of a chart costs up to a second, and the
+    figure does not change between the checks.
+    """
+    order = _drawing_order(fig)
+    boxes = _boxes(fig, [a for a in order if isinstance(a, Text)])
+    return {"texts": _overlapping(boxes), "edges": _across_bar_edges(fig, boxes),
+            "legends": _legends_over_bars(fig), "leaders": _leaders_over(fig, order, boxes)}
 
 
 def _opaque(text: Text) -> bool:

@@ -22,6 +22,7 @@ import pandas as pd
 import pytest
 from drawn import (
     bars,
+    defects,
     leaders_over_texts,
     legends_over_bars,
     overlapping_texts,
@@ -53,12 +54,11 @@ def measured(drawn) -> dict[str, dict[str, list]]:
     """What each chart shows as drawn (100 dpi, as in a notebook) and as the README's PNG."""
     out = {}
     for name, fig in drawn.items():
-        found = {"texts": overlapping_texts(fig), "edges": texts_across_bar_edges(fig),
-                 "legends": legends_over_bars(fig), "leaders": leaders_over_texts(fig)}
+        found = defects(fig)  # one render for the four checks (drawn.defects)
         fig.png()  # laid out again at 150 dpi, cropped: the README's image
         fig.set_dpi(150)
-        found["texts_png"] = overlapping_texts(fig)
-        found["edges_png"] = texts_across_bar_edges(fig)
+        at_150 = defects(fig)
+        found["texts_png"], found["edges_png"] = at_150["texts"], at_150["edges"]
         fig.set_dpi(100)
         out[name] = found
     return out
@@ -126,6 +126,28 @@ def test_ticks_outside_the_view_are_not_measured() -> None:
     ax.set_yticks([0, 1, 2, 30])
     ax.set_ylim(0, 2)
     assert "30" not in {t.text for t in text_boxes(fig)}
+
+
+def test_one_drawing_finds_what_each_check_finds_alone() -> None:
+    """``defects`` (one render, used on the real charts) finds exactly what the four checks
+    find each with its own render, on a chart with every defect: two labels on one line, one
+    across a bar's edge, a legend over a bar, a leader line over a label."""
+    fig = new_figure(4, 2)
+    ax = fig.add_subplot()
+    ax.set_xlim(0, 4)
+    ax.set_ylim(0, 4)
+    ax.add_patch(Rectangle((0.9, 0.4), 1.2, 0.4, gid="span:x", label="a span"))
+    ax.text(0.95, 0.6, "at least 38, 30 Apr–3 May: not known per month", va="center")
+    ax.text(1.0, 0.62, "more than 30, 30 Apr–4 May", va="center")
+    box = {"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none"}
+    ax.annotate("lower label, wide enough", xy=(1, 2), xytext=(1, 2), bbox=box)
+    ax.annotate("upper label", xy=(0.5, 0.5), xytext=(1.5, 3), bbox=box,
+                arrowprops={"arrowstyle": "-"})
+    ax.legend(loc="lower left")
+    alone = {"texts": overlapping_texts(fig), "edges": texts_across_bar_edges(fig),
+             "legends": legends_over_bars(fig), "leaders": leaders_over_texts(fig)}
+    assert all(alone.values()), alone  # every check finds something here
+    assert defects(fig) == alone
 
 
 # --- one population per value axis ------------------------------------------------------------
