@@ -51,7 +51,7 @@ test: $(READY) lint validate stripped browser
 	$(BIN)/pytest -n $(WORKERS) --dist loadscope --nbval-lax --nbval-current-env
 
 test-long:
-	IDLIBSTATS_LONG_TESTS=1 $(MAKE) test
+	IDLIBSTATS_LONG_TESTS=1 $(MAKE) --no-print-directory test
 
 # The notebooks as git holds them (the index: what the next commit records, and in a fresh
 # clone what HEAD holds) carry no outputs. The working copy may: the lab autosaves outputs,
