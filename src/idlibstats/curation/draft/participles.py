@@ -55,7 +55,7 @@ _VERBS = (
 _LATER_RE = re.compile(
     "|".join(
         rf"(?P<v{i}>\b{_AUX}{_ADVERBS}\s+(?:{words})\b)" if passive else
-        rf"(?P<v{i}>\b(?:{words})\b)"
+        rf"(?P<v{i}>\b(?:(?:have|has|had){_ADVERBS}\s+)?(?:{words})\b)"  # 'have since died'
         for i, (words, _, passive) in enumerate(_VERBS)
     )
     + rf"|(?P<other>(?-i:{_FINITE_RE.pattern}))",  # 'were', not the month 'May'
@@ -64,7 +64,8 @@ _LATER_RE = re.compile(
 # The clause ends at another number, a semicolon, or a word that starts another clause
 # ('when the school was hit': that verb is the school's).
 _CLAUSE_END_RE = re.compile(
-    r"[;#]|\b(?:when|as|after|while|because|before|since|until|where|whereas|if|though|"
+    r"[;#]|\b(?:when|as|after|while|because|before|(?<!have\s)(?<!has\s)(?<!had\s)since|until|"
+    r"where|whereas|if|though|"
     r"although|whose|who|which|that)\b",
     re.IGNORECASE,
 )

@@ -19,10 +19,17 @@ __all__ = ["is_blank", "is_caption", "lines_of", "sentences_of"]
 # A byte-order mark or a zero-width space alone makes no text.
 _INVISIBLE = ("\ufeff", "\u200b")
 
-# A caption: a line that starts 'Photo:' or ends with a photo credit ('(AFP)', '[Getty]').
+# A caption: a line that starts 'Photo:' or ends with a photo credit ('(AFP)', '[Getty]',
+# '(AFP photo)', '(Syrian Civil Defence via AP)').
 _CAPTION_RE = re.compile(
-    r"^(?:photo|picture|image|video)\s*:|[(\[](?:AFP|AP|Reuters|Getty(?:\s+Images)?|Anadolu|EPA|"
-    r"file(?:\s+photo)?)(?:\s*/[^)\]]*)?[)\]]\s*$",
+    r"^(?:photo|picture|image|video)\s*:|[(\[](?:[^()\[\]]*\bvia\s+)?(?:AFP|AP|Reuters|"
+    r"Getty(?:\s+Images)?|Anadolu|EPA|file)(?:\s+photo)?(?:\s*/[^)\]]*)?[)\]]\s*$",
+    re.IGNORECASE,
+)
+# A paragraph of the report says who said it ('... the monitor said. (AFP)'); a caption
+# describes a picture ('A man carries a girl ... on Friday. (AFP)').
+_REPORTED_RE = re.compile(
+    r"\b(?:said|says|say|told|tells|according\s+to|reported|reports|claimed|added|stated)\b",
     re.IGNORECASE,
 )
 _CAPTION_LENGTH = 250
@@ -86,10 +93,13 @@ def _stripped(block: str, start: int, end: int, line: int) -> Iterator[Sentence]
 def is_caption(line: str) -> bool:
     """Whether a normalised line is a photo caption, not a sentence of the report.
 
-    It starts 'Photo:' or ends with a credit ('(AFP)', '[Getty]') that does not follow a
-    full stop: a paragraph ending '... said. (AFP)' is the report's own text.
+    It starts 'Photo:' or ends with a credit ('(AFP)', '[Getty]', '(Syrian Civil Defence
+    via AP)'). After a full stop the credit ends a caption only if the line does not say who
+    said it: a paragraph ending '... the monitor said. (AFP)' is the report's own text.
     """
     match = _CAPTION_RE.search(line)
     if match is None or len(line) > _CAPTION_LENGTH:
         return False
-    return match.start() == 0 or line[: match.start()].rstrip()[-1:] not in ".!?\"'"
+    if match.start() == 0 or line[: match.start()].rstrip()[-1:] not in ".!?\"'":
+        return True
+    return _REPORTED_RE.search(line, 0, match.start()) is None
