@@ -67,7 +67,7 @@ CORPORA = (
     "classes", "round2", "round3",
     "classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b", "dev20c",
     "round20e", "dev20d", "round20f", "dev20e", "round20g", "dev20f", "round20h", "dev20g",
-    "round20i", "dev20h", "round20j", "dev20i", "round20k", "dev20j", "round20l",
+    "round20i", "dev20h", "round20j", "dev20i", "round20k", "dev20j", "round20l", "dev20k",
     *MEASURED_ONLY,
 )
 SID = "tst-2019-05-01"
