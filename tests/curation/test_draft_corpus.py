@@ -74,7 +74,8 @@ def test_the_scores_on_the_corpus_of_each_issue(name):
 @pytest.mark.parametrize(
     "name",
     ["classes20", "dev20", "round20", "round20b", "round20c", "round20d", "dev20b", "dev20c",
-     "round20e", "round20f", "round20g", "round20h", "round20i", "round20j", "round20k"],
+     "round20e", "round20f", "round20g", "round20h", "round20i", "round20j", "round20k",
+     "round20l"],
 )
 def test_no_wrong_label_goes_unflagged_and_no_number_is_missed(name):
     # issue 20: a curator who trusts the flags records no wrong row
@@ -174,6 +175,18 @@ def test_captions_with_a_credit_after_a_full_stop_give_no_row():
     assert score.false_rows == 0
     assert score.all_four == score.matched == score.expected
     for case in draft_eval.load_corpus("dev20j"):
+        if not case["rows"]:
+            assert draft_eval.drafted(case["text"])[0].empty, case["text"]
+
+
+def test_a_humanitarian_target_gives_no_row():
+    # dev20k: 'partners target 1.1 million people with winter aid' is an aim; 'Jets targeted
+    # 4 hospitals' is an attack
+    score = draft_eval.score_corpus("dev20k")
+    assert score.found == score.expected >= 1
+    assert score.false_rows == 0
+    assert score.all_four == score.matched == score.expected
+    for case in draft_eval.load_corpus("dev20k"):
         if not case["rows"]:
             assert draft_eval.drafted(case["text"])[0].empty, case["text"]
 

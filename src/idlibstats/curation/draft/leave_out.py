@@ -74,6 +74,17 @@ _INTENT_BEFORE = re.compile(
     r"(?:(?:every\s+one|all|each|some|most)\s+of\s+)?(?:the\s+|its\s+|their\s+)?$",
     re.IGNORECASE,
 )
+# 'Humanitarian partners target 1.1 million people with winter aid', 'are targeting 300,000
+# displaced people with cash': whom aid means to reach (not 'Jets targeted 4 hospitals').
+_TARGET_BEFORE = re.compile(
+    r"\btarget(?:s|ing)?\s+(?:(?:up\s+to|some|about|around|nearly|more\s+than|over)\s+)?$",
+    re.IGNORECASE,
+)
+_TARGET_AFTER = re.compile(
+    r"^\s+(?:[a-z-]+\s+){0,2}(?:people|persons|individuals|civilians|children|families|"
+    r"households|IDPs|residents|beneficiaries)\s+with\b",
+    re.IGNORECASE,
+)
 _COUNTED = (
     r"(?:people|persons|individuals|civilians|children|kids|women|men|fighters|soldiers|troops|"
     r"rebels|families|refugees|airstrikes|strikes|raids|villages|towns|hospitals|facilities|"
@@ -205,7 +216,9 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
     described = description(before, after, number.value, digits)
     if described is not None:  # 'a hospital with 200 beds', 'Abu Ahmad, 42,', 'three times'
         return described
-    if _INTENT_BEFORE.search(before[-120:]):
+    if _INTENT_BEFORE.search(before[-120:]) or (
+        _TARGET_BEFORE.search(before) and _TARGET_AFTER.match(after)
+    ):
         return "aim, plan or wish"
     range_end = _RANGE_RE.match(after)  # '15 to 20 km', '2-3 days'
     if range_end and (_AFTER_MEASURE.match(after[range_end.end() :]) or
