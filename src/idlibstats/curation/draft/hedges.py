@@ -26,7 +26,7 @@ INTENT_VERBS = (
     r"aim(?:s|ed|ing)?|seek(?:s|ing)?|sought|plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|"
     r"want(?:s|ed|ing)?|wish(?:es|ed|ing)?|hop(?:e|es|ed|ing)|vow(?:s|ed|ing)?|"
     r"pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|"
-    r"work(?:s|ed|ing)|strive[sd]?|striving|designed|meant|"
+    r"work(?:s|ing)|strives|striving|designed|meant|"
     r"(?:goal|aim|target|objective|plan|intention|ambition)\s+(?:is|was)"
 )
 # 'expect up to 700,000 more people to flee': what is expected, before its number.
