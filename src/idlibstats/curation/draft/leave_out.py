@@ -125,13 +125,11 @@ _AFTER_SLASH = re.compile(r"^/\d")
 _AFTER_MEASURE = re.compile(
     r"^(?:(?:\s+|-)(?:km|kms|kilometres?|kilometers?|miles?|metres?|meters?|cm|mm|feet|foot|ft|"
     r"yards?|kg|kilograms?|tons?|tonnes?|hectares?|acres?|sq\.?\s*km|square\s+[a-z]+|"
-    r"percent|per\s*cent|percentage\s+points?|degrees?|dollars?|euros?|pounds?|litres?|"
+    r"percent|per\s*cent|percentage\s+points?|degrees?|litres?|"
+    # money, with the currency's country: '1,200 Syrian pounds', '500 Turkish lira'
+    r"(?:(?-i:[A-Z][a-z]+|US)\s+)?(?:dollars?|euros?|pounds?|liras?|dinars?)|"
     r"liters?|calibre|caliber)\b|\s*%)",
     re.IGNORECASE,
-)
-# '1,200 Syrian pounds', '500 Turkish lira', '20 US dollars': a currency named after the number.
-_AFTER_CURRENCY = re.compile(
-    r"^\s+(?:(?-i:[A-Z][a-z]+|US)\s+)?(?:pounds?|liras?|dollars?|euros?|dinars?)\b", re.IGNORECASE
 )
 # 'destroyed seven tanks', '50 armoured vehicles', 'two helicopters': materiel, out of scope
 # in docs/method.md (munitions, 'barrel bombs', 'shells', stay rows with no indicator).
@@ -207,7 +205,7 @@ def why_left_out(sentence: str, number: NumberPhrase, wording: str | None) -> st
         return "designation"
     if _AFTER_DURATION.match(after) or _BEFORE_AGE.search(before):
         return "duration or age"
-    if _AFTER_MEASURE.match(after) or _AFTER_CURRENCY.match(after) or _BEFORE_MONEY.search(before):
+    if _AFTER_MEASURE.match(after) or _BEFORE_MONEY.search(before):
         return "measure, share or money"
     if _AFTER_SIZE_COMPOUND.match(after):
         return "size of a thing"
