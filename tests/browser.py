@@ -7,17 +7,20 @@ Debian's package when it is missing (``make test`` calls it). Without a browser 
 skipped with the reason, unless ``IDLIBSTATS_REQUIRE_BROWSER=1`` (set by ``.ci/run``), where
 they fail instead: CI must never pass a browser test by skipping it.
 
+A test process starts Chromium once, on its first page, and keeps it until it exits; each
+:func:`open_page` (or :func:`open_pages`) gets a new browser context, a clean profile.
+
 >>> with open_page(path) as page:          # doctest: +SKIP
 ...     page.problems                       # console errors, uncaught exceptions, failed loads
 >>> for page in open_pages(paths):          # doctest: +SKIP
-...     page.problems                       # many pages, one browser (a start costs seconds)
+...     page.problems                       # many pages, one context
 """
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -72,31 +75,71 @@ def _url(target: str | Path) -> str:
     return Path(target).resolve().as_uri()
 
 
+class _Chromium:
+    """One headless Chromium for this test process, started on first use.
+
+    A start costs a second or two of CPU; each page still gets a context of its own (its
+    own cookies, storage and cache, as a fresh profile had), so what one test's page did
+    never reaches another's. The browser is closed when the process exits.
+    """
+
+    def __init__(self) -> None:
+        self._playwright: Any = None
+        self._browser: Any = None
+
+    def new_context(self) -> Any:
+        if self._browser is None or not self._browser.is_connected():
+            executable = require_chromium()
+            from playwright.sync_api import sync_playwright  # only the browser tests need it
+
+            if self._playwright is None:
+                self._playwright = sync_playwright().start()
+                atexit.register(self.close)
+            self._browser = self._playwright.chromium.launch(
+                executable_path=executable, headless=True, args=list(CHROMIUM_ARGS))
+        return self._browser.new_context()
+
+    def close(self) -> None:
+        if self._browser is not None:
+            self._browser.close()
+            self._browser = None
+        if self._playwright is not None:
+            self._playwright.stop()
+            self._playwright = None
+
+
+_CHROMIUM = _Chromium()
+
+
 @contextmanager
 def _browser() -> Iterator[Any]:
-    """Start headless Chromium with a throw-away profile; yield its browser context."""
-    executable = require_chromium()
-    from playwright.sync_api import sync_playwright  # only the browser tests need it
-
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            profile, executable_path=executable, headless=True, args=list(CHROMIUM_ARGS))
-        try:
-            yield context
-        finally:
-            context.close()
+    """Yield a new browser context (a throw-away profile) of this process's Chromium."""
+    context = _CHROMIUM.new_context()
+    try:
+        yield context
+    finally:
+        context.close()
 
 
-def _load(context: Any, target: str | Path) -> Page:
-    page = context.new_page()
-    loaded = Page(page)
-    page.on("console", lambda m: loaded.problems.append(f"console {m.type}: {m.text}")
-            if m.type == "error" else None)
-    page.on("pageerror", lambda e: loaded.problems.append(f"page error: {e}"))
-    page.on("requestfailed", lambda r: loaded.problems.append(
-        f"request failed: {r.url} ({r.failure})"))
-    page.goto(_url(target), wait_until="load")
-    return loaded
+class _Tab:
+    """One tab, its problems recorded into the :class:`Page` of the document it shows."""
+
+    def __init__(self, context: Any) -> None:
+        self.page = context.new_page()
+        self.loaded = Page(self.page)
+        self.page.on("console", lambda m: self.loaded.problems.append(
+            f"console {m.type}: {m.text}") if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.loaded.problems.append(f"page error: {e}"))
+        self.page.on("requestfailed", lambda r: self.loaded.problems.append(
+            f"request failed: {r.url} ({r.failure})"))
+
+    def load(self, target: str | Path) -> Page:
+        """Show ``target`` in this tab; return it with a list of problems of its own."""
+        if self.page.url != "about:blank":  # leave the last page before the next one counts
+            self.page.goto("about:blank")
+        self.loaded = Page(self.page)
+        self.page.goto(_url(target), wait_until="load")
+        return self.loaded
 
 
 @contextmanager
@@ -107,20 +150,17 @@ def open_page(target: str | Path) -> Iterator[Page]:
     (a broken link to an image, a script or a style sheet), each as one line.
     """
     with _browser() as context:
-        yield _load(context, target)
+        yield _Tab(context).load(target)
 
 
 def open_pages(targets: Iterable[str | Path]) -> Iterator[Page]:
     """Load each of ``targets`` in turn in one headless Chromium, yielding each page loaded.
 
-    Each page is a new tab with its own ``problems`` (as for :func:`open_page`), closed when
-    the next is loaded; starting the browser once makes a site of twenty pages a matter of
-    seconds.
+    The pages are shown one after the other in one tab (a new tab costs a renderer process
+    of its own), each with its own ``problems`` (as for :func:`open_page`): what the page
+    before did is not counted against the next.
     """
     with _browser() as context:
+        tab = _Tab(context)
         for target in targets:
-            loaded = _load(context, target)
-            try:
-                yield loaded
-            finally:
-                loaded.page.close()
+            yield tab.load(target)

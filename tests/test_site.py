@@ -3,9 +3,12 @@ no broken internal link, nothing loaded from outside the build, no console error
 alternative text on every image.
 
 The site is built once for this module, with the flags of ``make docs``, into a temporary
-folder; the notebooks' outputs come from MyST-NB's cache when the notebooks, the data and
-the library are unchanged since the last build (``docs/conf.py``). Every page is then
-opened once, in one browser (``tests/browser.py``), and what it holds is recorded for the
+folder, by Sphinx's own command line (``sphinx.cmd.build.build_main``) called in the test
+process: a new process would spend seconds importing again what this one already holds
+(pandas, the library, nbformat and jsonschema); the notebooks' outputs come from MyST-NB's
+cache when the notebooks, the data and the library are unchanged since the last build
+(``docs/conf.py``). Every page is then opened once, in one browser tab
+(``tests/browser.py``), and what it holds is recorded for the
 tests below.
 """
 
@@ -21,7 +24,9 @@ import pytest
 from browser import open_pages, require_chromium
 from conftest import ROOT
 
-SPHINX = str(Path(sys.executable).with_name("sphinx-build"))
+#: Sphinx's notices to extension authors (MyST, napoleon) of APIs it will remove: a build in
+#: its own process never showed them; in this one they would crowd the test summary.
+pytestmark = pytest.mark.filterwarnings("ignore::sphinx.deprecation.RemovedInSphinx11Warning")
 #: The pages the site must have: one per source in docs/, and the executed notebooks.
 PAGES = {p.stem for p in (ROOT / "docs").glob("*.md")} | {
     f"notebooks/{p.stem}" for p in (ROOT / "notebooks").glob("*.ipynb")}
@@ -62,15 +67,31 @@ def _make_docs_command() -> list[str]:
     return options
 
 
+def sphinx_build(argv: list[str], warnings: Path) -> tuple[int, str]:
+    """Run ``sphinx-build argv`` in this process; return its exit status and its warnings.
+
+    ``warnings`` is the file Sphinx writes them to (``-w``), read back for the message of
+    a failed build. What a ``conf.py`` adds to ``sys.path`` is taken out again.
+    """
+    from sphinx.cmd.build import build_main
+
+    path = list(sys.path)
+    try:
+        status = build_main(["-w", str(warnings), *argv])
+    finally:
+        sys.path[:] = path
+    return status, warnings.read_text(encoding="utf-8") if warnings.is_file() else ""
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Build the site as ``make docs`` does, into a temporary folder; return its html/."""
     require_chromium()  # no browser: skip (or fail under IDLIBSTATS_REQUIRE_BROWSER=1) first
     out = tmp_path_factory.mktemp("site")
-    done = subprocess.run([SPHINX, *_make_docs_command(), "-b", "html", "-d",
-                           str(out / "doctrees"), str(ROOT / "docs"), str(out / "html")],
-                          capture_output=True, text=True, timeout=900, check=False)
-    assert done.returncode == 0, f"the site does not build:\n{done.stderr[-6000:]}"
+    status, warnings = sphinx_build([*_make_docs_command(), "-b", "html", "-d",
+                                     str(out / "doctrees"), str(ROOT / "docs"),
+                                     str(out / "html")], out / "warnings.txt")
+    assert status == 0, f"the site does not build:\n{warnings[-6000:]}"
     return out / "html"
 
 
@@ -230,9 +251,9 @@ def test_an_image_output_s_alt_text_reaches_the_page(tmp_path: Path) -> None:
         f"import sys\nsys.path.insert(0, {str(ROOT / 'docs' / '_ext')!r})\n"
         "extensions = ['myst_nb', 'idlibstats_docs']\nroot_doc = 'chart'\n"
         "nb_execution_mode = 'off'\n", encoding="utf-8")
-    done = subprocess.run([SPHINX, "-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
-                          capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr
+    status, warnings = sphinx_build(["-W", "-q", "-b", "html", str(src), str(tmp_path / "out")],
+                                    tmp_path / "warnings.txt")
+    assert status == 0, warnings
     html = (tmp_path / "out" / "chart.html").read_text(encoding="utf-8")
     assert 'alt="Bars of killed per month, by claimant"' in html
     assert html.count("<img") == 2  # and the image without alt text keeps MyST-NB's default
