@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from browser import open_page
+from browser import open_page, open_pages
 from conftest import REPORTS, ROOT, after_package_line, needs_reports
 
 import idlibstats
@@ -215,35 +215,47 @@ def test_an_empty_report_gives_the_header_a_page_and_a_warning(tmp_path, capsys,
 # --- in the browser -------------------------------------------------------------------------
 
 
-def check_in_browser(path: Path, rows: pd.DataFrame) -> None:
-    """Open the page: no problem, each row's highlight shown, links both ways, nothing loaded."""
-    with open_page(path) as loaded:
-        page = loaded.page
-        assert page.evaluate("performance.getEntriesByType('resource').length") == 0
-        assert page.locator("script").count() == 1
-        marks = page.locator("a.figure")
-        assert marks.count() == len(rows)
-        for _, row in rows.iterrows():
-            figure_id = row["figure_id"]
-            mark = page.locator(f"#n-{figure_id}")
-            assert mark.inner_text() == row["value_as_written"]
-            colour = "sure" if pd.isna(row["needs_review"]) else "review"
-            assert colour in str(mark.get_attribute("class"))
-            mark.click()
-            assert page.evaluate("location.hash") == f"#row-{figure_id}"
-            assert page.evaluate("document.querySelector(':target').id") == f"row-{figure_id}"
-            assert page.locator(f"#row-{figure_id}").is_visible()
-            page.locator(f"#row-{figure_id} td.id a").click()
-            assert page.evaluate("location.hash") == f"#n-{figure_id}"
-            assert mark.is_visible()
-        assert loaded.problems == []
+#: What the page shows after a link is followed, in one round trip: where the location
+#: points, which element is the :target, and whether the element named is visible (as
+#: Playwright's ``is_visible``: a box of some size, and not ``visibility: hidden``).
+AFTER_CLICK = """id => {
+  const target = document.querySelector(':target');
+  const shown = document.getElementById(id);
+  const box = shown.getBoundingClientRect();
+  return [location.hash, target && target.id,
+          box.width > 0 && box.height > 0 && getComputedStyle(shown).visibility !== 'hidden'];
+}"""
+
+
+def check_in_browser(page, problems: list[str], rows: pd.DataFrame) -> None:
+    """Check a loaded page: no problem, each row's highlight shown, links both ways (real
+    clicks), nothing loaded."""
+    assert page.evaluate("performance.getEntriesByType('resource').length") == 0
+    assert page.locator("script").count() == 1
+    marks = {mark_id: (text, classes) for mark_id, text, classes in page.eval_on_selector_all(
+        "a.figure", "marks => marks.map(m => [m.id, m.innerText, m.className])")}
+    assert len(marks) == len(rows)
+    for _, row in rows.iterrows():
+        figure_id = row["figure_id"]
+        text, classes = marks[f"n-{figure_id}"]
+        assert text == row["value_as_written"]
+        colour = "sure" if pd.isna(row["needs_review"]) else "review"
+        assert colour in classes
+        page.locator(f"#n-{figure_id}").click()
+        assert page.evaluate(AFTER_CLICK, f"row-{figure_id}") == [
+            f"#row-{figure_id}", f"row-{figure_id}", True]
+        page.locator(f"#row-{figure_id} td.id a").click()
+        assert page.evaluate(AFTER_CLICK, f"n-{figure_id}") == [
+            f"#n-{figure_id}", f"n-{figure_id}", True]
+    assert problems == []
 
 
 def test_in_the_browser_every_row_has_its_highlight_and_the_links_work(tmp_path):
     html, rows = page_of(REPORT)
     path = tmp_path / "review.html"
     path.write_text(html, encoding="utf-8")
-    check_in_browser(path, rows)
+    with open_page(path) as loaded:
+        check_in_browser(loaded.page, loaded.problems, rows)
 
 
 def test_in_the_browser_the_toggle_keeps_only_the_rows_that_need_review(tmp_path):
@@ -279,6 +291,7 @@ def test_in_the_browser_the_page_of_every_seed_report_works(tmp_path, capsys, mo
     by_hash = dict(zip(sources["text_sha256"], sources["source_id"], strict=True))
     reports = sorted(Path(REPORTS).glob("*.txt"))
     assert len(reports) == 5
+    pages = {}
     for report in reports:
         source_id = by_hash[text_sha256(report.read_text(encoding="utf-8"))]
         out = tmp_path / f"{source_id}.html"
@@ -286,4 +299,6 @@ def test_in_the_browser_the_page_of_every_seed_report_works(tmp_path, capsys, mo
         rows = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype=str,
                            keep_default_na=False, na_values=[""])
         assert len(rows) > 3
-        check_in_browser(out, rows)
+        pages[out] = rows
+    for rows, loaded in zip(pages.values(), open_pages(pages), strict=True):
+        check_in_browser(loaded.page, loaded.problems, rows)
