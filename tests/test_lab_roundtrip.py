@@ -43,18 +43,22 @@ def lab_saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What JupyterLab does: execute the notebook and save it with its outputs.
 
     The notebook as a clone holds it (``HEAD``'s), on this checkout's package, executed once
-    per test process (a kernel costs seconds); each test copies the saved file into its
-    clone, as if saved there.
+    per test process (a kernel costs seconds) by nbclient, the executor of ``jupyter
+    nbconvert --execute``, called here rather than in a new process that would import it
+    all again; each test copies the saved file into its clone, as if saved there.
     """
+    import nbformat
+    from nbclient import NotebookClient
+
     out = tmp_path_factory.mktemp("lab")
-    source = out / "head" / Path(NOTEBOOK).name
-    source.parent.mkdir()
-    source.write_text(git(ROOT, "show", f"HEAD:{NOTEBOOK}"), encoding="utf-8")
-    env = {**os.environ, "MPLBACKEND": "Agg", "IDLIBSTATS_PACKAGE": str(ROOT)}
-    subprocess.run([str(BIN / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-                    "--output-dir", str(out), str(source)], cwd=out, env=env,
-                   capture_output=True, check=True, timeout=300)
-    saved = out / source.name
+    notebook = nbformat.reads(git(ROOT, "show", f"HEAD:{NOTEBOOK}"), as_version=4)
+    with pytest.MonkeyPatch.context() as env:  # the kernel's environment
+        env.setenv("MPLBACKEND", "Agg")
+        env.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+        NotebookClient(notebook, timeout=300,
+                       resources={"metadata": {"path": str(out)}}).execute()
+    saved = out / Path(NOTEBOOK).name
+    nbformat.write(notebook, saved)
     cells = json.loads(saved.read_text(encoding="utf-8"))["cells"]
     assert any(cell.get("outputs") for cell in cells)  # outputs really are there
     return saved
