@@ -24,11 +24,15 @@ NOTEBOOK = "notebooks/02_deaths_and_injuries.ipynb"
 pytestmark = needs_git_and_make
 
 
-@pytest.fixture
-def clone(tmp_path: Path) -> tuple[Path, list[str]]:
-    """A clone whose lab left outputs in a notebook, and the argv of make in it."""
-    root, make = make_clone(tmp_path, ("Makefile", "pyproject.toml", "hatch_build.py",
-                                       ".gitattributes"))
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    """A clone whose lab left outputs in a notebook, and the argv of make in it.
+
+    One for the module (a clone and its filter cost seconds): the tests below build into
+    ``dist/`` or outside the clone, and the one that edits a file puts it back.
+    """
+    root, make = make_clone(tmp_path_factory.mktemp("sdist"), (
+        "Makefile", "pyproject.toml", "hatch_build.py", ".gitattributes"))
     subprocess.run([*make, "filter"], cwd=root, capture_output=True, check=True)
     saved = json.loads((root / NOTEBOOK).read_text(encoding="utf-8"))
     for cell in saved["cells"]:
@@ -74,11 +78,16 @@ def test_a_plain_sdist_build_from_a_tree_with_outputs_is_refused(
 
 def test_make_sdist_refuses_changes_not_committed(clone: tuple[Path, list[str]]) -> None:
     root, make = clone
-    with (root / "README.md").open("a", encoding="utf-8") as readme:
-        readme.write("\nA line not committed.\n")
-    done = subprocess.run([*make, "sdist"], cwd=root, capture_output=True, text=True,
-                          check=False, env={**os.environ, "LC_ALL": "C"})
+    built = sorted((root / "dist").glob("*"))  # what another test of the module built
+    readme = (root / "README.md").read_bytes()
+    try:
+        with (root / "README.md").open("a", encoding="utf-8") as file:
+            file.write("\nA line not committed.\n")
+        done = subprocess.run([*make, "sdist"], cwd=root, capture_output=True, text=True,
+                              check=False, env={**os.environ, "LC_ALL": "C"})
+    finally:
+        (root / "README.md").write_bytes(readme)
     assert done.returncode != 0
     assert "changes not committed" in done.stdout
     assert "README.md" in done.stdout
-    assert not (root / "dist").exists()
+    assert sorted((root / "dist").glob("*")) == built  # nothing built
