@@ -121,10 +121,11 @@ def _package_hash() -> str:
 
 
 @functools.cache
-def _drafted_once(text: str, package_hash: str) -> tuple[pd.DataFrame, Any]:
+def _drafted_once(text: str, package_hash: str) -> tuple[pd.DataFrame, Any, tuple[dict, ...]]:
     from idlibstats.curation.draft.frame import draft_text
 
-    return draft_text(text, SID, ROOT)
+    frame, reading = draft_text(text, SID, ROOT)
+    return frame, reading, tuple(rows_of(frame))
 
 
 def drafted(text: str) -> tuple[pd.DataFrame, Any]:
@@ -135,11 +136,33 @@ def drafted(text: str) -> tuple[pd.DataFrame, Any]:
     every row share one draft of each sentence instead of drafting it again in each test.
     The frame is a copy, so a caller may change it; the reading is shared (read it only).
     """
-    frame, reading = _drafted_once(text, _package_hash())
+    frame, reading, _ = _drafted_once(text, _package_hash())
     return frame.copy(), reading
 
 
-def match_case(case: dict, rows: list[pd.Series]) -> dict[int, int]:
+def drafted_rows(text: str) -> tuple[list[dict[str, Any]], Any]:
+    """Return the rows of :func:`drafted`'s frame (as :func:`rows_of` gives them) and the reading.
+
+    Made once per text with the draft; each call gives new dicts, so a caller may change
+    them; the reading is shared (read it only).
+    """
+    _, reading, rows = _drafted_once(text, _package_hash())
+    return [dict(row) for row in rows], reading
+
+
+def rows_of(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """Return the rows of a draft as dicts of column name to value, in order.
+
+    The values ``iterrows`` gives (a missing one is NA), read column by column: ``iterrows``
+    first makes the whole typed frame one array of objects, which took most of the time of
+    scoring a corpus whose drafts are already made.
+    """
+    names = list(frame.columns)
+    columns = [frame[name].tolist() for name in names]
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def match_case(case: dict, rows: list[dict[str, Any]]) -> dict[int, int]:
     """Return expected row index -> draft row index: same value as written and value."""
     used: dict[int, int] = {}
     for i, want in enumerate(case["rows"]):
@@ -154,10 +177,14 @@ def match_case(case: dict, rows: list[pd.Series]) -> dict[int, int]:
 
 def score_case(case: dict, drafted: pd.DataFrame) -> Score:
     """Score the draft of one corpus case against its expected rows."""
-    score = Score()
     if "needs_review" not in drafted.columns:  # a draft from before the column existed
         drafted = drafted.assign(needs_review=pd.NA)
-    rows = [row for _, row in drafted.iterrows()]
+    return score_rows(case, rows_of(drafted))
+
+
+def score_rows(case: dict, rows: list[dict[str, Any]]) -> Score:
+    """Score the rows of a draft (:func:`rows_of`) against a corpus case's expected rows."""
+    score = Score()
     used = match_case(case, rows)  # expected index -> draft index
     for i, want in enumerate(case["rows"]):
         vague = want["value"] is None
@@ -165,7 +192,7 @@ def score_case(case: dict, drafted: pd.DataFrame) -> Score:
         score.expected += not vague
         if i not in used:
             score.problems.append(f"missing {want['as_written']!r} in {case['text'][:60]!r}")
-    ids = list(drafted["figure_id"])
+    ids = [row["figure_id"] for row in rows]
     for i, j in used.items():
         want, row = case["rows"][i], rows[j]
         score.vague_found += want["value"] is None
@@ -194,7 +221,7 @@ def score_case(case: dict, drafted: pd.DataFrame) -> Score:
     return score
 
 
-def _labels(score: Score, want: dict, row: pd.Series, where: str) -> None:
+def _labels(score: Score, want: dict, row: dict[str, Any] | pd.Series, where: str) -> None:
     indicator = _same(row["indicator"], want["indicator"])
     population = _same(row["population"], want["population"])
     qualifier = _same(row["qualifier"], want["qualifier"])
@@ -215,7 +242,7 @@ def score_corpus(name: str) -> Score:
     """Draft every case of a corpus and score it."""
     total = Score()
     for case in load_corpus(name):
-        total.add(score_case(case, drafted(case["text"])[0]))
+        total.add(score_rows(case, drafted_rows(case["text"])[0]))
     return total
 
 
@@ -308,8 +335,7 @@ def count_rules(names: tuple[str, ...] = TUNED) -> dict[tuple[str, str], list[in
     counts: dict[tuple[str, str], list[int]] = {}
     for name in names:
         for case in load_corpus(name):
-            frame, reading = drafted(case["text"])
-            rows = [row for _, row in frame.iterrows()]
+            rows, reading = drafted_rows(case["text"])
             for i, j in match_case(case, rows).items():
                 want, row, draft = case["rows"][i], rows[j], reading.drafts[j]
                 for label in ("indicator", "population"):

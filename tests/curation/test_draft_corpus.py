@@ -96,7 +96,7 @@ def test_aims_sizes_and_deaths_of_wounds_are_read_as_issue_20s_third_round_says(
     assert score.all_four == score.matched == score.expected
     for case in draft_eval.load_corpus("dev20d"):
         if not case["rows"]:
-            assert draft_eval.drafted(case["text"])[0].empty, case["text"]
+            assert draft_eval.drafted_rows(case["text"])[0] == [], case["text"]
 
 
 def test_capacities_ages_times_aims_and_breakdowns_are_read_as_issue_20s_fourth_round_says():
@@ -112,7 +112,7 @@ def test_capacities_ages_times_aims_and_breakdowns_are_read_as_issue_20s_fourth_
     assert score.parts_right == score.parts > 8
     for case in draft_eval.load_corpus("dev20e"):
         if not case["rows"]:
-            assert draft_eval.drafted(case["text"])[0].empty, case["text"]
+            assert draft_eval.drafted_rows(case["text"])[0] == [], case["text"]
 
 
 @pytest.mark.parametrize("name", ["dev20f", "dev20g", "dev20h", "dev20i", "dev20j", "dev20k"])
@@ -129,7 +129,7 @@ def test_the_later_rounds_development_sentences_are_read_exactly(name):
     assert score.all_four == score.matched == score.expected
     for case in draft_eval.load_corpus(name):
         if not case["rows"]:
-            assert draft_eval.drafted(case["text"])[0].empty, case["text"]
+            assert draft_eval.drafted_rows(case["text"])[0] == [], case["text"]
 
 
 def test_parts_named_before_their_total_point_to_it():
@@ -148,8 +148,7 @@ def test_a_new_holdout_is_one_line_in_measured_only():
 @pytest.mark.parametrize("name", EVERY_CORPUS)
 def test_no_excerpt_is_the_bare_number_when_the_sentence_says_more(name):
     for case in draft_eval.load_corpus(name):
-        drafted = draft_eval.drafted(case["text"])[0]
-        for _, row in drafted.iterrows():
+        for row in draft_eval.drafted_rows(case["text"])[0]:
             assert row["excerpt"] != row["value_as_written"], (row["excerpt"], case["text"])
 
 

@@ -93,8 +93,8 @@ def test_a_borrowed_label_shares_the_doubt_of_its_row_about_that_label_only():
 @pytest.mark.parametrize("name", EVERY_CORPUS)
 def test_every_label_of_every_corpus_row_is_decided_by_a_listed_rule_and_flagged_if_unsure(name):
     for case in draft_eval.load_corpus(name):
-        frame, drafted = draft_eval.drafted(case["text"])
-        for draft, (_, row) in zip(drafted.drafts, frame.iterrows(), strict=True):
+        rows, drafted = draft_eval.drafted_rows(case["text"])
+        for draft, row in zip(drafted.drafts, rows, strict=True):
             for label in LABELS:
                 rule = rule_of(label, draft.rules[label])
                 if rule.kind in {"doubtful", "empty"}:

@@ -12,7 +12,6 @@ from idlibstats.curation.draft.period import period_near
 from idlibstats.curation.draft.reader import DraftedText, read_text
 from idlibstats.curation.draft.repeats import mark_repeats
 from idlibstats.curation.draft.vocabulary import Vocabulary
-from idlibstats.datapackage.schema import pandas_dtypes
 
 __all__ = ["DRAFT_NOTE", "HOW_COLUMN", "REVIEW_COLUMN", "draft_figures", "draft_text"]
 
@@ -42,9 +41,12 @@ def draft_text(
     rows = [_row(draft, figure_ids) for draft in drafted.drafts]
     for figure_id, row in zip(figure_ids, rows, strict=True):
         row.update(figure_id=figure_id, source_id=source_id, notes=DRAFT_NOTE)
-    dtypes = {**pandas_dtypes(vocabulary.schema), REVIEW_COLUMN: "string", HOW_COLUMN: "string"}
-    frame = pd.DataFrame(rows, columns=list(dtypes))
-    return frame.astype(dtypes), drafted
+    dtypes = {**vocabulary.dtypes, REVIEW_COLUMN: "string", HOW_COLUMN: "string"}
+    # one typed array per column: the same frame as typing a frame of objects, a third of
+    # the time (most drafts are a few rows, so the cost is per column, not per value)
+    columns = {name: pd.array([row.get(name) for row in rows], dtype=dtype)
+               for name, dtype in dtypes.items()}
+    return pd.DataFrame(columns), drafted
 
 
 def draft_figures(
