@@ -11,6 +11,7 @@ the same type where it names the row.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,27 @@ def matches(problem: DataPackageError, case: Case) -> bool:
             == (case.file, case.row, case.field, case.code) and case.words in problem.message)
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Case], Path]:
+    """Return a function giving each case's broken copy, built once for the module.
+
+    The loader and ``validate_package`` only read the copy (each test checks that every file
+    is byte-identical afterwards), so both tests of a case read the same copy.
+    """
+    roots: dict[str, Path] = {}
+
+    def copy_of(case: Case) -> Path:
+        if case.id not in roots:
+            roots[case.id] = build(case, tmp_path_factory.mktemp(case.id) / "package")
+        return roots[case.id]
+
+    return copy_of
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_loader_refuses(case: Case, tmp_path: Path) -> None:
-    root = build(case, tmp_path / "package")
-    before = snapshot(tmp_path)
+def test_loader_refuses(case: Case, built: Callable[[Case], Path]) -> None:
+    root = built(case)
+    before = snapshot(root.parent)
     with pytest.raises(DataPackageError) as info:
         load_table(case.table, root)
     problem = info.value
@@ -38,17 +56,17 @@ def test_loader_refuses(case: Case, tmp_path: Path) -> None:
     for part in (case.file, f"row {case.row}" if case.row else None, case.field):
         if part:
             assert part in str(problem)
-    assert snapshot(tmp_path) == before
+    assert snapshot(root.parent) == before
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_validate_lists_it(case: Case, tmp_path: Path) -> None:
-    root = build(case, tmp_path / "package")
-    before = snapshot(tmp_path)
+def test_validate_lists_it(case: Case, built: Callable[[Case], Path]) -> None:
+    root = built(case)
+    before = snapshot(root.parent)
     problems = validate_package(root)
     assert any(matches(p, case) for p in problems), "\n".join(map(str, problems))
     assert all(isinstance(p, DataPackageError) for p in problems)
-    assert snapshot(tmp_path) == before
+    assert snapshot(root.parent) == before
 
 
 def test_real_package_is_valid() -> None:
