@@ -52,13 +52,12 @@ def test_no_indicator_is_said_in_words_with_the_choices(name: str) -> None:
     assert "monthly_table()" in str(raised.value)
 
 
-@pytest.mark.parametrize("name", ["bounds", "reconcile", "monthly_table"])
-def test_a_function_of_the_figures_loads_the_package_s_when_given_none(name: str) -> None:
-    function = getattr(ils, name)
-    pd.testing.assert_frame_equal(function(), function(ils.figures()))
+@pytest.fixture(scope="module")
+def frames() -> dict[str, pd.DataFrame]:
+    """Every analysis frame of the package's figures, each function called with no frame.
 
-
-def _frames() -> dict[str, pd.DataFrame]:
+    Worked out once for the module (the month table alone takes a second or two).
+    """
     return {
         "bounds": ils.bounds(),
         "reconcile": ils.reconcile(),
@@ -72,12 +71,20 @@ def _frames() -> dict[str, pd.DataFrame]:
     }
 
 
-def test_a_column_has_the_dtype_of_figures_in_every_analysis_frame() -> None:
+@pytest.mark.parametrize("name", ["bounds", "reconcile", "monthly_table"])
+def test_a_function_of_the_figures_loads_the_package_s_when_given_none(
+        name: str, frames: dict[str, pd.DataFrame]) -> None:
+    function = getattr(ils, name)
+    pd.testing.assert_frame_equal(frames[name], function(ils.figures()))
+
+
+def test_a_column_has_the_dtype_of_figures_in_every_analysis_frame(
+        frames: dict[str, pd.DataFrame]) -> None:
     """population is the Table Schema's category in figures() and everywhere it appears."""
     figures = ils.figures()
     differ = {
         (name, column): (str(figures[column].dtype), str(frame[column].dtype))
-        for name, frame in _frames().items() for column in frame.columns
+        for name, frame in frames.items() for column in frame.columns
         if column in figures.columns and frame[column].dtype != figures[column].dtype}
     assert differ == {}
 

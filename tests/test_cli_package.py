@@ -169,21 +169,27 @@ def test_an_unexpected_exception_is_one_error_line(
     assert "please report it with this line" in err[0]
 
 
-def test_a_malformed_package_in_the_environment_breaks_no_import(tmp_path: Path) -> None:
+def test_a_malformed_package_in_the_environment_breaks_no_import(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The imports in a new process (the environment is read as they run); the command line
+    then in this process, with the same environment."""
     (tmp_path / "datapackage.json").write_text('{"resources": [{"name": 1, "schema": "x"}]',
                                               encoding="utf-8")
     env = {**os.environ, "IDLIBSTATS_PACKAGE": str(tmp_path)}
-    code = "import sys, idlibstats; print(idlibstats.figures.__doc__.count('figure_id'))"
+    code = ("import sys, idlibstats, idlibstats.cli; "
+            "print(idlibstats.figures.__doc__.count('figure_id'))")
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                           text=True, check=False)
     assert done.returncode == 0 and int(done.stdout) >= 1, done.stderr  # the shipped columns
-    helped = subprocess.run([IDLIBSTATS, "--help"], env=env, capture_output=True, text=True,
-                            check=False)
-    assert helped.returncode == 0 and "validate" in helped.stdout
-    bad = subprocess.run([IDLIBSTATS, "validate"], env=env, capture_output=True, text=True,
-                         check=False)
-    assert bad.returncode == 1 and "Traceback" not in bad.stderr
-    lines = bad.stderr.splitlines()
+    monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(tmp_path))
+    with pytest.raises(SystemExit) as helped:
+        main(["--help"])
+    assert helped.value.code == 0 and "validate" in capsys.readouterr().out
+    assert main(["validate"]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    lines = err.splitlines()
     assert len(lines) == 2 and lines[0].endswith("($IDLIBSTATS_PACKAGE)"), lines
     assert lines[1].startswith("error: datapackage.json: is not valid UTF-8 JSON: "), lines
 

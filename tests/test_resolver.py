@@ -40,19 +40,19 @@ def _env() -> dict[str, str]:
 
 
 def test_from_a_subfolder_of_a_copy_the_command_line_and_the_library_read_the_copy(
-        edited_copy: Path) -> None:
-    """As a user types it: in copy/data/, `idlibstats validate` and `ils.figures()`."""
+        edited_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As a user types it: in copy/data/, `idlibstats validate` (the installed command, a new
+    process) and `ils.figures()` (in this process, from the same folder)."""
     inside = edited_copy / "data"
     done = subprocess.run([IDLIBSTATS, "validate"], cwd=inside, env=_env(),
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr.splitlines() == [f"package: {edited_copy} (enclosing folder)"]
     assert done.stdout == "valid\n"
-    code = ("import idlibstats as ils; print(ils.locate_package()); "
-            "print(ils.figures()['notes'].iloc[0])")
-    done = subprocess.run([sys.executable, "-c", code], cwd=inside, env=_env(),
-                          capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines() == [str(edited_copy), MARKER]
+    monkeypatch.delenv(locate.ENV_VAR, raising=False)
+    monkeypatch.chdir(inside)
+    assert ils.locate_package() == edited_copy
+    assert ils.figures()["notes"].iloc[0] == MARKER
 
 
 def test_from_a_subfolder_both_find_the_copy_s_errors(package_copy: Path,
@@ -139,10 +139,11 @@ def test_the_loaders_docstrings_describe_the_library_s_package_wherever_it_is_im
     assert "only the copy has" not in done.stdout
 
 
-def test_version() -> None:
-    done = subprocess.run([IDLIBSTATS, "--version"], capture_output=True, text=True, check=False)
-    assert done.returncode == 0
-    assert done.stdout == f"idlibstats {ils.__version__}\n"
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as done:
+        cli.main(["--version"])
+    assert done.value.code == 0
+    assert capsys.readouterr().out == f"idlibstats {ils.__version__}\n"
 
 
 def test_another_package_above_the_current_folder_is_named_when_it_lacks_a_table(

@@ -29,9 +29,33 @@ def read_hxl(text: str) -> hxl.Dataset:
                                    hxl.InputOptions(allow_local=True)))
 
 
+# The month floors of the real package take a second or two to work out (a bound solved for
+# each month of each indicator and population): each form is worked out once for the module.
 @pytest.fixture(scope="module")
 def table() -> pd.DataFrame:
     return monthly_table()
+
+
+@pytest.fixture(scope="module")
+def csv_text() -> str:
+    return to_monthly_csv()
+
+
+@pytest.fixture(scope="module")
+def hxl_text() -> str:
+    return to_monthly_csv(hxl=True)
+
+
+@pytest.fixture(scope="module")
+def national() -> pd.DataFrame:
+    return monthly_table(national=True)
+
+
+@pytest.fixture(scope="module")
+def december() -> pd.DataFrame:
+    """The figures of one report of December: a table of a few rows, quick to work out."""
+    figs = idlibstats.figures()
+    return figs[figs["source_id"] == "tna-2019-12-17"]
 
 
 def test_one_row_per_month_with_integer_floors(table):
@@ -91,8 +115,8 @@ def test_each_indicators_total_comes_before_its_breakdowns(table):
     assert floors.index("injured_min") < floors.index("injured_children_min")
 
 
-def test_libhxl_reads_the_monthly_export_and_its_sum_is_the_total():
-    text = to_monthly_csv(hxl=True)
+def test_libhxl_reads_the_monthly_export_and_its_sum_is_the_total(hxl_text):
+    text = hxl_text
     ds = read_hxl(text)
     tags = [c.get_display_tag(sort_attributes=False) for c in ds.columns]
     for wanted in ("#date+month", "#country+code", "#affected+killed+min",
@@ -115,8 +139,8 @@ def test_libhxl_reads_the_monthly_export_and_its_sum_is_the_total():
     assert report["is_valid"] and report["stats"]["error"] == 0, report["issues"]
 
 
-def test_integers_only_no_fractions_of_people():
-    text = to_monthly_csv()
+def test_integers_only_no_fractions_of_people(csv_text):
+    text = csv_text
     rows = list(csv.DictReader(io.StringIO(text)))
     numeric = [c for c in rows[0] if not c.startswith("month")
                and not c.endswith(("_claimant", "_figures"))]
@@ -127,8 +151,8 @@ def test_integers_only_no_fractions_of_people():
     assert text.count("\n") == 1 + 11 and "\r" not in text
 
 
-def test_national_adds_the_all_syria_counts():
-    t = monthly_table(national=True).set_index("month")
+def test_national_adds_the_all_syria_counts(national):
+    t = national.set_index("month")
     assert t.index.min() == pd.Period("2011-03")
     assert t.loc[pd.Period("2019-11"), "killed_civilians_min"] == 277
     assert t.loc[pd.Period("2019-11"), "killed_civilians_min_claimant"] == "snhr"
@@ -143,29 +167,31 @@ def test_no_populations_table_is_refused():
         to_monthly_csv_of_frames(figs, idlibstats.indicators())
 
 
-def test_write_refuses_then_overwrites(tmp_path):
+def test_write_refuses_then_overwrites(tmp_path, december):
+    """A few figures (the real package's file: ``test_cli_export_monthly``)."""
     target = tmp_path / "monthly.csv"
-    assert to_monthly_csv(path=target) is None
+    assert to_monthly_csv(december, target) is None
     first = target.read_text(encoding="utf-8")
+    assert first == to_monthly_csv(december) and "2019-12," in first
     target.write_text("keep me", encoding="utf-8")
     with pytest.raises(FileExistsError):
-        to_monthly_csv(path=target)
+        to_monthly_csv(december, target)
     assert target.read_text(encoding="utf-8") == "keep me"
-    to_monthly_csv(path=target, overwrite=True)
+    to_monthly_csv(december, target, overwrite=True)
     assert target.read_text(encoding="utf-8") == first
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_cli_export_monthly(tmp_path, capsys):
+def test_cli_export_monthly(tmp_path, capsys, csv_text, hxl_text):
     target = tmp_path / "m.csv"
     assert main(["export", "--monthly", "-o", str(target)]) == 0
-    assert target.read_text(encoding="utf-8") == to_monthly_csv()
+    assert target.read_text(encoding="utf-8") == csv_text
     capsys.readouterr()  # the first export's output
     assert main(["export", "--monthly", "-o", str(target)]) == 1
     err = after_package_line(capsys.readouterr().err)
     assert err.startswith("error: ") and err.count("\n") == 1 and str(target) in err
     assert main(["export", "--monthly", "--hxl", "-o", str(target), "--force"]) == 0
-    assert target.read_text(encoding="utf-8") == to_monthly_csv(hxl=True)
+    assert target.read_text(encoding="utf-8") == hxl_text
     assert capsys.readouterr().out == f"wrote {target} (month floors of 35 figures, HXL)\n"
     assert main(["export", "--monthly", "--national"]) == 0
     assert capsys.readouterr().out.splitlines()[1].startswith("2011-03,")
@@ -177,16 +203,16 @@ def test_cli_export_needs_a_kind(capsys):
     assert main(["export", "--hxl", "--national"]) == 2
 
 
-def test_libhxl_the_same_sum_on_both_exports():
+def test_libhxl_the_same_sum_on_both_exports(hxl_text, table):
     """The sum an HDX user would try: nothing to add in the figures, a floor in the months."""
     figures_text = idlibstats.to_hxl()
-    monthly_text = to_monthly_csv(hxl=True)
+    monthly_text = hxl_text
     sums = {}
     for name, text in (("figures", figures_text), ("monthly", monthly_text)):
         rows = list(read_hxl(text).count([], "sum(#affected+killed)"))
         sums[name] = rows[0].get("#meta+sum") if rows else None
     assert sums["figures"] in ("", None)  # not 372,736: no figure is under #affected
-    assert float(sums["monthly"]) == int(monthly_table()["killed_min"].sum()) == 275
+    assert float(sums["monthly"]) == int(table["killed_min"].sum()) == 275
 
 
 # a property: floors in the table are true of any world the figures truthfully describe
