@@ -121,9 +121,12 @@ bench: $(READY)
 draft-eval: $(READY)
 	$(BIN)/python benchmarks/draft_eval.py
 
+# The lock is also the constraints (-c): a pip older than 23.3 (Python 3.11's own is 23.2)
+# otherwise takes the newest jsonschema for jupyter-events' `jsonschema[format-nongpl]`, not the
+# lock's pin, and stops ('all requirements must have their versions pinned') in hash mode.
 $(READY): $(INTERPRETER) pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock -c requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --editable .
 	touch $@
 

@@ -99,6 +99,7 @@ def test_validate_workflow_installs_the_pinned_frictionless_and_runs_the_command
     assert validate == COMMAND
     # idlibstats from the hashed lock, then the checkout itself, built by the locked hatchling
     assert install_idlibstats == ("python -m pip install --require-hashes -r requirements.lock"
+                                  " -c requirements.lock"
                                   " && python -m pip install --no-deps --no-build-isolation .")
     assert annotate == IDLIBSTATS_COMMAND
 
