@@ -278,7 +278,7 @@ def test_main_writes_every_png(tmp_path, monkeypatch) -> None:
 
 def _texts(fig: Figure) -> list[Text]:
     """Every visible Text artist with something written in it (ticks, legends, labels...)."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the places fig.canvas.draw() gives, without the pixels
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
@@ -289,7 +289,7 @@ def _displayed_scale(fig: Figure) -> float:
     down to the README column; JupyterLab shows the inline PNG (figure dpi) the same way
     in its output area. CSS has 96 pixels per inch. The smaller of the two cases counts.
     """
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     width_in = fig.get_tightbbox(renderer).width + 2 * 0.15  # savefig pad_inches
     scales = []
