@@ -11,6 +11,7 @@ import re
 import matplotlib.colors as mcolors
 import pandas as pd
 import pytest
+from drawn import real_charts, real_tables
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -34,7 +35,7 @@ OKABE_ITO = {
 
 @pytest.fixture(scope="module")
 def tables() -> charts.ChartTables:
-    return ils.chart_tables()
+    return real_tables()
 
 
 @pytest.fixture(scope="module")
@@ -97,8 +98,12 @@ IDS = [draw.__name__ for draw, _ in CASES]
 
 
 @pytest.fixture(scope="module")
-def drawn(tables) -> dict[str, Figure]:
-    return {draw.__name__: draw(tables) for draw, _ in CASES}
+def drawn() -> dict[str, Figure]:
+    """The real charts by function name, drawn once per process (drawn.real_charts)."""
+    by_function = {draw.__name__: fig for (_, draw), fig in zip(
+        charts.CHARTS.items(), real_charts().values(), strict=True)}
+    assert set(by_function) == set(IDS)
+    return by_function
 
 
 def _note(fig: Figure) -> str:
@@ -244,9 +249,21 @@ def test_source_note_stars_inferred_publishers_and_dates(figs, tables) -> None:
     assert "*" not in note
 
 
-def test_main_writes_every_png(tmp_path) -> None:
+def test_main_writes_every_png(tmp_path, monkeypatch) -> None:
+    """The command writes each chart's PNG; the charts are the ones drawn once for all the
+    chart tests (drawn.real_charts), handed out only for the real package's tables."""
+    from idlibstats.charts import output
     from idlibstats.charts.__main__ import main
 
+    real = real_tables()
+
+    def shared(name):
+        def draw(tables):
+            assert tables.figures.equals(real.figures), "main drew another package"
+            return real_charts()[name]
+        return draw
+
+    monkeypatch.setattr(output, "CHARTS", {name: shared(name) for name in output.CHARTS})
     assert main([str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == sorted(f"{name}.png" for name in charts.CHARTS)
@@ -261,7 +278,7 @@ def test_main_writes_every_png(tmp_path) -> None:
 
 def _texts(fig: Figure) -> list[Text]:
     """Every visible Text artist with something written in it (ticks, legends, labels...)."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the places fig.canvas.draw() gives, without the pixels
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
@@ -272,7 +289,7 @@ def _displayed_scale(fig: Figure) -> float:
     down to the README column; JupyterLab shows the inline PNG (figure dpi) the same way
     in its output area. CSS has 96 pixels per inch. The smaller of the two cases counts.
     """
-    fig.canvas.draw()
+    fig.draw_without_rendering()
     renderer = fig.canvas.get_renderer()
     width_in = fig.get_tightbbox(renderer).width + 2 * 0.15  # savefig pad_inches
     scales = []

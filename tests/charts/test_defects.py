@@ -26,6 +26,8 @@ from drawn import (
     leaders_over_texts,
     legends_over_bars,
     overlapping_texts,
+    real_charts,
+    real_tables,
     text_boxes,
     texts_across_bar_edges,
 )
@@ -41,12 +43,13 @@ NAMES = list(charts.CHARTS)
 
 @pytest.fixture(scope="module")
 def tables() -> charts.ChartTables:
-    return ils.chart_tables()
+    return real_tables()
 
 
 @pytest.fixture(scope="module")
-def drawn(tables) -> dict[str, charts.Chart]:
-    return {name: draw(tables) for name, draw in charts.CHARTS.items()}
+def drawn() -> dict[str, charts.Chart]:
+    """The real charts, drawn once per process for every chart test module (drawn.py)."""
+    return real_charts()
 
 
 @pytest.fixture(scope="module")
