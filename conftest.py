@@ -9,9 +9,12 @@ hooks live at the top of the project because they concern ``notebooks/`` (nbval)
 The notebooks and the documentation site (``tests/test_site.py``) are one unit, the notebooks
 first. Each notebook nbval ran without an error goes to the site's notebook cache
 (``docs/_ext/notebook_cache.py``), so the site built next shows nbval's outputs and the
-notebooks are executed once in ``make test``, not twice. The random-subset chart tests
-(``tests/charts/test_filtered.py``, a minute or more each on two cores) are a unit each, so
-that the worker that ends first does not wait on one module holding them all.
+notebooks are executed once in ``make test``, not twice. Modules that share one expensive
+piece of work in a process are one unit, so that it is done once per run, not once per worker:
+the chart tests that read the six real charts drawn once (``tests/charts/drawn.py``), and the
+draft tests that read every corpus drafted once. The random-subset chart tests
+(``tests/charts/test_filtered.py``) are a unit each: they share nothing, and spread over the
+workers they fill the ends of the run.
 """
 
 from __future__ import annotations
@@ -36,10 +39,21 @@ def _is_notebook_cell(item: pytest.Item) -> bool:
     return item.path.suffix == ".ipynb" and hasattr(item, "cell_num")
 
 
-#: Modules whose tests are units of their own: each test is long (a chart drawn for each of
-#: many random frames) and the module's fixtures are cheap, so the tests spread over the
-#: workers rather than queue on one.
+#: Modules whose tests are units of their own: each test draws its chart for several frames
+#: and the module's fixtures are cheap, so the tests spread over the workers rather than
+#: queue on one.
 EACH_TEST_A_UNIT = frozenset({"tests/charts/test_filtered.py"})
+
+#: Units of several modules, each sharing work done once per process: the six real charts
+#: drawn once (``drawn.real_charts``), and every draft corpus drafted once (``draft_eval``'s
+#: rows, the package's vocabulary read once).
+SHARED_UNITS = {
+    "tests/charts/test_charts.py": "real-charts",
+    "tests/charts/test_defects.py": "real-charts",
+    "tests/charts/test_frames.py": "real-charts",
+    "tests/curation/test_draft_corpus.py": "draft-corpora",
+    "tests/curation/test_draft_rules.py": "draft-corpora",
+}
 
 
 def _in_notebooks_and_site(nodeid: str) -> bool:
@@ -51,13 +65,15 @@ def unit_of_work(nodeid: str, module_scope: str) -> str:
     """Return the unit of work (xdist's scope) of the test ``nodeid``.
 
     ``module_scope`` is loadscope's own (the module). The notebooks and the site are one
-    unit; each test of :data:`EACH_TEST_A_UNIT` is one; every other module is one.
+    unit; each test of :data:`EACH_TEST_A_UNIT` is one; the modules of each of
+    :data:`SHARED_UNITS` are one; every other module is one.
     """
+    path = nodeid.split("::", 1)[0]
     if _in_notebooks_and_site(nodeid):
         return NOTEBOOKS_AND_SITE
-    if nodeid.split("::", 1)[0] in EACH_TEST_A_UNIT:
+    if path in EACH_TEST_A_UNIT:
         return nodeid
-    return module_scope
+    return SHARED_UNITS.get(path, module_scope)
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -65,6 +81,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: not _is_notebook_cell(item))  # stable: else as collected
 
 
+@pytest.hookimpl(optionalhook=True)  # pytest -p no:xdist has no such hook
 def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
     """Under ``--dist loadscope``: the units of :func:`unit_of_work`."""
     if config.getvalue("dist") != "loadscope":

@@ -70,3 +70,10 @@ def test_the_notebooks_and_the_site_are_one_unit_of_work_the_notebooks_first() -
     assert unit("tests/test_docs.py::test_x", "tests/test_docs.py") == "tests/test_docs.py"
     spread = "tests/charts/test_filtered.py::test_every_chart_draws_any_subset[intensity]"
     assert unit(spread, "tests/charts/test_filtered.py") == spread
+    # modules that share work done once per process run on one worker
+    assert (unit("tests/charts/test_defects.py::test_x", "tests/charts/test_defects.py")
+            == unit("tests/charts/test_charts.py::test_y", "tests/charts/test_charts.py")
+            == unit("tests/charts/test_frames.py::test_z", "tests/charts/test_frames.py"))
+    assert (unit("tests/curation/test_draft_rules.py::t", "tests/curation/test_draft_rules.py")
+            == unit("tests/curation/test_draft_corpus.py::t", "tests/curation/test_draft_corpus.py")
+            != unit("tests/charts/test_charts.py::t", "tests/charts/test_charts.py"))
