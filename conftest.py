@@ -53,6 +53,8 @@ SHARED_UNITS = {
     "tests/charts/test_frames.py": "real-charts",
     "tests/curation/test_draft_corpus.py": "draft-corpora",
     "tests/curation/test_draft_rules.py": "draft-corpora",
+    # After the notebooks: the notebook the lab saves is nbval's run, from the site's cache.
+    "tests/test_lab_roundtrip.py": NOTEBOOKS_AND_SITE,
 }
 
 

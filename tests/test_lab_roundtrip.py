@@ -38,29 +38,74 @@ def _make(clone: Path, make: list[str], target: str) -> subprocess.CompletedProc
                           timeout=300, check=False)
 
 
+def _run_of_this_tree(notebook: Any) -> Any:
+    """``notebook`` with the outputs of a run on this tree already made, or None.
+
+    ``make test`` runs the notebooks under nbval (this module is in their unit of work,
+    after them: the root ``conftest.py``), which puts each notebook's outputs in the site's
+    notebook cache (``docs/_ext/notebook_cache.py``); ``make docs`` puts MyST-NB's run
+    there. The cache folder is named after the data and the library as they are, and a
+    notebook matches on its code cells, so a run found there is a run of these cells on
+    this package. Its code cells (outputs and all) go into ``notebook``; the notebook's
+    own cell and notebook metadata are kept.
+    """
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    try:
+        from notebook_cache import cache_path
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_ext"))
+    folder = cache_path(ROOT)
+    if not folder.is_dir():
+        return None
+    from jupyter_cache import get_cache
+
+    try:
+        _, merged = get_cache(str(folder)).merge_match_into_notebook(
+            notebook, nb_meta=(), cell_meta=())
+    except KeyError:  # not run on this tree (or these cells) yet
+        return None
+    return merged
+
+
 @pytest.fixture(scope="session")
 def lab_saved(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """What JupyterLab does: execute the notebook and save it with its outputs.
 
-    The notebook as a clone holds it (``HEAD``'s), on this checkout's package, executed once
-    per test process (a kernel costs seconds) by nbclient, the executor of ``jupyter
-    nbconvert --execute``, called here rather than in a new process that would import it
-    all again; each test copies the saved file into its clone, as if saved there.
+    The notebook as a clone holds it (``HEAD``'s), run on this checkout's package. In
+    ``make test`` the notebooks were just run by nbval, and that run's outputs are taken
+    (:func:`_run_of_this_tree`), with the numbered cells and the kernel's
+    ``language_info`` a run leaves in a saved notebook (ipykernel's own, the keys the
+    filter must strip); otherwise it is executed here once per test process by nbclient,
+    the executor of ``jupyter nbconvert --execute`` (a kernel costs seconds). Each test
+    copies the saved file into its clone, as if saved there.
     """
     import nbformat
-    from nbclient import NotebookClient
 
     out = tmp_path_factory.mktemp("lab")
     notebook = nbformat.reads(git(ROOT, "show", f"HEAD:{NOTEBOOK}"), as_version=4)
-    with pytest.MonkeyPatch.context() as env:  # the kernel's environment
-        env.setenv("MPLBACKEND", "Agg")
-        env.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
-        NotebookClient(notebook, timeout=300,
-                       resources={"metadata": {"path": str(out)}}).execute()
+    run = _run_of_this_tree(notebook)
+    if run is not None:
+        from ipykernel.ipkernel import IPythonKernel
+
+        notebook = run
+        notebook.metadata["language_info"] = dict(IPythonKernel.language_info)
+        code = (cell for cell in notebook.cells if cell.cell_type == "code")
+        for number, cell in enumerate(code, start=1):
+            cell.execution_count = number
+    else:
+        from nbclient import NotebookClient
+
+        with pytest.MonkeyPatch.context() as env:  # the kernel's environment
+            env.setenv("MPLBACKEND", "Agg")
+            env.setenv("IDLIBSTATS_PACKAGE", str(ROOT))
+            NotebookClient(notebook, timeout=300,
+                           resources={"metadata": {"path": str(out)}}).execute()
     saved = out / Path(NOTEBOOK).name
     nbformat.write(notebook, saved)
     cells = json.loads(saved.read_text(encoding="utf-8"))["cells"]
     assert any(cell.get("outputs") for cell in cells)  # outputs really are there
+    assert json.loads(saved.read_text(encoding="utf-8"))["metadata"]["language_info"][
+        "version"]  # and what a kernel adds
     return saved
 
 
@@ -188,15 +233,26 @@ def test_the_hook_leaves_untracked_notebooks_and_clones_without_the_filter_alone
     assert f" M {NOTEBOOK}" in git(root, "status", "--porcelain")
 
 
-def test_make_lab_loads_the_hook_into_jupyter(tmp_path: Path) -> None:
+def test_make_lab_loads_the_hook_into_jupyter(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """``make lab`` names .jupyter in ``JUPYTER_CONFIG_PATH``, and the server's own config
+    loading (what ``jupyter lab`` and ``jupyter server --show-config`` run first, here in
+    this process rather than in a new one importing the server again) finds the hook there.
+    """
     made = subprocess.run(["make", "-n", "-s", "lab", f"VENV={BIN.parent}"], cwd=ROOT,
                           capture_output=True, text=True, check=True).stdout
     (line,) = [x for x in made.splitlines() if "jupyter lab" in x]
     assert line.startswith(f"JUPYTER_CONFIG_PATH={ROOT}/.jupyter ")
-    env = {**os.environ, "JUPYTER_CONFIG_PATH": str(ROOT / ".jupyter"),
-           "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
-           "JUPYTER_DATA_DIR": str(tmp_path / "data"),
-           "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
-    shown = subprocess.run([str(BIN / "jupyter"), "server", "--show-config"], env=env,
-                           capture_output=True, text=True, timeout=120, check=True).stdout
-    assert ".post_save_hook = <function refresh_git_index" in shown
+    for name, value in {"JUPYTER_CONFIG_PATH": str(ROOT / ".jupyter"),
+                        "JUPYTER_CONFIG_DIR": str(tmp_path / "config"),
+                        "JUPYTER_DATA_DIR": str(tmp_path / "data"),
+                        "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.chdir(tmp_path)  # no config file of the current folder counts
+    from jupyter_server.serverapp import ServerApp
+
+    server = ServerApp()
+    server.load_config_file(suppress_errors=False)
+    hook = server.config.FileContentsManager.post_save_hook
+    assert getattr(hook, "__name__", None) == "refresh_git_index"
+    assert hook.__code__.co_filename == str(ROOT / ".jupyter" / "jupyter_server_config.py")
