@@ -45,18 +45,36 @@ def test_the_wheel_ships_the_package_byte_for_byte(unpacked_wheel: Path) -> None
     assert (unpacked_wheel / "idlibstats" / "py.typed").is_file()
 
 
-def test_an_installed_wheel_loads_its_own_copy(unpacked_wheel: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def bundled_run(unpacked_wheel: Path,
+                tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One new process, in a folder with no package, on the unpacked wheel: the library's
+    answers as JSON on standard output, then ``python -m idlibstats validate`` (the module
+    run as ``__main__``, as ``-m`` does) giving the process its exit status and stderr.
+
+    One process for both tests below: each start imports pandas, pyarrow and frictionless
+    again (seconds of CPU).
+    """
     script = (
-        "import idlibstats as ils, json\n"
+        "import idlibstats as ils, json, runpy, sys\n"
         "print(json.dumps({'module': ils.__file__, 'package': str(ils.locate_package()),\n"
         "                  'figures': len(ils.figures()),\n"
-        "                  'valid': ils.validate_package() == []}))\n"
+        "                  'valid': ils.validate_package() == []}), flush=True)\n"
+        "sys.argv = ['idlibstats', 'validate']\n"
+        "runpy.run_module('idlibstats', run_name='__main__', alter_sys=True)\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "IDLIBSTATS_PACKAGE"}
     env["PYTHONPATH"] = str(unpacked_wheel)
-    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, check=True)
-    seen = json.loads(run.stdout)
+    return subprocess.run([sys.executable, "-c", script],
+                          cwd=tmp_path_factory.mktemp("elsewhere"), env=env,
+                          capture_output=True, text=True, check=False)
+
+
+def test_an_installed_wheel_loads_its_own_copy(unpacked_wheel: Path,
+                                               bundled_run: subprocess.CompletedProcess[str]
+                                               ) -> None:
+    assert bundled_run.returncode == 0, bundled_run.stderr
+    seen = json.loads(bundled_run.stdout.splitlines()[0])
     assert Path(seen["module"]).is_relative_to(unpacked_wheel)
     assert Path(seen["package"]) == unpacked_wheel / "idlibstats" / "_package"
     assert seen["figures"] == 35
@@ -91,8 +109,9 @@ def test_the_wheel_has_the_one_version(wheel_metadata: tuple[Path, str],
     assert version == idlibstats.__version__
 
 
-def test_the_installed_cli_reads_the_copy_in_the_current_folder(unpacked_wheel: Path,
-                                                               tmp_path: Path) -> None:
+def test_the_installed_cli_reads_the_copy_in_the_current_folder(
+        unpacked_wheel: Path, bundled_run: subprocess.CompletedProcess[str],
+        tmp_path: Path) -> None:
     """Issue 12: installed from the wheel, `idlibstats validate` checked the bundled copy."""
     from badinput import FIGURES, set_cell
     from conftest import copy_real_package, restamp_package
@@ -107,7 +126,6 @@ def test_the_installed_cli_reads_the_copy_in_the_current_folder(unpacked_wheel: 
     assert run.returncode == 1
     assert run.stderr.splitlines()[0] == f"package: {copy.resolve()} (current folder)"
     assert "'272' says 272, but value is 2720" in run.stderr
-    elsewhere = subprocess.run([sys.executable, "-m", "idlibstats", "validate"], cwd=tmp_path,
-                               env=env, capture_output=True, text=True, check=False)
-    assert elsewhere.returncode == 0
-    assert elsewhere.stderr.strip().endswith("(bundled with idlibstats)")
+    # Elsewhere (a folder with no package above it): the copy the wheel bundles.
+    assert bundled_run.returncode == 0, bundled_run.stderr
+    assert bundled_run.stderr.strip().endswith("(bundled with idlibstats)")
