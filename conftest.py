@@ -55,6 +55,9 @@ SHARED_UNITS = {
     "tests/curation/test_draft_rules.py": "draft-corpora",
     # After the notebooks: the notebook the lab saves is nbval's run, from the site's cache.
     "tests/test_lab_roundtrip.py": NOTEBOOKS_AND_SITE,
+    # One JupyterLab server per process (tests/labserver.py).
+    "tests/test_jupyterlab.py": "jupyterlab-server",
+    "tests/charts/test_alt_in_jupyterlab.py": "jupyterlab-server",
 }
 
 

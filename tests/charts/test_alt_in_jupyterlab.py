@@ -3,8 +3,8 @@
 JupyterLab's image renderer ignores an ``alt`` in an output's metadata, so a chart displays
 as ``text/html``, an ``<img alt=...>`` (which JupyterLab prefers to ``image/png``, and keeps
 through its sanitizer for an untrusted notebook). This test opens a notebook holding a chart's
-output, as the kernel records it, in a real JupyterLab in headless Chromium and reads the
-image's ``alt`` from the page.
+output, as the kernel records it, in a real JupyterLab (the process's shared server,
+``tests/labserver.py``) in headless Chromium and reads the image's ``alt`` from the page.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from pathlib import Path
 import nbformat
 import pytest
 from browser import open_page
-from test_jupyterlab import lab_server
+from drawn import real_tables
+from labserver import scratch_folder
 
-import idlibstats as ils
 from idlibstats import charts
 
 
@@ -35,25 +35,27 @@ def _notebook_with(chart: charts.Chart, path: Path) -> None:
     nbformat.write(nb, path)
 
 
-def test_jupyterlab_shows_the_chart_with_its_alt_text(tmp_path: Path) -> None:
-    chart = charts.strikes_chart(ils.chart_tables())
-    root = tmp_path / "notebooks"
-    root.mkdir()
-    _notebook_with(chart, root / "chart.ipynb")
-    home = tmp_path / "home"
-    home.mkdir()
-    with lab_server(home, root) as srv, open_page(
-            f"{srv.base}/lab/tree/chart.ipynb?token={srv.token}") as loaded:
+def test_jupyterlab_shows_the_chart_with_its_alt_text() -> None:
+    chart = charts.strikes_chart(real_tables())
+    srv, folder = scratch_folder("alt-text")
+    _notebook_with(chart, folder / "chart.ipynb")
+    with open_page(f"{srv.base}/lab/tree/{folder.name}/chart.ipynb?token={srv.token}"
+                   ) as loaded:
         loaded.page.wait_for_selector(".jp-OutputArea-output img", timeout=120_000)
         alts = loaded.page.eval_on_selector_all(
             ".jp-OutputArea-output img", "images => images.map(i => i.getAttribute('alt'))")
+    # The lab starts a kernel for the notebook it opened: the shared server stops it.
+    _, sessions = srv.request("GET", "/api/sessions")
+    for session in sessions:
+        if session["path"].startswith(f"{folder.name}/"):
+            srv.request("DELETE", f"/api/sessions/{session['id']}")
     assert alts == [chart.alt_text]
     assert "3,013 airstrikes" in alts[0]
 
 
 @pytest.mark.parametrize("name", ["intensity", "known_by_month"])
 def test_the_display_bundle_puts_the_description_in_every_form(name) -> None:
-    chart = charts.CHARTS[name](ils.chart_tables())
+    chart = charts.CHARTS[name](real_tables())
     data, metadata = chart._repr_mimebundle_()
     assert set(data) == {"text/html", "image/png", "text/plain"}
     assert metadata["image/png"]["alt"] == chart.alt_text
