@@ -241,10 +241,10 @@ def check_in_browser(page, problems: list[str], rows: pd.DataFrame) -> None:
         assert text == row["value_as_written"]
         colour = "sure" if pd.isna(row["needs_review"]) else "review"
         assert colour in classes
-        page.locator(f"#n-{figure_id}").click()
+        page.locator(f"#n-{figure_id}").click(force=True, no_wait_after=True)
         assert page.evaluate(AFTER_CLICK, f"row-{figure_id}") == [
             f"#row-{figure_id}", f"row-{figure_id}", True]
-        page.locator(f"#row-{figure_id} td.id a").click()
+        page.locator(f"#row-{figure_id} td.id a").click(force=True, no_wait_after=True)
         assert page.evaluate(AFTER_CLICK, f"n-{figure_id}") == [
             f"#n-{figure_id}", f"n-{figure_id}", True]
     assert problems == []
