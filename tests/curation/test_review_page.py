@@ -229,7 +229,12 @@ AFTER_CLICK = """id => {
 
 def check_in_browser(page, problems: list[str], rows: pd.DataFrame) -> None:
     """Check a loaded page: no problem, each row's highlight shown, links both ways (real
-    clicks), nothing loaded."""
+    clicks), nothing loaded.
+
+    A click is the mouse's, on the link's place, without Playwright's waits for a stable,
+    uncovered element (``force``, ``no_wait_after``: seconds over the seed reports' rows):
+    a link hidden or covered would take the click elsewhere, and where the location and
+    the ``:target`` land is asserted after each click."""
     assert page.evaluate("performance.getEntriesByType('resource').length") == 0
     assert page.locator("script").count() == 1
     marks = {mark_id: (text, classes) for mark_id, text, classes in page.eval_on_selector_all(
