@@ -29,11 +29,11 @@ NAMES = ["a", "b", "c"]
 
 
 @functools.cache
-def _rows_and_lines() -> tuple[tuple[tuple[str, ...], ...], tuple[bytes, ...]]:
-    """50,000 rows of three cells, and each row written as CSV (built once: every case below
-    changes one cell of one row)."""
-    rows = tuple((f"id{i}", f"text, with a comma {i}", f"{i}" * 6) for i in range(50_000))
-    return rows, tuple(_csv([list(row)]) for row in rows)
+def _columns_and_lines() -> tuple[tuple[tuple[str, ...], ...], tuple[bytes, ...]]:
+    """50,000 rows of three cells as three columns, and each row written as CSV (built once:
+    every case below changes one cell of one row)."""
+    rows = [(f"id{i}", f"text, with a comma {i}", f"{i}" * 6) for i in range(50_000)]
+    return tuple(zip(*rows, strict=True)), tuple(_csv([list(row)]) for row in rows)
 
 
 @pytest.mark.parametrize("where", [0, 1, 2])
@@ -41,17 +41,18 @@ def _rows_and_lines() -> tuple[tuple[tuple[str, ...], ...], tuple[bytes, ...]]:
 def test_a_newline_in_a_quoted_cell_is_read_as_python_reads_it(where: int, at_row: int):
     """Rows past Arrow's 1 MiB blocks; one cell (first, middle or last field) spans lines."""
     names = NAMES
-    base, lines = _rows_and_lines()
-    rows = [list(row) for row in base]
-    rows[at_row][where] = 'two\nlines, "quoted"\nthree'
-    data = b"".join([_csv([names]), *lines[:at_row], _csv([rows[at_row]]), *lines[at_row + 1:]])
+    base, lines = _columns_and_lines()
+    columns = {name: list(base[k]) for k, name in enumerate(names)}
+    columns[names[where]][at_row] = 'two\nlines, "quoted"\nthree'
+    row = [columns[name][at_row] for name in names]
+    data = b"".join([_csv([names]), *lines[:at_row], _csv([row]), *lines[at_row + 1:]])
     assert len(data) > 2 << 20  # csv.writer writes each row alone: the rows' lines joined
     table = _read(data, names)
     # the cells column by column: the same as comparing the rows, without 50,000 dicts
     assert table.text.column_names == names
-    assert table.text.to_pydict() == {name: [r[k] for r in rows] for k, name in enumerate(names)}
+    assert table.text.to_pydict() == columns
     assert not table.one_line_rows
-    assert table.rows.tolist() == list(range(2, len(rows) + 2))
+    assert table.rows.tolist() == list(range(2, len(base[0]) + 2))
 
 
 def test_one_line_per_row_is_known_without_counting_again():

@@ -56,15 +56,57 @@ def _jsonschema() -> Any:
     return jsonschema
 
 
+#: The array items (resources, fields...) already checked without an error, by the subschema
+#: they were checked against and their JSON text: ``(id(subschema), text) -> subschema``.
+_VALID_ITEMS: dict[tuple[int, str], Any] = {}
+_VALID_ITEMS_MOST = 4096
+
+
+def _items_remembering_the_valid(validator: Any, items: Any, instance: Any,
+                                 schema: Any) -> Any:
+    """Draft 7's ``items``, without checking again an item already found valid.
+
+    Whether an item fits a subschema depends on the item alone (Draft 7 has no keyword that
+    looks outside it), so a resource or field whose JSON is unchanged since an earlier check
+    (a descriptor re-stamped: only one resource's ``bytes`` and ``hash`` differ; a field
+    edited: the other resources are as they were) yields no error again, without its
+    ``oneOf`` of every field type being tried. Only the absence of errors is remembered:
+    an item with errors is checked every time, so every error and message is the one the
+    full check gives. The subschema is kept with its key, so its ``id`` is never reused.
+    """
+    if validator.is_type(items, "array") or not validator.is_type(instance, "array"):
+        yield from _DRAFT7_ITEMS(validator, items, instance, schema)
+        return
+    for index, item in enumerate(instance):
+        key = (id(items), json.dumps(item, sort_keys=True))
+        if _VALID_ITEMS.get(key) is items:
+            continue
+        found = False
+        for error in validator.descend(item, items, path=index):
+            found = True
+            yield error
+        if not found:  # the whole item was checked (a caller that stops early never gets here)
+            if len(_VALID_ITEMS) >= _VALID_ITEMS_MOST:
+                _VALID_ITEMS.clear()
+            _VALID_ITEMS[key] = items
+
+
+_DRAFT7_ITEMS: Any = None
+
+
 @functools.cache
 def _validators() -> tuple[Any, ...]:
+    global _DRAFT7_ITEMS
     jsonschema = _jsonschema()
 
+    _DRAFT7_ITEMS = jsonschema.Draft7Validator.VALIDATORS["items"]
+    validator_class = jsonschema.validators.extend(
+        jsonschema.Draft7Validator, {"items": _items_remembering_the_valid})
     folder = resources.files("idlibstats.datapackage") / "profiles"
     out = []
     for name in PROFILES:
         schema = json.loads((folder / name).read_text(encoding="utf-8"))
-        out.append(jsonschema.Draft7Validator(
+        out.append(validator_class(
             schema, format_checker=jsonschema.FormatChecker(formats=["date"])))
     return tuple(out)
 

@@ -21,6 +21,7 @@ with a message naming it.
 from __future__ import annotations
 
 import ast
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -122,8 +123,16 @@ def compile_formula(text: str, fields: dict[str, str]) -> Formula:
     """Parse formula ``text`` and check it against ``fields`` (name -> Table Schema type).
 
     Raises ValueError if it is not an expression, or uses something outside the language
-    above.
+    above. A formula already compiled against the same fields is not parsed again (every
+    table of every check reads the checklist: the same formulas, the same fields).
     """
+    return _compiled(text, tuple(fields.items()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _compiled(text: str, field_types: tuple[tuple[str, str], ...]) -> Formula:
+    """:func:`compile_formula`, by the formula and its fields' names and types (immutable)."""
+    fields = dict(field_types)
     try:
         tree = ast.parse(text, mode="eval").body
     except SyntaxError as exc:
