@@ -197,6 +197,14 @@ def test_cli_export_monthly(tmp_path, capsys, csv_text, hxl_text):
     assert capsys.readouterr().out.splitlines()[1].startswith("2011-03,")
 
 
+def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
+    target = tmp_path / "no-such-folder" / "monthly.csv"
+    assert main(["export", "--monthly", "-o", str(target)]) == 1
+    err = after_package_line(capsys.readouterr().err).strip().splitlines()
+    assert err == [f"error: {target}: cannot write the export: No such file or directory"]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_export_needs_a_kind(capsys):
     assert main(["export"]) == 2
     assert "--hxl" in capsys.readouterr().err
@@ -271,11 +279,3 @@ def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
     if "killed_children_min" in t.columns:  # a whole's floor is never below its part's
         both = t["killed_children_min"].notna()
         assert (t.loc[both, "killed_min"] >= t.loc[both, "killed_children_min"]).all()
-
-
-def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
-    target = tmp_path / "no-such-folder" / "monthly.csv"
-    assert main(["export", "--monthly", "-o", str(target)]) == 1
-    err = after_package_line(capsys.readouterr().err).strip().splitlines()
-    assert err == [f"error: {target}: cannot write the export: No such file or directory"]
-    assert list(tmp_path.iterdir()) == []
