@@ -64,7 +64,14 @@ def _typed(values: list[Any], dtype: Any) -> Any:
         return pd.Categorical.from_codes(
             np.fromiter((codes.get(v, -1) for v in values), dtype=np.int64, count=len(values)),
             dtype=dtype)
+    if isinstance(dtype, str):  # a name: looked up once, with the string storage in force
+        dtype = _dtype_named(dtype, pd.get_option("mode.string_storage"))
     return pd.array(values, dtype=dtype)
+
+
+@functools.lru_cache(maxsize=32)
+def _dtype_named(name: str, string_storage: str) -> Any:
+    return pd.api.types.pandas_dtype(name)
 
 
 @functools.lru_cache(maxsize=32)
