@@ -197,6 +197,22 @@ def test_cli_export_monthly(tmp_path, capsys, csv_text, hxl_text):
     assert capsys.readouterr().out.splitlines()[1].startswith("2011-03,")
 
 
+def test_a_table_worked_out_once_is_handed_out_as_a_copy_of_the_same_frames_only(december):
+    """monthly_table remembers its last tables by the bytes of its frames: a caller's edit
+    of a table it got never reaches the next caller, and other figures get their own."""
+    first = monthly_table(december, populations=POPS)
+    again = monthly_table(december.copy(), populations=POPS)
+    assert again is not first
+    pd.testing.assert_frame_equal(again, first)
+    dec = first.set_index(first["month"].astype(str))
+    assert dec.loc["2019-12", "killed_children_min"] == 2
+    again.loc[again.index[-1], "killed_children_min"] = 10**6  # a caller's own edit
+    pd.testing.assert_frame_equal(monthly_table(december, populations=POPS), first)
+    changed = december.copy()
+    changed["value"] = changed["value"].where(changed["figure_id"] != "tna-2019-12-17-01", 5)
+    other = monthly_table(changed, populations=POPS)
+    assert other.set_index(other["month"].astype(str)).loc["2019-12", "killed_children_min"] == 5
+
 def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
     target = tmp_path / "no-such-folder" / "monthly.csv"
     assert main(["export", "--monthly", "-o", str(target)]) == 1
