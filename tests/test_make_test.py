@@ -5,11 +5,11 @@ for, and nothing left out: the settings that make it fast are checked here, not 
 from __future__ import annotations
 
 import importlib.util
-import os
 import subprocess
-import sys
 
+import pytest
 from conftest import ROOT
+from hypothesis import settings
 
 
 def _make_n(target: str, env: dict[str, str] | None = None) -> str:
@@ -32,21 +32,34 @@ def test_make_test_long_is_make_test_with_every_example() -> None:
         ROOT / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def _slow_examples(long: bool) -> int:
-    env = {k: v for k, v in os.environ.items() if k != "IDLIBSTATS_LONG_TESTS"}
+def _slow_examples(long: bool, monkeypatch: pytest.MonkeyPatch) -> int:
+    """The slow profile's examples once ``tests/conftest.py`` has run with or without
+    ``IDLIBSTATS_LONG_TESTS=1`` (a fresh copy of it, run in this process; the profile this
+    session registered is put back after)."""
     if long:
-        env["IDLIBSTATS_LONG_TESTS"] = "1"
-    code = ("import sys; sys.path.insert(0, 'tests'); import conftest; "
-            "from hypothesis import settings; print(settings.get_profile('slow').max_examples)")
-    return int(subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env,
-                              capture_output=True, text=True, check=True).stdout)
+        monkeypatch.setenv("IDLIBSTATS_LONG_TESTS", "1")
+    else:
+        monkeypatch.delenv("IDLIBSTATS_LONG_TESTS", raising=False)
+    session_profile = settings.get_profile("slow")
+    try:
+        spec = importlib.util.spec_from_file_location("fresh_conftest",
+                                                      ROOT / "tests" / "conftest.py")
+        assert spec is not None and spec.loader is not None
+        spec.loader.exec_module(importlib.util.module_from_spec(spec))
+        return settings.get_profile("slow").max_examples
+    finally:
+        settings.register_profile("slow", session_profile)
 
 
-def test_the_slow_profile_is_smaller_in_make_test_and_whole_in_the_long_run() -> None:
+def test_the_slow_profile_is_smaller_in_make_test_and_whole_in_the_long_run(
+        monkeypatch: pytest.MonkeyPatch) -> None:
     """The long run gives each slow property test at least the 100 examples the most had
     before the profile; make test a fifth of that, still more than one per branch."""
-    assert _slow_examples(long=True) >= 100
-    assert 10 <= _slow_examples(long=False) < _slow_examples(long=True)
+    session = settings.get_profile("slow").max_examples
+    long, plain = _slow_examples(True, monkeypatch), _slow_examples(False, monkeypatch)
+    assert long >= 100
+    assert 10 <= plain < long
+    assert settings.get_profile("slow").max_examples == session  # this session's, put back
 
 
 def test_the_slow_property_tests_use_the_profile() -> None:

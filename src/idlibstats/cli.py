@@ -144,8 +144,7 @@ def _run(args: argparse.Namespace) -> int:
         print(text)
         return 0
     if args.command == "export":
-        from idlibstats.api import to_hxl, to_monthly_csv
-        from idlibstats.datapackage.read import figures
+        from idlibstats.datapackage import read
 
         if not (args.hxl or args.monthly):
             print("error: say what to export: --hxl (the figures) and/or --monthly",
@@ -154,15 +153,22 @@ def _run(args: argparse.Namespace) -> int:
         if args.national and not args.monthly:
             print("error: --national goes with --monthly", file=sys.stderr)
             return 2
-        figs = figures(args.path)
+        figs = read.figures(args.path)
         try:
             with _data_errors():
-                if args.monthly:
+                if args.monthly:  # the month bounds: the solver (scipy) is imported here only
+                    from idlibstats.exports.monthly_csv import to_monthly_csv
+
                     text = to_monthly_csv(
-                        figs, args.output, hxl=args.hxl,
-                        national=args.national, overwrite=args.force, package=args.path)
+                        figs, read.indicators(args.path), args.output, hxl=args.hxl,
+                        populations=read.populations(args.path), national=args.national,
+                        overwrite=args.force)
                 else:
-                    text = to_hxl(figs, args.output, overwrite=args.force, package=args.path)
+                    from idlibstats.exports.hxl import to_hxl
+
+                    text = to_hxl(figs, read.sources(args.path), read.organisations(args.path),
+                                  read.indicators(args.path), args.output,
+                                  overwrite=args.force)
         except FileExistsError:
             raise DataPackageError("exists; add --force to replace it", file=args.output,
                                    code="write-error") from None

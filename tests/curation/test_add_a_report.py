@@ -11,6 +11,7 @@ the new figures reach them.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import shutil
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import REPORTS, after_package_line
+from conftest import REPORTS, after_package_line, copy_real_package
 
 import idlibstats as ils
 from idlibstats import charts
@@ -42,6 +43,14 @@ def _run(args: list[str], capsys) -> tuple[int, str, str]:
     status = main(args)
     captured = capsys.readouterr()
     return status, captured.out, captured.err
+
+
+def _run_captured(args: list[str]) -> tuple[int, str, str]:
+    """:func:`_run` for the module's fixture, which cannot take the per-test ``capsys``."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        status = main(args)
+    return status, out.getvalue(), err.getvalue()
 
 
 def _append_csv(path: Path, rows: list[dict[str, object]]) -> None:
@@ -94,9 +103,19 @@ def _edit(drafted: pd.DataFrame) -> list[dict[str, object]]:
     return rows
 
 
-@pytest.fixture
-def added(package_copy, tmp_path, capsys, monkeypatch):
-    """The package copy after steps 1-5, and the folder holding the report's text."""
+@pytest.fixture(scope="module")
+def added(tmp_path_factory):
+    """The package copy after steps 1-5, and the folder holding the report's text.
+
+    Made once for the module: the tests of steps 6-8 read the copy and change nothing in
+    it (step 7 adds the seed reports' texts beside the new one in the texts folder).
+    """
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield _add_the_report(tmp_path_factory.mktemp("add-a-report"), monkeypatch)
+
+
+def _add_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    package_copy = copy_real_package(tmp_path / "package")
     monkeypatch.setenv("IDLIBSTATS_PACKAGE", str(package_copy))
     texts = tmp_path / "texts"
     texts.mkdir()
@@ -116,13 +135,13 @@ def added(package_copy, tmp_path, capsys, monkeypatch):
             }
         ],
     )
-    status, out, err = _run(["draft", str(texts / "xmp.txt"), "--source-id", SOURCE], capsys)
+    status, out, err = _run_captured(["draft", str(texts / "xmp.txt"), "--source-id", SOURCE])
     assert status == 0, err  # step 3
     drafted = pd.read_csv(io.StringIO(out), dtype=str, keep_default_na=True)
     drafted["value"] = pd.to_numeric(drafted["value"]).astype("Int64")
     assert "with a reason in needs_review" in err
     _append_csv(package_copy / "data" / "figures.csv", _edit(drafted))  # step 4
-    status, out, _ = _run(["stamp", str(package_copy)], capsys)  # step 5
+    status, out, _ = _run_captured(["stamp", str(package_copy)])  # step 5
     assert (status, out) == (0, "stamped sources\nstamped figures\n")
     return package_copy, texts
 

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 import idlibstats
 from idlibstats import to_hxl
 from idlibstats.exports.hxl import HXL_TAGS, neutralise_formulas
+from idlibstats.exports.hxl import to_hxl as to_hxl_of_tables
 
 HXL_HASHTAG = re.compile(r"#[a-z][a-z0-9_]*(?:\+[a-z][a-z0-9_]*)*")
 
@@ -162,13 +163,22 @@ def test_libhxl_default_schema_finds_no_issue(text):
     assert report["is_valid"]
 
 
+@pytest.fixture(scope="module")
+def tables() -> tuple[pd.DataFrame, ...]:
+    """The figures, sources, organisations and indicators, loaded once for the examples."""
+    return (idlibstats.figures(), idlibstats.sources(), idlibstats.organisations(),
+            idlibstats.indicators())
+
+
 @settings(settings.get_profile("slow"), deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from("=+-@\t\r\n,\"' aZ9é"), max_size=12),
                 min_size=2, max_size=2))
-def test_any_text_round_trips_safely(cells):
-    figs = idlibstats.figures().head(2).copy()
+def test_any_text_round_trips_safely(tables, cells):
+    """The export itself (``to_hxl`` given the tables, loaded once): each example's work."""
+    figures, sources, organisations, indicators = tables
+    figs = figures.head(2).copy()
     figs["excerpt"] = pd.array(cells, dtype="string")
-    text = to_hxl(figs)
+    text = to_hxl_of_tables(figs, sources, organisations, indicators)
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert len(rows) == 2 + 2  # header, hashtags, two figures: no row split by CR or LF
     col = rows[0].index("excerpt")

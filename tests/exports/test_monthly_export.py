@@ -197,6 +197,30 @@ def test_cli_export_monthly(tmp_path, capsys, csv_text, hxl_text):
     assert capsys.readouterr().out.splitlines()[1].startswith("2011-03,")
 
 
+def test_a_table_worked_out_once_is_handed_out_as_a_copy_of_the_same_frames_only(december):
+    """monthly_table remembers its last tables by the bytes of its frames: a caller's edit
+    of a table it got never reaches the next caller, and other figures get their own."""
+    first = monthly_table(december, populations=POPS)
+    again = monthly_table(december.copy(), populations=POPS)
+    assert again is not first
+    pd.testing.assert_frame_equal(again, first)
+    dec = first.set_index(first["month"].astype(str))
+    assert dec.loc["2019-12", "killed_children_min"] == 2
+    again.loc[again.index[-1], "killed_children_min"] = 10**6  # a caller's own edit
+    pd.testing.assert_frame_equal(monthly_table(december, populations=POPS), first)
+    changed = december.copy()
+    changed["value"] = changed["value"].where(changed["figure_id"] != "tna-2019-12-17-01", 5)
+    other = monthly_table(changed, populations=POPS)
+    assert other.set_index(other["month"].astype(str)).loc["2019-12", "killed_children_min"] == 5
+
+def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
+    target = tmp_path / "no-such-folder" / "monthly.csv"
+    assert main(["export", "--monthly", "-o", str(target)]) == 1
+    err = after_package_line(capsys.readouterr().err).strip().splitlines()
+    assert err == [f"error: {target}: cannot write the export: No such file or directory"]
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_export_needs_a_kind(capsys):
     assert main(["export"]) == 2
     assert "--hxl" in capsys.readouterr().err
@@ -271,11 +295,3 @@ def test_table_floors_sum_to_no_more_than_the_truth(children, adults, specs):
     if "killed_children_min" in t.columns:  # a whole's floor is never below its part's
         both = t["killed_children_min"].notna()
         assert (t.loc[both, "killed_min"] >= t.loc[both, "killed_children_min"]).all()
-
-
-def test_cli_monthly_into_a_missing_folder_is_one_error_line(tmp_path, capsys):
-    target = tmp_path / "no-such-folder" / "monthly.csv"
-    assert main(["export", "--monthly", "-o", str(target)]) == 1
-    err = after_package_line(capsys.readouterr().err).strip().splitlines()
-    assert err == [f"error: {target}: cannot write the export: No such file or directory"]
-    assert list(tmp_path.iterdir()) == []

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import os
+from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from idlibstats.curation.draft.model import Draft, Span
@@ -44,9 +47,36 @@ def draft_text(
     dtypes = {**vocabulary.dtypes, REVIEW_COLUMN: "string", HOW_COLUMN: "string"}
     # one typed array per column: the same frame as typing a frame of objects, a third of
     # the time (most drafts are a few rows, so the cost is per column, not per value)
-    columns = {name: pd.array([row.get(name) for row in rows], dtype=dtype)
+    columns = {name: _typed([row.get(name) for row in rows], dtype)
                for name, dtype in dtypes.items()}
     return pd.DataFrame(columns), drafted
+
+
+def _typed(values: list[Any], dtype: Any) -> Any:
+    """Return ``pd.array(values, dtype=dtype)``; a category column from its codes, looked up.
+
+    ``pd.array`` infers a category column's codes by building an index of the values: most
+    of the cost of a draft of a few rows. A value that is not a category (or is missing) is
+    code -1, a missing value, as ``pd.array`` makes it.
+    """
+    if isinstance(dtype, pd.CategoricalDtype):
+        codes = _category_codes(dtype)
+        return pd.Categorical.from_codes(
+            np.fromiter((codes.get(v, -1) for v in values), dtype=np.int64, count=len(values)),
+            dtype=dtype)
+    if isinstance(dtype, str):  # a name: looked up once, with the string storage in force
+        dtype = _dtype_named(dtype, pd.get_option("mode.string_storage"))
+    return pd.array(values, dtype=dtype)
+
+
+@functools.lru_cache(maxsize=32)
+def _dtype_named(name: str, string_storage: str) -> Any:
+    return pd.api.types.pandas_dtype(name)
+
+
+@functools.lru_cache(maxsize=32)
+def _category_codes(dtype: pd.CategoricalDtype) -> dict[Any, int]:
+    return {category: code for code, category in enumerate(dtype.categories)}
 
 
 def draft_figures(

@@ -127,11 +127,9 @@ def _package_files_hash(root: Path) -> str | None:
     try:
         descriptor = read_regular(root / DESCRIPTOR, DESCRIPTOR)
         digest.update(descriptor)
-        resources = json.loads(descriptor).get("resources", [])
-        if not all(isinstance(res, dict) and isinstance(res.get("path"), str)
-                   and not isinstance(res.get("schema"), str) for res in resources):
+        paths = _resource_paths(descriptor)
+        if paths is None:
             return None  # a multi-file resource or a schema in its own file: not hashed
-        paths = [res["path"] for res in resources]
         checks = root / CHECKS_DIR
         named = [(inside(root, path, "resource"), path) for path in paths]
         if checks.is_dir():
@@ -142,6 +140,19 @@ def _package_files_hash(root: Path) -> str | None:
     except (DataPackageError, OSError, ValueError, AttributeError, RecursionError):
         return None
     return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=8)
+def _resource_paths(descriptor: bytes) -> tuple[str, ...] | None:
+    """Return each resource's path in the descriptor's bytes (parsed once for the same bytes).
+
+    None when a resource has several files or its schema in a file of its own.
+    """
+    resources = json.loads(descriptor).get("resources", [])
+    if not all(isinstance(res, dict) and isinstance(res.get("path"), str)
+               and not isinstance(res.get("schema"), str) for res in resources):
+        return None
+    return tuple(res["path"] for res in resources)
 
 
 def _enum(schema: dict[str, Any], name: str) -> list[str]:
