@@ -602,7 +602,7 @@ def _row_data(
     indicator: str, population: str, heading: str, figures: pd.DataFrame,
     *, populations: pd.DataFrame | None, national: bool, movements: bool = False,
 ) -> RowData:
-    from idlibstats.analysis.monthly import monthly, spans
+    from idlibstats.analysis.monthly import monthly_and_spans
 
     chosen = figures[(figures["indicator"].astype(str) == indicator)
                      & (figures["population"].astype(str) == population)]
@@ -610,8 +610,7 @@ def _row_data(
     if not ((measure == "movements") if movements else (measure != "movements")).any():
         return RowData(heading, pd.DataFrame(), pd.DataFrame())
     kwargs = {"populations": populations, "national": national, "movements": movements}
-    return RowData(heading, monthly(indicator, population, figures, **kwargs),
-                   spans(indicator, population, figures, **kwargs))
+    return RowData(heading, *monthly_and_spans(indicator, population, figures, **kwargs))
 
 
 @styled
