@@ -46,9 +46,12 @@ filter: $(READY)
 # module at a time (--dist loadscope: a module's fixtures are built once); the notebooks and
 # then the site that shows their outputs as one unit (conftest.py).
 # `make test-long` (as CI) runs the slow property tests with all their examples.
+# PYTHONDONTWRITEBYTECODE is emptied for the tests: with it set, pytest cannot keep its
+# rewritten test modules (nor Python the library's bytecode) in __pycache__/ (ignored by git),
+# so every worker and every process the tests start compiles them again: 4 s a worker.
 WORKERS ?= auto
 test: $(READY) lint validate stripped browser
-	$(BIN)/pytest -n $(WORKERS) --dist loadscope --nbval-lax --nbval-current-env
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -n $(WORKERS) --dist loadscope --nbval-lax --nbval-current-env
 
 test-long:
 	IDLIBSTATS_LONG_TESTS=1 $(MAKE) --no-print-directory test
