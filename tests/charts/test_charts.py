@@ -276,9 +276,13 @@ def test_main_writes_every_png(tmp_path, monkeypatch) -> None:
 
 # --- what a reader sees: type size, ids, numbers, labels over markers, patterns ---------------
 
-def _texts(fig: Figure) -> list[Text]:
-    """Every visible Text artist with something written in it (ticks, legends, labels...)."""
-    fig.draw_without_rendering()  # the places fig.canvas.draw() gives, without the pixels
+def _texts(fig: Figure, *, draw: bool = True) -> list[Text]:
+    """Every visible Text artist with something written in it (ticks, legends, labels...).
+
+    ``draw=False``: as the figure's last draw left them (the caller has just drawn it).
+    """
+    if draw:
+        fig.draw_without_rendering()  # the places fig.canvas.draw() gives, without the pixels
     return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip()]
 
 
@@ -303,8 +307,9 @@ def _displayed_scale(fig: Figure) -> float:
 @pytest.mark.parametrize("name", [draw.__name__ for draw, _ in CASES])
 def test_no_text_under_9_points_where_it_is_shown(drawn, name) -> None:
     fig = drawn[name]
-    scale = _displayed_scale(fig)
-    small = [(t.get_text()[:30], round(t.get_fontsize() * scale, 2)) for t in _texts(fig)
+    scale = _displayed_scale(fig)  # draws the figure
+    small = [(t.get_text()[:30], round(t.get_fontsize() * scale, 2))
+             for t in _texts(fig, draw=False)
              if t.get_fontsize() * scale < charts.style.MIN_PT - 1e-9]
     assert not small, f"{name}: text under {charts.style.MIN_PT} pt as displayed: {small[:5]}"
 
@@ -319,6 +324,14 @@ def test_the_display_scale_catches_a_too_wide_figure(drawn) -> None:
 
 
 @pytest.fixture(scope="module")
+def written(drawn) -> dict[str, list[str]]:
+    """Every text each real chart shows, and its description: one drawing for the checks on
+    words (the words do not move when the figure is drawn again)."""
+    return {name: [t.get_text() for t in _texts(fig)] + [fig.alt_text]
+            for name, fig in drawn.items()}
+
+
+@pytest.fixture(scope="module")
 def internal_ids() -> set[str]:
     ids = set(ils.figures()["figure_id"]) | set(ils.figures()["claim_group"])
     ids |= set(ils.sources()["source_id"]) | set(ils.corroborations()["corroboration_id"])
@@ -330,8 +343,8 @@ _ID = re.compile(r"\b[a-z]{2,4}-\d{4}-\d{2}-\d{2}\b|\b[a-z_]+-\d{4}-\d{2}(-|\b)|
 
 
 @pytest.mark.parametrize("name", [draw.__name__ for draw, _ in CASES])
-def test_no_internal_id_in_any_text(drawn, name, internal_ids) -> None:
-    for words in [t.get_text() for t in _texts(drawn[name])] + [drawn[name].alt_text]:
+def test_no_internal_id_in_any_text(written, name, internal_ids) -> None:
+    for words in written[name]:
         assert not _ID.search(words), f"{name}: an id in {words[:80]!r}"
         found = {i for i in internal_ids if len(i) > 3 and i in words}
         assert not found, f"{name}: {found} in {words[:80]!r}"
@@ -348,8 +361,8 @@ _BARE = re.compile(r"(?<![\d,.])(?!(?:19|20)\d\d(?!\d))\d{4,}(?![\d,])")
 
 
 @pytest.mark.parametrize("name", [draw.__name__ for draw, _ in CASES])
-def test_numbers_have_thousands_separators(drawn, name) -> None:
-    for words in [t.get_text() for t in _texts(drawn[name])] + [drawn[name].alt_text]:
+def test_numbers_have_thousands_separators(written, name) -> None:
+    for words in written[name]:
         assert not _BARE.search(words), f"{name}: {words[:80]!r}"
     assert _BARE.search("3013 airstrikes") and not _BARE.search("3,013 in May 2019")
 

@@ -209,8 +209,12 @@ def _monthly_rows(
     model: bool,
 ) -> list[dict[str, object]]:
     an = analyse(indicator, population, figures, populations, national, movements)
-    if an is None:
-        return []
+    return _analysed_month_rows(an, population, model) if an is not None else []
+
+
+def _analysed_month_rows(an: Analysis, population: str,
+                         model: bool) -> list[dict[str, object]]:
+    """Return the month rows of one analysis (:func:`_monthly_rows`, the figures chosen)."""
     by_claimant: dict[str, list[str]] = {}
     for group, rows in an.groups.items():
         if an.relevant[rows].any():
@@ -345,6 +349,12 @@ def monthly(
     """
     rows = _monthly_rows(indicator, population, figures, populations, national, movements,
                          model)
+    return _monthly_frame(rows, indicator, population, figures, model)
+
+
+def _monthly_frame(rows: list[dict[str, object]], indicator: str, population: str,
+                   figures: pd.DataFrame | None, model: bool) -> pd.DataFrame:
+    """Return the frame :func:`monthly` returns, from its rows."""
     for row in rows:
         row.pop("_low_ids")
         row.pop("_high_ids")
@@ -444,6 +454,12 @@ def spans(
         As :func:`monthly`.
     """
     an = analyse(indicator, population, figures, populations, national, movements)
+    return _spans_frame(an, indicator, population, figures)
+
+
+def _spans_frame(an: Analysis | None, indicator: str, population: str,
+                 figures: pd.DataFrame | None) -> pd.DataFrame:
+    """Return the frame :func:`spans` returns, from the analysis of its figures."""
     rows = _span_rows(an, indicator, population) if an is not None else []
     out = pd.DataFrame(rows, columns=[c for c in _SPAN_COLUMNS
                                       if c not in ("indicator", "population")])
@@ -459,6 +475,42 @@ def spans(
         out[col] = pd.PeriodIndex(list(out[col]), freq="M")
     out = out.sort_values(["claimant", "period_start", "period_end"], kind="stable")
     return like_figures(out[list(_SPAN_COLUMNS)].reset_index(drop=True), figures)
+
+
+def monthly_and_spans(
+    indicator: str,
+    population: str = "all",
+    figures: pd.DataFrame | None = None,
+    *,
+    populations: pd.DataFrame | None = None,
+    national: bool = False,
+    movements: bool = False,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return :func:`monthly` and :func:`spans` of the same figures, choosing them once.
+
+    The two frames are those the two functions return, row for row; the figures are
+    chosen, checked and grouped once, and each claimant's programme is built once for the
+    months and the spans both (a chart that draws both asks for both).
+
+    Parameters
+    ----------
+    indicator, population, figures, populations, national, movements
+        As for :func:`monthly`.
+
+    Returns
+    -------
+    tuple of pandas.DataFrame
+        ``monthly(...)`` (without the model columns) and ``spans(...)``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        As :func:`monthly`.
+    """
+    an = analyse(indicator, population, figures, populations, national, movements)
+    rows = _analysed_month_rows(an, population, False) if an is not None else []
+    return (_monthly_frame(rows, indicator, population, figures, False),
+            _spans_frame(an, indicator, population, figures))
 
 
 def _period_parts(an: Analysis, claimant: str, first: dt.date, last: dt.date,

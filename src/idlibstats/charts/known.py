@@ -23,8 +23,9 @@ it), with its wording and period beside it or inside it. Figures that count all 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pandas as pd
 from matplotlib.axes import Axes
@@ -193,7 +194,7 @@ def _two_lines(text: str) -> str:
     return text.replace(" ", "\n", 1)
 
 
-def _wording(span: pd.Series, figs: pd.DataFrame) -> str:
+def _wording(span: Mapping[str, Any], figs: pd.DataFrame) -> str:
     """Return the span's wording as the report gives it ('almost 1,000'), or its bounds."""
     ids = [i for i in str(span["figure_ids"]).split(";") if i]
     if len(ids) == 1 and ids[0] in figs.index:
@@ -201,13 +202,13 @@ def _wording(span: pd.Series, figs: pd.DataFrame) -> str:
     return _bounds_words(span)
 
 
-def span_label(span: pd.Series, figs: pd.DataFrame) -> str:
+def span_label(span: Mapping[str, Any], figs: pd.DataFrame) -> str:
     """Return a span bar's label: its wording and its period.
 
     Parameters
     ----------
-    span : pandas.Series
-        A row of :func:`idlibstats.spans`.
+    span : pandas.Series or mapping
+        A row of :func:`idlibstats.spans` (a Series, or a dict of ``to_dict("records")``).
     figs : pandas.DataFrame
         The package's figures, indexed by ``figure_id`` (for the wording as written).
 
@@ -248,7 +249,7 @@ class _Line:
 class _Placed:
     """A span bar on a line, and where its label goes."""
 
-    span: pd.Series
+    span: Mapping[str, Any]
     text: str
     x0: float  # bar start, month units (clipped at 0)
     x1: float  # bar end
@@ -258,7 +259,7 @@ class _Placed:
     hi: float
 
 
-def _place(span: pd.Series, figs: pd.DataFrame, first: pd.Period, n: int,
+def _place(span: Mapping[str, Any], figs: pd.DataFrame, first: pd.Period, n: int,
            month_chars: float) -> _Placed:
     """Place a span's bar at its dates and its label inside it, right of it or left of it."""
     x0 = _x(span["period_start"], first)
@@ -291,8 +292,10 @@ def _layout(row: RowData, figs: pd.DataFrame, months: pd.PeriodIndex,
         return line
 
     first = months[0]
+    # each month row once, as a dict (cheaper to read than a Series per row)
+    records = row.months.to_dict("records")
     for claimant in dict.fromkeys(row.months["claimant"].astype(str)):
-        items = [r for _, r in row.months[row.months["claimant"] == claimant].iterrows()]
+        items = [r for r in records if r["claimant"] == claimant]
         tall = any("\n" in _two_lines(cell_text(str(r["status"]), r["low"], r["high"]))
                    for r in items)
         cells = add("cells", _TALL_CELL if tall else _CELL, short.get(claimant, claimant),
@@ -302,7 +305,7 @@ def _layout(row: RowData, figs: pd.DataFrame, months: pd.PeriodIndex,
             continue
         own = row.spans[row.spans["claimant"] == claimant]
         span_lines: list[_Line] = []
-        for _, span in own.sort_values(["period_start", "period_end"]).iterrows():
+        for span in own.sort_values(["period_start", "period_end"]).to_dict("records"):
             if pd.isna(span["low"]) and pd.isna(span["high"]) and ";" in str(
                     span["figure_ids"]):
                 continue  # a difference that bounds nothing: its month cells say so
@@ -318,7 +321,7 @@ def _layout(row: RowData, figs: pd.DataFrame, months: pd.PeriodIndex,
     return lines
 
 
-def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: str,
+def _draw_cell(ax: Axes, x: int, y: float, h: float, item: Mapping[str, Any], colour: str,
                hatch: str | None) -> str:
     state = cell_state(item["low"], item["high"], item["figure_ids"], item["status"])
     text = _two_lines(cell_text("no_count" if state == "no_count" else str(item["status"]),
@@ -327,9 +330,11 @@ def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: st
     w, hh = 0.95, h * 0.84
     gid = (f"month:{item['indicator']}:{item['population']}:{item['month']}:"
            f"{item['claimant']}:{item['status']}")
+    # add_artist, not add_patch: the panel's limits are set in _frame, so the cells need
+    # not grow the data limits (most of the cost of drawing a few hundred cells)
     if state == "exact":
         face = colour
-        ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
+        ax.add_artist(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
                                hatchcolor=tint(colour, 0.55), linewidth=1.0, gid=gid))
         ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, gid=gid + ":text",
                 fontweight="bold", color=ink(face), linespacing=1.0,
@@ -337,7 +342,7 @@ def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: st
                 else None)
     elif state in ("range", "floor", "ceiling", "level"):
         face = tint(colour, 0.22)
-        ax.add_patch(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
+        ax.add_artist(Rectangle(box, w, hh, facecolor=face, edgecolor=colour, hatch=hatch,
                                hatchcolor=tint(colour, 0.45), linewidth=1.0,
                                linestyle={"ceiling": "--", "level": ":"}.get(state, "-"),
                                gid=gid))
@@ -346,12 +351,12 @@ def _draw_cell(ax: Axes, x: int, y: float, h: float, item: pd.Series, colour: st
                 bbox={"boxstyle": "square,pad=0.05", "fc": face, "ec": "none"} if hatch
                 else None)
     elif state == "no_count":
-        ax.add_patch(Rectangle(box, w, hh, facecolor="none", edgecolor="#dddddd",
+        ax.add_artist(Rectangle(box, w, hh, facecolor="none", edgecolor="#dddddd",
                                linewidth=0.6, gid=gid))
         ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT, color=_NO_COUNT,
                 gid=gid + ":text")
     else:  # figures touch the month but give it no bound of its own, or contradict
-        ax.add_patch(Rectangle(box, w, hh, facecolor=_GREY, edgecolor="none", gid=gid))
+        ax.add_artist(Rectangle(box, w, hh, facecolor=_GREY, edgecolor="none", gid=gid))
         if state == "contradiction":
             ax.text(x + 0.5, y, text, ha="center", va="center", fontsize=FONT,
                     color="#111111", gid=gid + ":text")
@@ -377,7 +382,7 @@ def _draw_lines(ax: Axes, lines: Sequence[_Line], months: pd.PeriodIndex,
             gid = "span:" + str(placed.span["figure_ids"])
             # a bar that holds its label is as tall as the text; one beside it, thinner
             share = 0.85 if placed.where == "inside" else 0.6
-            ax.add_patch(Rectangle(
+            ax.add_artist(Rectangle(
                 (placed.x0, line.y - h * share / 2), placed.x1 - placed.x0, h * share,
                 facecolor=tint(colour, 0.35), edgecolor=colour, linewidth=1.0,
                 hatch=hatch, hatchcolor=tint(colour, 0.6), gid=gid,
@@ -561,7 +566,7 @@ def _alt_text(rows: Sequence[RowData], context: Sequence[RowData], months: pd.Pe
     ]
     for n, row in enumerate(every):
         said = []
-        for _, cell in row.months.iterrows():
+        for cell in row.months.to_dict("records"):
             state = cell_state(cell["low"], cell["high"], cell["figure_ids"], cell["status"])
             if state in ("no_count", "unbounded"):
                 continue
@@ -576,7 +581,7 @@ def _alt_text(rows: Sequence[RowData], context: Sequence[RowData], months: pd.Pe
                         + ("on one day, a level (a stock) " if state == "level" else "")
                         + f"({short.get(cell['claimant'], cell['claimant'])})")
         spans = [f"{span_label(s, figs)} ({short.get(s['claimant'], s['claimant'])})"
-                 for _, s in row.spans.iterrows()
+                 for s in row.spans.to_dict("records")
                  if not (pd.isna(s["low"]) and pd.isna(s["high"]))] if len(row.spans) else []
         heading = row.heading + (" (all of Syria)" if n >= len(rows) else "")
         text = f"{heading}: " + ("; ".join(said) if said else "no month has a bound")
@@ -588,7 +593,7 @@ def _alt_text(rows: Sequence[RowData], context: Sequence[RowData], months: pd.Pe
     return " ".join(parts)
 
 
-def _bounds_words(span: pd.Series) -> str:
+def _bounds_words(span: Mapping[str, Any]) -> str:
     """Return a span's bounds in words: '272', '900 to 1,000', 'at least 30', 'at most 100'."""
     low, high = span["low"], span["high"]
     if not pd.isna(low) and not pd.isna(high):
@@ -602,7 +607,7 @@ def _row_data(
     indicator: str, population: str, heading: str, figures: pd.DataFrame,
     *, populations: pd.DataFrame | None, national: bool, movements: bool = False,
 ) -> RowData:
-    from idlibstats.analysis.monthly import monthly, spans
+    from idlibstats.analysis.monthly import monthly_and_spans
 
     chosen = figures[(figures["indicator"].astype(str) == indicator)
                      & (figures["population"].astype(str) == population)]
@@ -610,8 +615,7 @@ def _row_data(
     if not ((measure == "movements") if movements else (measure != "movements")).any():
         return RowData(heading, pd.DataFrame(), pd.DataFrame())
     kwargs = {"populations": populations, "national": national, "movements": movements}
-    return RowData(heading, monthly(indicator, population, figures, **kwargs),
-                   spans(indicator, population, figures, **kwargs))
+    return RowData(heading, *monthly_and_spans(indicator, population, figures, **kwargs))
 
 
 @styled
