@@ -60,6 +60,11 @@ def real_charts() -> dict[str, Chart]:
     def refuse(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("a chart read the package")
 
+    # `import idlibstats` binds `figures` when it is first used (PEP 562). Bound now, the
+    # patch below puts the function back; unbound, the patch would delete the name on exit
+    # and the next use would bind the still-patched `read.figures`, refusing for the rest of
+    # the process.
+    assert ils.figures is read.figures
     with ExitStack() as stack:
         for name in [*read.list_tables(), "load_table", "list_tables"]:
             if hasattr(read, name):
