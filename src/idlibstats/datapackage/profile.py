@@ -62,9 +62,8 @@ _VALID_ITEMS: dict[tuple[int, str], Any] = {}
 _VALID_ITEMS_MOST = 4096
 
 
-def _items_remembering_the_valid(validator: Any, items: Any, instance: Any,
-                                 schema: Any) -> Any:
-    """Draft 7's ``items``, without checking again an item already found valid.
+def _items_remembering_the_valid(draft7_items: Any) -> Any:
+    """Return Draft 7's ``items`` (``draft7_items``), not checking again an item found valid.
 
     Whether an item fits a subschema depends on the item alone (Draft 7 has no keyword that
     looks outside it), so a resource or field whose JSON is unchanged since an earlier check
@@ -74,34 +73,34 @@ def _items_remembering_the_valid(validator: Any, items: Any, instance: Any,
     an item with errors is checked every time, so every error and message is the one the
     full check gives. The subschema is kept with its key, so its ``id`` is never reused.
     """
-    if validator.is_type(items, "array") or not validator.is_type(instance, "array"):
-        yield from _DRAFT7_ITEMS(validator, items, instance, schema)
-        return
-    for index, item in enumerate(instance):
-        key = (id(items), json.dumps(item, sort_keys=True))
-        if _VALID_ITEMS.get(key) is items:
-            continue
-        found = False
-        for error in validator.descend(item, items, path=index):
-            found = True
-            yield error
-        if not found:  # the whole item was checked (a caller that stops early never gets here)
-            if len(_VALID_ITEMS) >= _VALID_ITEMS_MOST:
-                _VALID_ITEMS.clear()
-            _VALID_ITEMS[key] = items
 
+    def items_keyword(validator: Any, items: Any, instance: Any, schema: Any) -> Any:
+        if validator.is_type(items, "array") or not validator.is_type(instance, "array"):
+            yield from draft7_items(validator, items, instance, schema)
+            return
+        for index, item in enumerate(instance):
+            key = (id(items), json.dumps(item, sort_keys=True))
+            if _VALID_ITEMS.get(key) is items:
+                continue
+            found = False
+            for error in validator.descend(item, items, path=index):
+                found = True
+                yield error
+            if not found:  # the whole item was checked (a caller that stops early never gets here)
+                if len(_VALID_ITEMS) >= _VALID_ITEMS_MOST:
+                    _VALID_ITEMS.clear()
+                _VALID_ITEMS[key] = items
 
-_DRAFT7_ITEMS: Any = None
+    return items_keyword
 
 
 @functools.cache
 def _validators() -> tuple[Any, ...]:
-    global _DRAFT7_ITEMS
     jsonschema = _jsonschema()
 
-    _DRAFT7_ITEMS = jsonschema.Draft7Validator.VALIDATORS["items"]
+    draft7 = jsonschema.Draft7Validator
     validator_class = jsonschema.validators.extend(
-        jsonschema.Draft7Validator, {"items": _items_remembering_the_valid})
+        draft7, {"items": _items_remembering_the_valid(draft7.VALIDATORS["items"])})
     folder = resources.files("idlibstats.datapackage") / "profiles"
     out = []
     for name in PROFILES:
