@@ -418,3 +418,35 @@ def test_input_untouched():
     monthly_summary("killed", figures=f)
     spans("killed", figures=f)
     pd.testing.assert_frame_equal(f, before)
+
+
+def test_a_remembered_panel_is_a_copy_of_the_same_figures_only(pops):
+    """monthly/spans remember a panel by the figures it reads: a caller's edit of a frame
+    never reaches the next caller, a changed figure (or dtype) gets its own panel, and
+    figures the panel does not read (another indicator) change nothing."""
+    f = make([("2019-05-01", "2019-05-31", 40, "exact", "period_total", "x"),
+              ("2019-04-20", "2019-06-10", 100, "at_least", "period_total", "x")])
+    first = monthly("killed", figures=f)
+    first.loc[0, "low"] = 999
+    first.loc[0, "how"] = "edited"
+    again = monthly("killed", figures=f)
+    assert at(again, "2019-05")["low"] == 40 and "edited" not in set(again["how"])
+    span = spans("killed", figures=f)
+    span.loc[0, "high"] = 1
+    assert pd.isna(spans("killed", figures=f).loc[0, "high"])
+    months, spans_ = analysis_monthly.monthly_and_spans("killed", "all", f, populations=pops)
+    pd.testing.assert_frame_equal(months, again)
+    pd.testing.assert_frame_equal(spans_, spans("killed", figures=f))
+    changed = f.copy()
+    changed.loc[0, "value"] = 41
+    assert at(monthly("killed", figures=changed), "2019-05")["low"] == 41
+    assert at(monthly("killed", figures=f), "2019-05")["low"] == 40
+    worded = f.copy()
+    worded.loc[0, "qualifier"] = "almost"
+    assert at(monthly("killed", figures=worded), "2019-05")["status"] == "ceiling_only"
+    typed = f.assign(claimant=f["claimant"].astype("category"))
+    assert isinstance(monthly("killed", figures=typed)["claimant"].dtype, pd.CategoricalDtype)
+    assert monthly("killed", figures=f)["claimant"].dtype == "string"
+    other = pd.concat([f, make([("2019-05-01", "2019-05-31", 7, "exact")], "injured")
+                       .assign(figure_id="t-2019-01-01-09")], ignore_index=True)
+    pd.testing.assert_frame_equal(monthly("killed", figures=other), again)

@@ -23,7 +23,7 @@ from idlibstats.analysis.reasons import UNATTRIBUTED, span_text, wording
 from idlibstats.analysis.solver import LARGEST, Group, constraints_from
 
 __all__ = ["MEASURES", "NATIONAL", "NEEDED", "Analysis", "ChosenFigures", "analyse",
-           "month_days", "ordinals", "select"]
+           "analyse_chosen", "choose", "month_days", "ordinals", "select"]
 
 #: ``admin1`` of a figure that counts all of Syria rather than the north-west.
 NATIONAL = "SY"
@@ -201,10 +201,33 @@ def analyse(
 
     Returns None when no figure's population overlaps ``population`` (nothing to say).
     """
+    relations, chosen = choose(indicator, population, figures, populations, national,
+                               movements)
+    return analyse_chosen(indicator, population, relations, chosen)
+
+
+def choose(
+    indicator: str,
+    population: str,
+    figures: pd.DataFrame | None,
+    populations: pd.DataFrame | None,
+    national: bool,
+    movements: bool,
+) -> tuple[Relations, pd.DataFrame]:
+    """Check the arguments of :func:`analyse`; return the relations and the figures chosen.
+
+    Every error :func:`analyse` raises about its arguments is raised here; the analysis of
+    the chosen figures reads nothing else of ``figures`` than their :data:`NEEDED` columns.
+    """
     figures = require_figures(figures, NEEDED, function="monthly",
                               takes="monthly, spans and monthly_summary take")
     relations = Relations.from_frame(populations)
-    chosen = select(indicator, figures, relations, population, national, movements)
+    return relations, select(indicator, figures, relations, population, national, movements)
+
+
+def analyse_chosen(indicator: str, population: str, relations: Relations,
+                   chosen: pd.DataFrame) -> Analysis | None:
+    """:func:`analyse` of figures :func:`choose` chose (None: nothing about ``population``)."""
     figs = ChosenFigures(chosen, indicator)
     overlapping = {p: relations.overlaps(p, population) for p in set(figs.population)}
     relevant = np.array([overlapping[p] for p in figs.population], dtype=bool)

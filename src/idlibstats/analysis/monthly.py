@@ -39,6 +39,9 @@ when one is ``<NA>``. A uniform by-day share is available as a *model* (``model=
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import pickle
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -47,11 +50,14 @@ import pandas as pd
 from idlibstats.analysis.claimant_groups import (
     MEASURES,
     NATIONAL,
+    NEEDED,
     Analysis,
-    analyse,
+    analyse_chosen,
+    choose,
     month_days,
 )
 from idlibstats.analysis.frames import like_figures
+from idlibstats.analysis.populations import Relations
 from idlibstats.analysis.reasons import (
     bound_how,
     conflict_how,
@@ -80,6 +86,102 @@ _SPAN_COLUMNS = (
     "indicator", "population", "claimant", "measure", "period_start", "period_end",
     "first_month", "last_month", "low", "high", "figure_ids", "how",
 )
+
+# --------------------------------------------------------------------------- panels
+
+
+class _Panel:
+    """One indicator and population of some figures: its analysis and the frames from it.
+
+    Everything here is worked out when first asked for and kept: the month rows, the span
+    rows and the frames :func:`monthly`, :func:`spans` and :func:`monthly_and_spans` return
+    (each caller gets a copy).
+    """
+
+    def __init__(self, indicator: str, population: str, relations: Relations,
+                 chosen: pd.DataFrame, figures: pd.DataFrame) -> None:
+        self.indicator, self.population = indicator, population
+        self.relations = relations  # kept alive: the key holds its id
+        self._chosen: pd.DataFrame | None = chosen
+        self._figures = figures.iloc[:0]  # the dtypes the frames take (like_figures)
+        self._analysis: Analysis | None = None
+        self._kept: dict[object, object] = {}
+
+    def analysis(self) -> Analysis | None:
+        """Return the analysis of the chosen figures (None: none is about the population)."""
+        if self._chosen is not None:
+            self._analysis = analyse_chosen(self.indicator, self.population, self.relations,
+                                            self._chosen)
+            self._chosen = None
+        return self._analysis
+
+    def _once(self, what: object, work_out: Callable[[], object]) -> object:
+        if what not in self._kept:
+            self._kept[what] = work_out()
+        return self._kept[what]
+
+    def month_rows(self, model: bool) -> list[dict[str, object]]:
+        """Return the month rows (:func:`_analysed_month_rows`), each a new dict."""
+        def work_out() -> list[dict[str, object]]:
+            an = self.analysis()
+            return _analysed_month_rows(an, self.population, model) if an is not None else []
+
+        return [dict(r) for r in self._once(("rows", model), work_out)]  # type: ignore[attr-defined]
+
+    def months(self, model: bool) -> pd.DataFrame:
+        """Return :func:`monthly`'s frame (a copy)."""
+        frame = self._once(("months", model), lambda: _monthly_frame(
+            self.month_rows(model), self.indicator, self.population, self._figures, model))
+        return frame.copy(deep=True)  # type: ignore[attr-defined]
+
+    def spans(self) -> pd.DataFrame:
+        """Return :func:`spans`'s frame (a copy)."""
+        frame = self._once("spans", lambda: _spans_frame(
+            self.analysis(), self.indicator, self.population, self._figures))
+        return frame.copy(deep=True)  # type: ignore[attr-defined]
+
+
+#: Every column of the frames a panel returns.
+_OUT_COLUMNS = sorted({*_COLUMNS, *_MODEL_COLUMNS, *_SPAN_COLUMNS})
+#: The last panels worked out, by what they read (see :func:`_panel`), oldest first.
+_PANELS: dict[tuple[bytes, int], _Panel] = {}
+_PANELS_KEPT = 64
+
+
+def _panel(indicator: str, population: str, figures: pd.DataFrame | None,
+           populations: pd.DataFrame | None, national: bool, movements: bool) -> _Panel:
+    """Return the panel of the figures' ``indicator`` and ``population``, remembered.
+
+    The arguments are checked first (every error :func:`analyse` raises, whatever is
+    remembered). A panel reads only the figures it chooses, and only their
+    :data:`~idlibstats.analysis.claimant_groups.NEEDED` columns: it is remembered by the
+    exact bytes of those (pickled: equal pickles unpickle to equal frames, dtypes and
+    categories included), by the dtypes of the figures' columns the frames share (they
+    take them: :func:`~idlibstats.analysis.frames.like_figures`) and by the population
+    relations, so a chart, a notebook cell or a
+    filtered frame that leaves a panel's figures as they were (all but the displacement
+    figures, say) reads the panel worked out before. Frames that cannot be pickled are
+    worked out every time.
+    """
+    relations, chosen = choose(indicator, population, figures, populations, national,
+                               movements)
+    assert figures is not None  # choose raised otherwise
+    try:
+        data = pickle.dumps((indicator, population, national, movements,
+                             chosen[list(NEEDED)].reset_index(drop=True),
+                             figures.iloc[:0, figures.columns.isin(_OUT_COLUMNS)]),
+                            protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an object in a cell that cannot be pickled: work it out
+        return _Panel(indicator, population, relations, chosen, figures)
+    key = (hashlib.sha256(data).digest(), id(relations))
+    panel = _PANELS.pop(key, None)
+    if panel is None:
+        panel = _Panel(indicator, population, relations, chosen, figures)
+    _PANELS[key] = panel  # the newest
+    while len(_PANELS) > _PANELS_KEPT:
+        del _PANELS[next(iter(_PANELS))]  # the oldest
+    return panel
+
 
 # --------------------------------------------------------------------------- months
 
@@ -208,8 +310,8 @@ def _monthly_rows(
     movements: bool,
     model: bool,
 ) -> list[dict[str, object]]:
-    an = analyse(indicator, population, figures, populations, national, movements)
-    return _analysed_month_rows(an, population, model) if an is not None else []
+    return _panel(indicator, population, figures, populations, national,
+                  movements).month_rows(model)
 
 
 def _analysed_month_rows(an: Analysis, population: str,
@@ -347,9 +449,8 @@ def monthly(
         unknown, a claimant mixes a stock and a flow in one month, or
         :func:`idlibstats.bounds` fails.
     """
-    rows = _monthly_rows(indicator, population, figures, populations, national, movements,
-                         model)
-    return _monthly_frame(rows, indicator, population, figures, model)
+    return _panel(indicator, population, figures, populations, national,
+                  movements).months(model)
 
 
 def _monthly_frame(rows: list[dict[str, object]], indicator: str, population: str,
@@ -453,8 +554,7 @@ def spans(
     TypeError, ValueError
         As :func:`monthly`.
     """
-    an = analyse(indicator, population, figures, populations, national, movements)
-    return _spans_frame(an, indicator, population, figures)
+    return _panel(indicator, population, figures, populations, national, movements).spans()
 
 
 def _spans_frame(an: Analysis | None, indicator: str, population: str,
@@ -507,10 +607,8 @@ def monthly_and_spans(
     TypeError, ValueError
         As :func:`monthly`.
     """
-    an = analyse(indicator, population, figures, populations, national, movements)
-    rows = _analysed_month_rows(an, population, False) if an is not None else []
-    return (_monthly_frame(rows, indicator, population, figures, False),
-            _spans_frame(an, indicator, population, figures))
+    panel = _panel(indicator, population, figures, populations, national, movements)
+    return panel.months(False), panel.spans()
 
 
 def _period_parts(an: Analysis, claimant: str, first: dt.date, last: dt.date,
@@ -575,7 +673,7 @@ def period_bounds(
     if last < first:
         raise ValueError(f"period_bounds: end {last} is before start {first}")
     name = span_text(first, last)
-    an = analyse(indicator, population, figures, populations, national, movements)
+    an = _panel(indicator, population, figures, populations, national, movements).analysis()
     parts = _period_parts(an, claimant, first, last, name) if an is not None else []
     got = _merge_reports(claimant, name, parts) if parts else _Found(
         status="no_count", how=f"no figure of {claimant} about {population} touches the days "
