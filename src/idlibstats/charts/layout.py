@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backend_bases import RendererBase
 from matplotlib.figure import Figure
 from matplotlib.text import Annotation, Text
 from matplotlib.transforms import Bbox
@@ -53,8 +54,7 @@ def declutter(
         return
     for label in labels:
         label.set_in_layout(False)
-    fig.draw_without_rendering()  # the layout and the text positions, without pixels
-    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    renderer = _lay_out(fig, labels)
     # a marker or a line is drawn wider than its data box: pad by half a marker (6 pt)
     pad = 6 * fig.dpi / 72
     placed = [
@@ -89,6 +89,29 @@ def declutter(
             box = start
         placed.append(box)
         last[column] = box
+
+
+def _lay_out(fig: Figure, labels: Sequence[Annotation]) -> RendererBase:
+    """Place the axes, labels and arrows as ``fig.draw_without_rendering()`` does; no drawing.
+
+    What :func:`declutter` measures is the axes' places (the layout engine's), their data
+    limits and the labels' positions: ``Figure.draw`` applies the axes' aspect, runs the
+    layout engine, and each axes applies its pending autoscaling and each annotation
+    places its text and its arrow when drawn. Those steps alone, without drawing every artist (half
+    the cost), give the same boxes.
+    """
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ax in fig.axes:
+        locator = ax.get_axes_locator()
+        ax.apply_aspect(locator(ax, renderer) if locator else None)
+    engine = fig.get_layout_engine()
+    if fig.axes and engine is not None:
+        engine.execute(fig)
+    for ax in fig.axes:
+        ax.viewLim  # noqa: B018 - applies a pending autoscale, as Axes.draw does
+    for note in {*labels, *fig.findobj(Annotation)}:  # the labels, and arrows drawn as notes
+        note.update_positions(renderer)
+    return renderer
 
 
 def _box_pad(label: Text) -> float:
