@@ -11,7 +11,8 @@ was changed), at a third of the cost.
 
 :func:`real_charts` draws every chart of the real package once per test process, for all
 the chart test modules to share: drawing the six charts costs seconds of CPU, and the tests
-only read (and draw) what the chart functions made.
+only read (and draw) what the chart functions made. :func:`real_png` makes each one's PNG
+once, for the same reason.
 """
 
 from __future__ import annotations
@@ -71,6 +72,14 @@ def real_charts() -> dict[str, Chart]:
                 stack.enter_context(patch.object(read, name, refuse))
         stack.enter_context(patch.object(ils, "figures", refuse))
         return {name: draw(tables) for name, draw in charts.CHARTS.items()}
+
+
+@functools.cache
+def real_png(name: str) -> bytes:
+    """The README's PNG of the real chart ``name`` (``Chart.png()``: 150 dpi, cropped), made
+    once per test process: the defect checks lay the chart out as this image is, and
+    ``charts.__main__`` writes these bytes (test_charts.py)."""
+    return Chart.png(real_charts()[name])  # the method, even where a test stands in for it
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,13 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+import functools
 import re
 
 import matplotlib.colors as mcolors
 import pandas as pd
 import pytest
-from drawn import real_charts, real_tables
+from drawn import real_charts, real_png, real_tables
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection
 from matplotlib.figure import Figure
@@ -22,6 +23,7 @@ from matplotlib.transforms import Bbox
 
 import idlibstats as ils
 from idlibstats import charts
+from idlibstats.charts.chart import DPI as PNG_DPI
 
 # The claim group of the offensive's first days in the package: Civil Defence, UOSSM and SOHR
 # compete (the chart finds it in the data: charts.most_contested).
@@ -251,7 +253,8 @@ def test_source_note_stars_inferred_publishers_and_dates(figs, tables) -> None:
 
 def test_main_writes_every_png(tmp_path, monkeypatch) -> None:
     """The command writes each chart's PNG; the charts are the ones drawn once for all the
-    chart tests (drawn.real_charts), handed out only for the real package's tables."""
+    chart tests (drawn.real_charts), handed out only for the real package's tables, and
+    their PNGs (``Chart.png()``) are made once for all the chart tests too (drawn.real_png)."""
     from idlibstats.charts import output
     from idlibstats.charts.__main__ import main
 
@@ -263,6 +266,8 @@ def test_main_writes_every_png(tmp_path, monkeypatch) -> None:
             return real_charts()[name]
         return draw
 
+    for name, fig in real_charts().items():
+        monkeypatch.setattr(fig, "png", functools.partial(_real_png, name))
     monkeypatch.setattr(output, "CHARTS", {name: shared(name) for name in output.CHARTS})
     assert main([str(tmp_path)]) == 0
     written = sorted(p.name for p in tmp_path.iterdir())
@@ -272,6 +277,13 @@ def test_main_writes_every_png(tmp_path, monkeypatch) -> None:
         assert data[:8] == b"\x89PNG\r\n\x1a\n"
         assert b"Software" not in data  # no tool/version stamp to churn the diff
         assert len(data) > 20_000
+
+
+def _real_png(name: str, dpi: float = PNG_DPI) -> bytes:
+    """``Chart.png`` of the real chart ``name``, made once (drawn.real_png) at the README's
+    dpi, the only one main asks for."""
+    assert dpi == PNG_DPI, "main asked for another resolution"
+    return real_png(name)
 
 
 # --- what a reader sees: type size, ids, numbers, labels over markers, patterns ---------------
