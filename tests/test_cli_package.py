@@ -194,21 +194,6 @@ def test_a_malformed_package_in_the_environment_breaks_no_import(
     assert lines[1].startswith("error: datapackage.json: is not valid UTF-8 JSON: "), lines
 
 
-def test_import_idlibstats_reads_no_package_and_no_jsonschema(tmp_path: Path) -> None:
-    """Neither $IDLIBSTATS_PACKAGE (missing) nor the current folder (broken) is read.
-
-    ``import idlibstats`` imports each public name's module when the name is first used:
-    every name is used here, so every module of the public API is imported."""
-    (tmp_path / "datapackage.json").write_text("not json", encoding="utf-8")
-    env = {**os.environ, "IDLIBSTATS_PACKAGE": str(tmp_path / "nowhere")}
-    code = ("import sys, idlibstats, idlibstats.cli; "
-            "[getattr(idlibstats, name) for name in idlibstats.__all__]; "
-            "print('jsonschema' in sys.modules)")
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
-                          text=True, check=False, cwd=tmp_path)
-    assert (done.returncode, done.stdout.strip()) == (0, "False"), done.stderr
-
-
 def test_stamp_refuses_a_key_given_twice(package_copy: Path,
                                          capsys: pytest.CaptureFixture[str]) -> None:
     path = package_copy / "datapackage.json"
