@@ -126,7 +126,7 @@ def test_every_writer_to_a_reader_that_went_away_ends_quietly(
     nothing on stderr but the package line."""
     read_end, write_end = os.pipe()
     os.close(read_end)
-    with open(write_end, "w", encoding="utf-8") as stdout:
+    with os.fdopen(write_end, "w", encoding="utf-8") as stdout:
         monkeypatch.setattr(sys, "stdout", stdout)
         assert main([*argv, str(ROOT)]) == 141
         monkeypatch.undo()

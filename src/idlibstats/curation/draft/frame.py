@@ -75,7 +75,7 @@ def _typed(values: list[Any], dtype: Any) -> Any:
 
 @functools.lru_cache(maxsize=256)
 def _all_missing(dtype: Any, length: int) -> Any:
-    """The typed column of ``length`` missing values (shared: hand out copies only)."""
+    """Return the typed column of ``length`` missing values (shared: hand out copies only)."""
     if isinstance(dtype, pd.CategoricalDtype):
         return pd.Categorical.from_codes(np.full(length, -1, dtype=np.int64), dtype=dtype)
     return pd.array([None] * length, dtype=dtype)
