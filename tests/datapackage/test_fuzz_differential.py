@@ -33,7 +33,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_real_package, restamp_package
+from conftest import LONG_TESTS, ROOT, copy_real_package, restamp_package
 
 from idlibstats.cli import main
 from idlibstats.datapackage.validation.report import Report
@@ -191,16 +191,42 @@ def _restore(root: Path, originals: dict[Path, bytes]) -> None:
 # ---------------------------------------------------------------- the tests
 
 
+def _swap_first_rows(data: bytes) -> bytes:
+    header, first, second, rest = data.split(b"\n", 3)
+    return b"\n".join([header, second, first, rest])
+
+
+def _drop_last_cell_of_row_2(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    lines[1] = lines[1].rsplit(b",", 1)[0]
+    return b"\n".join(lines)
+
+
+#: Byte edits that always run before the random ones, one per way idlibstats could be looser
+#: than frictionless on bytes: (table, edit, re-stamped). Rows swapped and not re-stamped
+#: (only the hash says it: the 25 random edits of ``make test`` hold no such case), a header
+#: name re-cased, a row one cell short.
+BYTE_EDITS = [
+    ("sources", _swap_first_rows, False),
+    ("organisations", lambda data: data.replace(b"notes", b"NOTES", 1), True),
+    ("indicators", _drop_last_cell_of_row_2, True),
+]
+
+#: Random byte edits: 25 in ``make test``, 40 in the long run (``IDLIBSTATS_LONG_TESTS=1``),
+#: the same seeded sequence (the first 25 of the 40), after :data:`BYTE_EDITS`.
+BYTE_MUTATIONS = 40 if LONG_TESTS else 25
+
+
 def test_byte_mutations_never_looser_than_frictionless(tmp_path: Path) -> None:
     rng = random.Random(SEED)
     root = copy_real_package(tmp_path / "package")
     originals = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
     counts = {"accepted": 0, "refused": 0}
-    for _ in range(40):
-        name, edit = byte_mutation(rng)
+    for k in range(len(BYTE_EDITS) + BYTE_MUTATIONS):
+        name, edit, stamp = BYTE_EDITS[k] if k < len(BYTE_EDITS) else (*byte_mutation(rng), None)
         path = root / f"data/{name}.csv"
         path.write_bytes(edit(path.read_bytes()))
-        if rng.random() < 0.8:
+        if stamp or (stamp is None and rng.random() < 0.8):  # drawn after the edit, as before
             restamp_package(root)  # the edit itself is tested, not the hash
         check_package(root, name, counts)
         _restore(root, originals)
