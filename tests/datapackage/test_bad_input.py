@@ -29,17 +29,21 @@ def matches(problem: DataPackageError, case: Case) -> bool:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Callable[[Case], Path]:
-    """Return a function giving each case's broken copy, built once for the module.
+def built(tmp_path_factory: pytest.TempPathFactory
+          ) -> Callable[[Case], tuple[Path, dict[str, str]]]:
+    """Return a function giving each case's broken copy, built once for the module, and the
+    snapshot of its folder taken when it was built.
 
     The loader and ``validate_package`` only read the copy (each test checks that every file
-    is byte-identical afterwards), so both tests of a case read the same copy.
+    is byte-identical afterwards, to the snapshot of the copy as built), so both tests of a
+    case read the same copy.
     """
-    roots: dict[str, Path] = {}
+    roots: dict[str, tuple[Path, dict[str, str]]] = {}
 
-    def copy_of(case: Case) -> Path:
+    def copy_of(case: Case) -> tuple[Path, dict[str, str]]:
         if case.id not in roots:
-            roots[case.id] = build(case, tmp_path_factory.mktemp(case.id) / "package")
+            root = build(case, tmp_path_factory.mktemp(case.id) / "package")
+            roots[case.id] = root, snapshot(root.parent)
         return roots[case.id]
 
     return copy_of
@@ -70,12 +74,11 @@ READERS = {"loader-refuses": loader_refuses, "validate-lists-it": validate_lists
 # the broken descriptor's profile check in the library's cache, as a user's second call would.
 @pytest.mark.parametrize("reader", list(READERS))
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
-def test_refused_and_nothing_written(case: Case, reader: str,
-                                     built: Callable[[Case], Path]) -> None:
-    root = built(case)
-    before = snapshot(root.parent)
+def test_refused_and_nothing_written(
+        case: Case, reader: str, built: Callable[[Case], tuple[Path, dict[str, str]]]) -> None:
+    root, as_built = built(case)
     READERS[reader](case, root)
-    assert snapshot(root.parent) == before
+    assert snapshot(root.parent) == as_built
 
 
 def test_real_package_is_valid() -> None:
