@@ -143,10 +143,10 @@ edits = st.sampled_from(list(TABLES)).flatmap(lambda name: st.tuples(
     st.sampled_from(TABLES[name][0]), cells))
 
 
-#: Examples of the fuzz: 10 in ``make test`` (each validates a whole package twice, ours and
+#: Examples of the fuzz: 5 in ``make test`` (each validates a whole package twice, ours and
 #: frictionless'), the slow profile's 100 in the long run (``IDLIBSTATS_LONG_TESTS=1``); the
 #: edits that broke the agreement before, and one of each kind of rule, always run.
-FUZZ_EXAMPLES = 100 if LONG_TESTS else 10
+FUZZ_EXAMPLES = 100 if LONG_TESTS else 5
 
 
 @settings(settings.get_profile("slow"), max_examples=FUZZ_EXAMPLES, deadline=None,
