@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
 import subprocess
 import sys
 import tomllib
@@ -70,16 +71,31 @@ def test_frictionless_is_not_a_runtime_dependency() -> None:
     assert not any(name.split(".")[0] in ("frictionless", "simpleeval") for name in _imports())
 
 
-def test_importing_and_loading_do_not_import_matplotlib() -> None:
-    script = ("import sys, idlibstats as ils\n"
+def test_importing_reads_no_package_nor_jsonschema_and_loading_imports_no_matplotlib(
+        tmp_path: Path) -> None:
+    """One new process for what ``import idlibstats`` and a first load bring in.
+
+    At the import neither $IDLIBSTATS_PACKAGE (missing) nor the current folder (broken) is
+    read and jsonschema is not imported: ``import idlibstats`` imports each public name's
+    module when the name is first used, and every name is used here, so every module of the
+    public API is imported. Then, with the environment cleared and the checkout as the
+    current folder, loading and validating the package import no matplotlib; only the charts
+    do.
+    """
+    (tmp_path / "datapackage.json").write_text("not json", encoding="utf-8")
+    env = {**os.environ, "IDLIBSTATS_PACKAGE": str(tmp_path / "nowhere")}
+    script = ("import os, sys, idlibstats as ils, idlibstats.cli\n"
               "[getattr(ils, name) for name in ils.__all__]  # every module they live in\n"
+              "print('jsonschema' in sys.modules)\n"
+              "del os.environ['IDLIBSTATS_PACKAGE']\n"
+              f"os.chdir({str(ROOT)!r})\n"
               "ils.figures(); ils.validate_package()\n"
-              "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n"
+              "print('matplotlib' in sys.modules)\n"
               "import idlibstats.charts\n"
               "print('ok')\n")
-    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         check=False)
-    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                         text=True, check=False, cwd=tmp_path)
+    assert (run.returncode, run.stdout.split()) == (0, ["False", "False", "ok"]), run.stderr
 
 
 def test_no_module_imports_another_modules_private_names() -> None:

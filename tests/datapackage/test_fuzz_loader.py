@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 from badinput import FIGURES, read_rows, set_cell
-from conftest import ROOT, restamp_package
-from hypothesis import HealthCheck, given, settings
+from conftest import LONG_TESTS, ROOT, SLOW_EXAMPLES, restamp_package
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from idlibstats import DataPackageError, figures, validate_package
@@ -67,10 +67,24 @@ def _fits_schema(frame: pd.DataFrame) -> None:
     assert frame["figure_id"].is_unique
 
 
-@settings(settings.get_profile("slow"), deadline=None,
+#: Random edits: 10 in ``make test``, the slow profile's 100 in the long run
+#: (``IDLIBSTATS_LONG_TESTS=1``); the edits below, one per way a loader goes wrong silently
+#: or loosely, always run.
+LOADER_EXAMPLES = SLOW_EXAMPLES if LONG_TESTS else 10
+
+
+@settings(settings.get_profile("slow"), max_examples=LOADER_EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(row=st.integers(min_value=2, max_value=len(ROWS)), field=st.sampled_from(list(FIELDS)),
        value=cells)
+@example(row=3, field="notes", value="NA")  # text that only looks missing stays text
+@example(row=4, field="value", value=" 12")  # an integer with a space
+@example(row=5, field="period_end", value="2019-02-30")  # a date that does not exist
+@example(row=6, field="notes", value="=1+1")  # formula-like text (the text pattern)
+@example(row=7, field="qualifier", value="roughly")  # outside the enum
+@example(row=8, field="period_end", value="2019-01-01")  # ends before it starts (a row rule)
+@example(row=9, field="figure_id", value="tna-2019-05-03-01")  # a duplicate key
+@example(row=10, field="value", value="")  # a required cell left empty
 def test_edited_cell_loads_true_or_is_refused(row: int, field: str, value: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -239,14 +240,13 @@ def _python_value(value: object) -> object:
     return value
 
 
-def _row_by_row(formula: str, frame: pd.DataFrame) -> np.ndarray:
+def _row_by_row(formula: str, rows: list[dict[str, object]]) -> np.ndarray:
     """Python's own verdict, row by row, as frictionless (simpleeval) gives it."""
     code = compile(formula, "<formula>", "eval")
-    ok = np.zeros(len(frame), bool)
-    for i, row in enumerate(frame.astype(object).itertuples(index=False)):
-        names = {k: _python_value(v) for k, v in zip(frame.columns, row, strict=True)}
+    ok = np.zeros(len(rows), bool)
+    for i, names in enumerate(rows):
         try:
-            ok[i] = bool(eval(code, {"__builtins__": {}}, names))
+            ok[i] = bool(eval(code, {"__builtins__": {}}, dict(names)))
         except Exception:  # frictionless fails the row on any error, so do we
             ok[i] = False
     return ok
@@ -265,12 +265,23 @@ def _columns(frame: pd.DataFrame) -> dict:
     return out
 
 
+@functools.cache
+def _awkward_as_read() -> tuple[pd.DataFrame, dict, list[dict[str, object]]]:
+    """The awkward figures once for the module: the frame, its columns as the rules read
+    them, and each row's cells as frictionless hands them to a formula (no test changes
+    them: the rules only read, and each Python verdict gets its own copy of a row)."""
+    frame = _awkward_figures()
+    rows = [{k: _python_value(v) for k, v in zip(frame.columns, row, strict=True)}
+            for row in frame.astype(object).itertuples(index=False)]
+    return frame, _columns(frame), rows
+
+
 @pytest.mark.parametrize("formula", [f.text for f in load_checklist(
     ROOT / "checks/figures.json", TYPES)] + EXTRA_FORMULAS)
 def test_rules_on_columns_agree_with_python_row_by_row(formula: str) -> None:
-    frame = _awkward_figures()
-    fast = holds(compile_formula(formula, TYPES), _columns(frame), len(frame))
-    np.testing.assert_array_equal(fast, _row_by_row(formula, frame))
+    frame, columns, rows = _awkward_as_read()
+    fast = holds(compile_formula(formula, TYPES), columns, len(frame))
+    np.testing.assert_array_equal(fast, _row_by_row(formula, rows))
 
 
 @pytest.mark.parametrize("formula", REFUSED_FORMULAS)
@@ -280,9 +291,8 @@ def test_formulas_outside_the_language_are_refused(formula: str) -> None:
 
 
 def test_rules_fail_on_the_awkward_rows() -> None:
-    frame = _awkward_figures()
+    frame, columns, _ = _awkward_as_read()
     formulas = load_checklist(ROOT / "checks/figures.json", TYPES)
-    columns = _columns(frame)
     assert holds(formulas[0], columns, len(frame))[35 + 4] == np.False_
     assert holds(formulas[1], columns, len(frame))[35 + 5] == np.False_
     assert holds(formulas[0], columns, len(frame))[: 35].all()

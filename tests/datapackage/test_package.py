@@ -198,25 +198,46 @@ def edit_cell(path: Path, figure_id: str, field: str, value: str) -> int:
     raise AssertionError(figure_id)
 
 
-@pytest.mark.parametrize(
-    ("field", "value", "error_type"),
-    [("value", "-5", "constraint-error"), ("qualifier", "roughly", "constraint-error"),
-     ("period_end", "2019-02-30", "type-error"), ("claimant", "nobody", "foreign-key"),
-     ("excerpt", "=HYPERLINK(\"http://x\")", "constraint-error")],
-)
-def test_a_broken_copy_fails_frictionless_validate_naming_file_row_and_field(
-    tmp_path, field, value, error_type
-):
-    root = copy_real_package(tmp_path / "package")
-    row = edit_cell(root / "data/figures.csv", "mee-2019-05-04-02", field, value)
+#: One broken cell per case, each on its own row of figures.csv: (figure, field, value, type).
+BROKEN_CELLS = [
+    ("mee-2019-05-04-01", "value", "-5", "constraint-error"),
+    ("mee-2019-05-04-02", "qualifier", "roughly", "constraint-error"),
+    ("mee-2019-05-04-03", "period_end", "2019-02-30", "type-error"),
+    ("mee-2019-05-04-04", "claimant", "nobody", "foreign-key"),
+    ("mee-2019-05-04-05", "excerpt", "=HYPERLINK(\"http://x\")", "constraint-error"),
+]
+
+
+@pytest.fixture(scope="module")
+def broken_copy(tmp_path_factory) -> tuple[dict[str, int], int, list[dict]]:
+    """One copy with every broken cell of :data:`BROKEN_CELLS` (distinct rows), re-stamped,
+    and what ``frictionless validate`` says of it: each case's row, the exit status, the
+    errors. frictionless reports every error with its row, so one run (a fraction of a
+    second each) serves every case, and each case still sees all the errors."""
+    root = copy_real_package(tmp_path_factory.mktemp("broken") / "package")
+    rows = {figure: edit_cell(root / "data/figures.csv", figure, field, value)
+            for figure, field, value, _ in BROKEN_CELLS}
     restamp_package(root)
-    code, errors = frictionless_errors(root)
+    return (rows, *frictionless_errors(root))
+
+
+@pytest.mark.parametrize(("figure", "field", "value", "error_type"), BROKEN_CELLS,
+                         ids=[f"{c[1]}-{c[2]}-{c[3]}" for c in BROKEN_CELLS])
+def test_a_broken_copy_fails_frictionless_validate_naming_file_row_and_field(
+    broken_copy, figure, field, value, error_type
+):
+    rows, code, errors = broken_copy
     assert code != 0
-    assert [(e["path"], e["rowNumber"], e.get("fieldName"), e["type"]) for e in errors] == [
-        ("data/figures.csv", row, None if error_type == "foreign-key" else field, error_type)
-    ]
+    # each broken cell gives one error, on its row and field, and nothing else is reported
+    expected = sorted(("data/figures.csv", rows[f], None if t == "foreign-key" else c, t)
+                      for f, c, _, t in BROKEN_CELLS)
+    found = [(e["path"], e["rowNumber"], e.get("fieldName"), e["type"]) for e in errors]
+    assert sorted(found) == expected
+    mine = [e for e in errors if e["rowNumber"] == rows[figure]]
+    assert [(e["path"], e.get("fieldName"), e["type"]) for e in mine] == [
+        ("data/figures.csv", None if error_type == "foreign-key" else field, error_type)]
     if error_type == "foreign-key":
-        assert field in errors[0]["message"]
+        assert field in mine[0]["message"] and value in mine[0]["message"]
 
 
 def test_the_checklist_rejects_a_period_that_ends_before_it_starts(tmp_path):

@@ -9,7 +9,8 @@ import re
 import hxl
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from conftest import LONG_TESTS
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import idlibstats
@@ -170,9 +171,20 @@ def tables() -> tuple[pd.DataFrame, ...]:
             idlibstats.indicators())
 
 
-@settings(settings.get_profile("slow"), deadline=None)
+#: Random examples of the round trip: 100 in the long run (IDLIBSTATS_LONG_TESTS=1, CI), 5 in
+#: ``make test`` beside the explicit ones, which always run: each start a spreadsheet reads
+#: as a formula, a CR and a LF inside a cell (a row split), quotes and commas, safe cells.
+ROUND_TRIP_EXAMPLES = 100 if LONG_TESTS else 5
+
+
+@settings(max_examples=ROUND_TRIP_EXAMPLES, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from("=+-@\t\r\n,\"' aZ9é"), max_size=12),
                 min_size=2, max_size=2))
+@example(["=1+2", "+9"])
+@example(["-a", "@SUM(A1)"])
+@example(["\tcmd", "\rx"])
+@example(["a\rb", "a\nb"])
+@example(["say \"9\", then", "é - Z, 9 ='"])
 def test_any_text_round_trips_safely(tables, cells):
     """The export itself (``to_hxl`` given the tables, loaded once): each example's work."""
     figures, sources, organisations, indicators = tables

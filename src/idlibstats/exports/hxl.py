@@ -31,6 +31,7 @@ import csv
 import io
 import os
 
+import numpy as np
 import pandas as pd
 
 from idlibstats.analysis.bounds import bounds as figure_bounds
@@ -121,14 +122,24 @@ def hashtag(indicator: str, population: str, indicators: pd.DataFrame) -> str:
     ValueError
         If the indicator is not in the table or the population has no attributes.
     """
-    base = dict(zip(indicators["indicator"].astype(str), indicators["hxl"].astype(str),
+    return _hashtag(indicator, population, _bases(indicators))
+
+
+def _bases(indicators: pd.DataFrame) -> dict[str, str]:
+    """Return each indicator's base hashtag, from the ``indicators`` table's ``hxl`` column."""
+    return dict(zip(indicators["indicator"].astype(str), indicators["hxl"].astype(str),
                     strict=True))
+
+
+def _hashtag(indicator: str, population: str, base: dict[str, str]) -> str:
+    """:func:`hashtag`, given the table's base hashtags (:func:`_bases`, read once a table)."""
     if indicator not in base:
         raise ValueError(f"indicator {indicator!r} is not in the indicators table")
     if population not in POPULATION_ATTRIBUTES:
         raise ValueError(f"population {population!r} has no HXL attributes; add it to "
                          "POPULATION_ATTRIBUTES")
     return base[indicator] + POPULATION_ATTRIBUTES[population]
+
 
 def neutralise_formulas(series: pd.Series) -> pd.Series:
     """Prefix an apostrophe to every text cell that a spreadsheet would read as a formula.
@@ -145,8 +156,12 @@ def neutralise_formulas(series: pd.Series) -> pd.Series:
         with ``'``.
     """
     text = series.astype("string")
-    risky = text.str.startswith(_FORMULA_START).fillna(False).astype(bool)
-    return text.mask(risky, "'" + text)
+    # the cells read once as Python strings: pandas' string methods cost more per column
+    # than a few dozen cells do, and most columns hold no risky cell
+    risky = [isinstance(cell, str) and cell.startswith(_FORMULA_START) for cell in text.tolist()]
+    if not any(risky):
+        return text
+    return text.mask(np.array(risky, dtype=bool), "'" + text)
 
 
 def _lookup(
@@ -177,8 +192,8 @@ def write_csv(out: pd.DataFrame, tags: list[str] | None) -> str:
         UTF-8-ready CSV text with LF line ends. Every cell is quoted when one holds a
         carriage return, so no row is split on it.
     """
-    has_cr = any(out[c].astype("string").str.contains("\r", regex=False).any()
-                 for c in out.columns if out[c].dtype == "string")
+    has_cr = any(isinstance(cell, str) and "\r" in cell
+                 for c in out.columns if out[c].dtype == "string" for cell in out[c].tolist())
     quoting = csv.QUOTE_ALL if has_cr else csv.QUOTE_MINIMAL
     buf = io.StringIO()
     if tags is not None:
@@ -281,8 +296,9 @@ def to_hxl(
     orgs["claimant"] = orgs["claimant"].astype("string")
     merged = b.merge(src, on="source_id", how="left", validate="many_to_one")
     merged = merged.merge(orgs, on="claimant", how="left", validate="many_to_one")
+    bases = _bases(inds)
     merged["hxl"] = pd.array(
-        [hashtag(str(i), str(p), inds)
+        [_hashtag(str(i), str(p), bases)
          for i, p in zip(merged["indicator"], merged["population"], strict=True)],
         dtype="string")
     merged["country"] = pd.array([COUNTRY] * len(merged), dtype="string")

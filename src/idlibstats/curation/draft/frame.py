@@ -57,16 +57,28 @@ def _typed(values: list[Any], dtype: Any) -> Any:
 
     ``pd.array`` infers a category column's codes by building an index of the values: most
     of the cost of a draft of a few rows. A value that is not a category (or is missing) is
-    code -1, a missing value, as ``pd.array`` makes it.
+    code -1, a missing value, as ``pd.array`` makes it. A column with no value (most of the
+    figures table's columns in a draft: periods, place, claimant...) is a copy of the one
+    typed column of that many missing values, made once.
     """
+    if isinstance(dtype, str):  # a name: looked up once, with the string storage in force
+        dtype = _dtype_named(dtype, pd.get_option("mode.string_storage"))
+    if all(value is None for value in values):
+        return _all_missing(dtype, len(values)).copy()
     if isinstance(dtype, pd.CategoricalDtype):
         codes = _category_codes(dtype)
         return pd.Categorical.from_codes(
             np.fromiter((codes.get(v, -1) for v in values), dtype=np.int64, count=len(values)),
             dtype=dtype)
-    if isinstance(dtype, str):  # a name: looked up once, with the string storage in force
-        dtype = _dtype_named(dtype, pd.get_option("mode.string_storage"))
     return pd.array(values, dtype=dtype)
+
+
+@functools.lru_cache(maxsize=256)
+def _all_missing(dtype: Any, length: int) -> Any:
+    """Return the typed column of ``length`` missing values (shared: hand out copies only)."""
+    if isinstance(dtype, pd.CategoricalDtype):
+        return pd.Categorical.from_codes(np.full(length, -1, dtype=np.int64), dtype=dtype)
+    return pd.array([None] * length, dtype=dtype)
 
 
 @functools.lru_cache(maxsize=32)
