@@ -55,9 +55,12 @@ SHARED_UNITS = {
     "tests/curation/test_draft_rules.py": "draft-corpora",
     # After the notebooks: the notebook the lab saves is nbval's run, from the site's cache.
     "tests/test_lab_roundtrip.py": NOTEBOOKS_AND_SITE,
-    # One JupyterLab server per process (tests/labserver.py).
-    "tests/test_jupyterlab.py": "jupyterlab-server",
-    "tests/charts/test_alt_in_jupyterlab.py": "jupyterlab-server",
+    # One JupyterLab server (tests/labserver.py) and one Chromium (tests/browser.py) per
+    # process: the browser tests outside the site's unit.
+    "tests/test_jupyterlab.py": "browser",
+    "tests/charts/test_alt_in_jupyterlab.py": "browser",
+    "tests/curation/test_review_page.py": "browser",
+    "tests/test_browser.py": "browser",
 }
 
 

@@ -7,11 +7,12 @@ no traffic leaves 127.0.0.1.
 
 A start costs seconds of CPU (the server imports jupyter_server, JupyterLab and their
 extensions), so :func:`shared_server` starts one on the first call and keeps it until the
-process exits; the modules that use it are one unit of work in ``make test`` (the root
-``conftest.py``), so one server serves them all. Its root folder is a throw-away one
-holding ``notebooks``, a link to the repository's ``notebooks/`` (the folder ``make lab``
-serves), and :func:`scratch_folder` gives a test a folder of its own beside it for the
-notebooks it writes.
+process exits (:func:`start_shared_server` starts it without waiting for it to answer, for
+a test with other work to do meanwhile); the modules that use it are one unit of work in
+``make test`` (the root ``conftest.py``), so one server serves them all. Its root folder
+is a throw-away one holding ``notebooks``, a link to the repository's ``notebooks/`` (the
+folder ``make lab`` serves), and :func:`scratch_folder` gives a test a folder of its own
+beside it for the notebooks it writes.
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ class Server:
         self.token = token
         self.proc = proc
         self.log = log
+        self._ready = False
 
     def request(self, method: str, path: str, body: Any = None) -> tuple[int, Any]:
         data = None if body is None else json.dumps(body).encode()
@@ -73,10 +75,52 @@ class Server:
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]
 
+    def wait_until_ready(self) -> None:
+        """Return once the server answers (at once if it already has); fail if it exits."""
+        if self._ready:
+            return
+        for _ in range(MAX_TRIES):
+            if self.proc.poll() is not None:
+                pytest.fail(f"jupyter lab exited with {self.proc.returncode}:\n"
+                            f"{self.output()}")
+            try:
+                status, _ = self.request("GET", "/api/status")
+                if status == 200:
+                    self._ready = True
+                    return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        pytest.fail(f"jupyter lab did not answer on {self.base}:\n{self.output()}")
+
+
+#: Server extensions the tests never use: the language-server proxy looks for language
+#: servers when it starts (node and npm among them), and the terminals need terminado.
+UNUSED_SERVER_EXTENSIONS = ("jupyter_lsp", "jupyter_server_terminals")
+#: The lab's plugins that ask the language-server proxy for its status (a 404 without it).
+UNUSED_LAB_PLUGINS = ("@jupyterlab/lsp-extension",
+                      "@jupyterlab/notebook-extension:language-server",
+                      "@jupyterlab/fileeditor-extension:language-server")
+
+
+def _without_language_servers_and_terminals(config: Path) -> None:
+    """Turn off, in the throw-away ``config`` folder, what no test uses (a third of a
+    second of the server's start-up); ``make lab`` keeps them all."""
+    (config / "labconfig").mkdir(parents=True, exist_ok=True)
+    (config / "jupyter_server_config.json").write_text(json.dumps(
+        {"ServerApp": {"jpserver_extensions": dict.fromkeys(UNUSED_SERVER_EXTENSIONS, False)}}),
+        encoding="utf-8")
+    (config / "labconfig" / "page_config.json").write_text(json.dumps(
+        {"disabledExtensions": dict.fromkeys(UNUSED_LAB_PLUGINS, True)}), encoding="utf-8")
+
 
 @contextmanager
-def lab_server(home: Path, root: Path) -> Iterator[Server]:
-    """Run JupyterLab on ``root`` with throw-away directories under ``home``; yield it."""
+def lab_server(home: Path, root: Path, *, wait: bool = True) -> Iterator[Server]:
+    """Run JupyterLab on ``root`` with throw-away directories under ``home``; yield it.
+
+    With ``wait=False`` it is yielded as soon as it is started: call
+    :meth:`Server.wait_until_ready` before the first request.
+    """
     env = {
         **os.environ,
         "HOME": str(home),
@@ -90,6 +134,7 @@ def lab_server(home: Path, root: Path) -> Iterator[Server]:
     }
     env.pop("JUPYTER_PATH", None)
     env.pop("JUPYTER_CONFIG_PATH", None)
+    _without_language_servers_and_terminals(home / "config")
     token = secrets.token_hex(24)
     port = _free_port()
     cmd = [
@@ -111,18 +156,8 @@ def lab_server(home: Path, root: Path) -> Iterator[Server]:
                                 cwd=home)
     srv = Server(port, token, proc, log)
     try:
-        for _ in range(MAX_TRIES):
-            if proc.poll() is not None:
-                pytest.fail(f"jupyter lab exited with {proc.returncode}:\n{srv.output()}")
-            try:
-                status, _ = srv.request("GET", "/api/status")
-                if status == 200:
-                    break
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.25)
-        else:
-            pytest.fail(f"jupyter lab did not answer on 127.0.0.1:{port}:\n{srv.output()}")
+        if wait:
+            srv.wait_until_ready()
         yield srv
     finally:
         proc.terminate()
@@ -137,11 +172,11 @@ def lab_server(home: Path, root: Path) -> Iterator[Server]:
 _SHARED: dict[str, Any] = {}
 
 
-def shared_server() -> Server:
-    """Return this process's JupyterLab server, started on the first call.
+def start_shared_server() -> None:
+    """Start this process's JupyterLab server, if it is not started yet, without waiting.
 
-    Its root folder holds ``notebooks`` (a link to the repository's notebooks); the server
-    and its folders go when the process exits.
+    A test that has other work to do first (drawing a chart) calls this before it: the
+    server starts meanwhile, and :func:`shared_server` then waits for it.
     """
     if "server" not in _SHARED:
         stack = ExitStack()
@@ -153,8 +188,19 @@ def shared_server() -> Server:
         (root / "notebooks").symlink_to(NOTEBOOKS, target_is_directory=True)
         (top / "home").mkdir()
         _SHARED["root"] = root
-        _SHARED["server"] = stack.enter_context(lab_server(top / "home", root))
-    return _SHARED["server"]
+        _SHARED["server"] = stack.enter_context(lab_server(top / "home", root, wait=False))
+
+
+def shared_server() -> Server:
+    """Return this process's JupyterLab server, started on the first call, once it answers.
+
+    Its root folder holds ``notebooks`` (a link to the repository's notebooks); the server
+    and its folders go when the process exits.
+    """
+    start_shared_server()
+    server: Server = _SHARED["server"]
+    server.wait_until_ready()
+    return server
 
 
 def scratch_folder(name: str) -> tuple[Server, Path]:

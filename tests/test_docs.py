@@ -8,6 +8,7 @@ The site itself (built by Sphinx and opened in a browser) is tested in ``test_si
 from __future__ import annotations
 
 import doctest
+import functools
 import inspect
 import json
 import re
@@ -57,11 +58,17 @@ def test_the_method_states_the_monthly_sum_the_code_gives() -> None:
 
 # --- The data dictionary, generated from the descriptor -----------------------------------
 
+@functools.cache
+def _dictionary_text() -> str:
+    """The generated dictionary, made once for the module's tests (a text: none can edit it)."""
+    return dictionary_markdown(ROOT)
+
+
 def _dictionary() -> dict[str, dict[str, list[str]]]:
     """Table name -> field name -> the cells of its row, from the generated dictionary."""
     tables: dict[str, dict[str, list[str]]] = {}
     current = None
-    for line in dictionary_markdown(ROOT).splitlines():
+    for line in _dictionary_text().splitlines():
         heading = re.fullmatch(r"## `(\w+)`", line)
         if heading:
             current = tables.setdefault(heading.group(1), {})
@@ -113,7 +120,7 @@ def test_the_dictionary_documents_every_vocabulary_value_and_key() -> None:
 
 
 def test_the_dictionary_counts_rows_and_lists_the_row_rules() -> None:
-    text = dictionary_markdown(ROOT)
+    text = _dictionary_text()
     assert f"| [`figures`](#figures) | {len(idlibstats.figures())} |" in text
     checks = json.loads((ROOT / "checks" / "figures.json").read_text(encoding="utf-8"))
     for check in checks["checks"]:

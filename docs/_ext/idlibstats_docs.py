@@ -13,10 +13,16 @@ Alt text. Jupyter's convention for an image output's alternative text is an ``al
 the output's metadata (``{"image/png": {"alt": "..."}}``; nbconvert's HTML template reads
 it). MyST-NB 1.x takes only ``width`` and ``height`` from there, so its images would get
 their file name as ``alt``: :func:`_alt_from_output_metadata` passes ``alt`` on too.
+
+Search index. Sphinx stems every word of every page for ``searchindex.js`` with the
+pure-Python Snowball stemmer, remembering stems for one page at a time; most words recur
+from page to page, so :class:`_EnglishStemsRemembered` remembers them for the whole build
+(the same stems, the same index byte for byte).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -24,6 +30,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
+from sphinx.search.en import SearchEnglish
 
 ROOT = Path(__file__).resolve().parents[2]
 PLACEHOLDER = re.compile(r"^<!-- generated: ([a-z-]+) -->$", re.M)
@@ -85,9 +92,21 @@ def _alt_from_output_metadata() -> None:
     NbElementRenderer.render_image = render_image_with_alt  # type: ignore[method-assign]
 
 
+class _EnglishStemsRemembered(SearchEnglish):
+    """Sphinx's English search language, each word's stem computed once per build."""
+
+    def __init__(self, options: dict[str, str]) -> None:
+        super().__init__(options)
+        self._stem_of = functools.lru_cache(maxsize=None)(super().stem)
+
+    def stem(self, word: str) -> str:
+        return self._stem_of(word)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the generated pages and the alt-text bridge."""
+    """Register the generated pages, the alt-text bridge and the remembered stems."""
     app.connect("source-read", _fill_generated)
+    app.add_search_language(_EnglishStemsRemembered)
     app.connect("env-get-outdated", _generated_pages)
     _alt_from_output_metadata()
     return {"version": "1", "parallel_read_safe": True, "parallel_write_safe": True}
