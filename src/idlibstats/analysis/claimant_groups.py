@@ -2,10 +2,10 @@
 
 The month method (:mod:`.monthly`) reads one claimant's figures at a time: a group is a
 claimant, or, for ``unattributed`` figures, one report (its own voice; two reports'
-unattributed figures are never read together). :func:`analyse` chooses the figures of an
-indicator, checks them, holds them column by column (no Python object per figure, for
-100,000 rows) and builds each group's programme (:class:`.solver.Group`) when it is first
-asked about.
+unattributed figures are never read together). :func:`choose` chooses the figures of an
+indicator and checks them; :func:`analyse_chosen` holds them column by column (no Python
+object per figure, for 100,000 rows) and builds each group's programme
+(:class:`.solver.Group`) when it is first asked about.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from idlibstats.analysis.populations import Relations
 from idlibstats.analysis.reasons import UNATTRIBUTED, span_text, wording
 from idlibstats.analysis.solver import LARGEST, Group, constraints_from
 
-__all__ = ["MEASURES", "NATIONAL", "NEEDED", "Analysis", "ChosenFigures", "analyse",
+__all__ = ["MEASURES", "NATIONAL", "NEEDED", "Analysis", "ChosenFigures",
            "analyse_chosen", "choose", "month_days", "ordinals", "select"]
 
 #: ``admin1`` of a figure that counts all of Syria rather than the north-west.
@@ -189,23 +189,6 @@ class Analysis:
         return rows[self.relevant[rows] & (f.start[rows] <= end) & (f.end[rows] >= start)]
 
 
-def analyse(
-    indicator: str,
-    population: str,
-    figures: pd.DataFrame | None,
-    populations: pd.DataFrame | None,
-    national: bool,
-    movements: bool,
-) -> Analysis | None:
-    """Choose and check the figures of ``indicator``; group them by whose voice they are.
-
-    Returns None when no figure's population overlaps ``population`` (nothing to say).
-    """
-    relations, chosen = choose(indicator, population, figures, populations, national,
-                               movements)
-    return analyse_chosen(indicator, population, relations, chosen)
-
-
 def choose(
     indicator: str,
     population: str,
@@ -214,10 +197,10 @@ def choose(
     national: bool,
     movements: bool,
 ) -> tuple[Relations, pd.DataFrame]:
-    """Check the arguments of :func:`analyse`; return the relations and the figures chosen.
+    """Check the figures of ``indicator``; return the population relations and those chosen.
 
-    Every error :func:`analyse` raises about its arguments is raised here; the analysis of
-    the chosen figures reads nothing else of ``figures`` than their :data:`NEEDED` columns.
+    Every error about the arguments is raised here; :func:`analyse_chosen` reads nothing
+    else of ``figures`` than the chosen rows' :data:`NEEDED` columns.
     """
     figures = require_figures(figures, NEEDED, function="monthly",
                               takes="monthly, spans and monthly_summary take")
@@ -227,7 +210,10 @@ def choose(
 
 def analyse_chosen(indicator: str, population: str, relations: Relations,
                    chosen: pd.DataFrame) -> Analysis | None:
-    """:func:`analyse` of figures :func:`choose` chose (None: nothing about ``population``)."""
+    """Group the figures :func:`choose` chose by whose voice they are.
+
+    Returns None when no figure's population overlaps ``population`` (nothing to say).
+    """
     figs = ChosenFigures(chosen, indicator)
     overlapping = {p: relations.overlaps(p, population) for p in set(figs.population)}
     relevant = np.array([overlapping[p] for p in figs.population], dtype=bool)

@@ -152,15 +152,16 @@ def _panel(indicator: str, population: str, figures: pd.DataFrame | None,
            populations: pd.DataFrame | None, national: bool, movements: bool) -> _Panel:
     """Return the panel of the figures' ``indicator`` and ``population``, remembered.
 
-    The arguments are checked first (every error :func:`analyse` raises, whatever is
-    remembered). A panel reads only the figures it chooses, and only their
+    The arguments are checked first (every error
+    :func:`~idlibstats.analysis.claimant_groups.choose` raises, whatever is remembered). A
+    panel reads only the figures it chooses, and only their
     :data:`~idlibstats.analysis.claimant_groups.NEEDED` columns: it is remembered by the
     exact bytes of those (pickled: equal pickles unpickle to equal frames, dtypes and
     categories included), by the dtypes of the figures' columns the frames share (they
     take them: :func:`~idlibstats.analysis.frames.like_figures`) and by the population
-    relations, so a chart, a notebook cell or a
-    filtered frame that leaves a panel's figures as they were (all but the displacement
-    figures, say) reads the panel worked out before. Frames that cannot be pickled are
+    relations, so a chart, a notebook cell or a filtered frame that leaves a panel's
+    figures as they were (all but the displacement figures, say) reads the panel worked
+    out before. Frames that cannot be pickled are
     worked out every time.
     """
     relations, chosen = choose(indicator, population, figures, populations, national,
@@ -301,22 +302,9 @@ def _model_share(an: Analysis, flows: np.ndarray, a: dt.date,
     return int(f.value[i]) * int(key(i)[0]) / days, str(f.id[i])
 
 
-def _monthly_rows(
-    indicator: str,
-    population: str,
-    figures: pd.DataFrame | None,
-    populations: pd.DataFrame | None,
-    national: bool,
-    movements: bool,
-    model: bool,
-) -> list[dict[str, object]]:
-    return _panel(indicator, population, figures, populations, national,
-                  movements).month_rows(model)
-
-
 def _analysed_month_rows(an: Analysis, population: str,
                          model: bool) -> list[dict[str, object]]:
-    """Return the month rows of one analysis (:func:`_monthly_rows`, the figures chosen)."""
+    """Return the month rows of one analysis (:meth:`_Panel.month_rows` works them out once)."""
     by_claimant: dict[str, list[str]] = {}
     for group, rows in an.groups.items():
         if an.relevant[rows].any():
@@ -740,8 +728,8 @@ def monthly_summary(
         As :func:`monthly`.
     """
     by_month: dict[pd.Period, list[dict]] = {}
-    for r in _monthly_rows(indicator, population, figures, populations, national, movements,
-                           False):
+    for r in _panel(indicator, population, figures, populations, national,
+                    movements).month_rows(False):
         by_month.setdefault(r["month"], []).append(r)  # type: ignore[arg-type]
     rows = []
     for month in sorted(by_month):
