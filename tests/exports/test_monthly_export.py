@@ -198,8 +198,9 @@ def test_cli_export_monthly(tmp_path, capsys, csv_text, hxl_text):
 
 
 def test_a_table_worked_out_once_is_handed_out_as_a_copy_of_the_same_frames_only(december):
-    """monthly_table remembers its last tables by the bytes of its frames: a caller's edit
-    of a table it got never reaches the next caller, and other figures get their own."""
+    """monthly_table's month bounds are remembered by the bytes of the figures they read: a
+    caller's edit of a table it got never reaches the next caller, and other figures get
+    their own."""
     first = monthly_table(december, populations=POPS)
     again = monthly_table(december.copy(), populations=POPS)
     assert again is not first

@@ -24,9 +24,7 @@ Stocks (population) are levels, never summed over months: they are left out.
 
 from __future__ import annotations
 
-import hashlib
 import os
-import pickle
 
 import pandas as pd
 
@@ -43,9 +41,6 @@ _ORDER = (
     "health_facilities_destroyed", "villages_lost_by_opposition", "towns_captured_by_opposition",
 )
 _WHOLE_NAMES = ("all", "not_applicable")
-#: The last tables worked out, by the exact bytes of their inputs (see :func:`_remembered`).
-_TABLES: dict[bytes, pd.DataFrame] = {}
-_TABLES_KEPT = 8
 
 
 def _quantities(
@@ -124,39 +119,14 @@ def monthly_table(
     """
     if populations is None:
         Relations.from_frame(None)  # raises the TypeError that says how to get them
-    key = _inputs_key(figures, populations, national)  # type: ignore[arg-type]
-    if key is None:
-        return _work_out_table(figures, populations, national)  # type: ignore[arg-type]
-    if key not in _TABLES:
-        _TABLES[key] = _work_out_table(figures, populations, national)  # type: ignore[arg-type]
-        while len(_TABLES) > _TABLES_KEPT:
-            del _TABLES[next(iter(_TABLES))]  # the oldest
-    return _TABLES[key].copy(deep=True)
-
-
-def _inputs_key(figures: pd.DataFrame, populations: pd.DataFrame,
-                national: bool) -> bytes | None:
-    """Return a digest of the pickled frames (None if one cannot be pickled).
-
-    A bound is solved for each month of each quantity (a second or more for the package's
-    35 figures), and the same figures often come twice in a session (``monthly_table()``
-    then ``to_monthly_csv()``, the CSV then its HXL form): the table is worked out once.
-    Two frames with equal pickles unpickle to the same frame, so a table found by this key
-    is the one its frames give; frames that differ only in layout just miss.
-    """
-    digest = hashlib.sha256()
-    for part in (figures, populations, national):
-        try:
-            data = pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # an object in a cell that cannot be pickled: work it out
-            return None
-        digest.update(len(data).to_bytes(8, "big") + data)
-    return digest.digest()
+    # each quantity's month bounds are remembered by :func:`idlibstats.monthly_summary` (the
+    # panels of analysis/monthly.py): the same figures again solve nothing twice
+    return _work_out_table(figures, populations, national)  # type: ignore[arg-type]
 
 
 def _work_out_table(figures: pd.DataFrame, populations: pd.DataFrame,
                     national: bool) -> pd.DataFrame:
-    """Return :func:`monthly_table` of the frames, worked out (not remembered)."""
+    """Return :func:`monthly_table` of the frames (``populations`` given)."""
     quantities = _quantities(figures, populations, national)
     parts = []
     for ind, pop, mv, name in quantities:
