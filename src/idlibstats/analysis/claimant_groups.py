@@ -211,6 +211,10 @@ def choose(
     Every error about the arguments is raised here; :func:`analyse_chosen` reads nothing
     else of ``figures`` than the chosen rows' :data:`NEEDED` columns.
     """
+    if isinstance(indicator, pd.DataFrame):  # monthly(figures): the figures come second
+        raise TypeError("the month method takes the indicator first, a string such as "
+                        "'killed', then the figures (figures=...): the indicator given is a "
+                        "DataFrame")
     figures = require_figures(figures, NEEDED, function="monthly",
                               takes="monthly, spans and monthly_summary take")
     relations = Relations.from_frame(populations)
