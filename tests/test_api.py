@@ -52,6 +52,19 @@ def test_no_indicator_is_said_in_words_with_the_choices(name: str) -> None:
     assert "monthly_table()" in str(raised.value)
 
 
+@pytest.mark.parametrize("name", ["monthly", "spans", "monthly_summary"])
+def test_the_figures_given_as_the_indicator_say_the_order(name: str) -> None:
+    """``monthly(figures)`` is a TypeError that shows the call, not a pandas alignment error
+    (the library's own functions say the same without the function's name)."""
+    figs = ils.figures()
+    with pytest.raises(TypeError, match=rf"^{name}\(\) takes the indicator first.*"
+                                        rf"idlibstats\.{name}\('killed', figures\)"):
+        getattr(ils, name)(figs)
+    analysis_function = getattr(ils.analysis.monthly, name)
+    with pytest.raises(TypeError, match="takes the indicator first, a string such as"):
+        analysis_function(figs, figures=figs, populations=ils.populations())
+
+
 @pytest.fixture(scope="module")
 def frames() -> dict[str, pd.DataFrame]:
     """Every analysis frame of the package's figures, each function called with no frame.

@@ -155,6 +155,9 @@ def _frames_then_path(function: str, figures: object, path: object) -> None:
 
 def _indicator(function: str, indicator: str | None, figures: pd.DataFrame) -> str:
     """Return ``indicator``; without one, say which the figures have (a ValueError)."""
+    if isinstance(indicator, pd.DataFrame):  # monthly(figures): an easy slip, said plainly
+        raise TypeError(f"{function}() takes the indicator first, then the figures: "
+                        f"idlibstats.{function}('killed', figures)")
     if indicator is not None:
         return indicator
     have = sorted(str(x) for x in figures["indicator"].dropna().unique())

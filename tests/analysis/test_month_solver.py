@@ -281,3 +281,31 @@ def test_a_period_not_made_of_whole_intervals_is_a_programming_error():
     rows = [Constraint("all", 0, 9, "=", 10, ("a",), "a")]
     with pytest.raises(AssertionError, match="whole intervals"):
         Group(rows, REL, "all", [0, 10]).bound(3, 4)
+
+
+@pytest.mark.parametrize("sense", ["=", ">=", "<="])
+def test_a_figure_alone_gets_the_solvers_bounds_and_terms_without_solving(sense, monkeypatch):
+    """A component of one figure (a positive number) is answered in closed form
+    (``_one_row_bound``): every floor, ceiling and term is the one the programme gives, and
+    no programme is solved. A figure of 0 is not (its dual value is not unique)."""
+    import idlibstats.analysis.solver as solver_module
+
+    windows = [(0, 9), (0, 4), (5, 9), (3, 9), (0, 0), (-5, 14)]  # the last: beyond it
+    cuts = [0, 1, 3, 5, 10]
+    for figure_of, value in [(p, 7) for p in POPULATIONS] + [("civilians", 0)]:
+        for target in POPULATIONS:
+            row = Constraint(figure_of, 0, 9, sense, value, ("a",), "a")
+            by_solver = Group([row], REL, target, cuts)
+            for comp in by_solver.components:  # the general path: ask the programme
+                comp._alone, comp._feasible = None, None if sense == "=" else True
+            want = {w: by_solver.bound(*w) for w in windows}
+            with monkeypatch.context() as m:
+                if value > 0:  # a figure of 0 is left to the solver
+                    m.setattr(solver_module, "linprog", lambda *a, **k: pytest.fail("solved"))
+                alone = Group([row], REL, target, cuts)
+                got = {w: alone.bound(*w) for w in windows}
+            for w in windows:
+                assert (got[w].low, got[w].high, got[w].low_terms, got[w].high_terms,
+                        got[w].integer) == (want[w].low, want[w].high, want[w].low_terms,
+                                            want[w].high_terms, want[w].integer), \
+                    (figure_of, value, target, w)

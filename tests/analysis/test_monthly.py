@@ -211,6 +211,17 @@ def test_figures_for_all_of_syria_are_left_out_unless_asked(figs):
     assert opted["month"].min() == pd.Period("2011-03")
 
 
+def test_a_figure_with_no_admin1_is_read_only_with_national():
+    """A figure whose admin1 is missing is not known to be about the north-west: the default
+    leaves it out, as it leaves out all of Syria; ``national=True`` reads every figure."""
+    frame = make([("2019-05-01", "2019-05-31", 10, "exact", "period_total", "a"),
+                  ("2019-05-01", "2019-05-31", 20, "exact", "period_total", "b"),
+                  ("2019-05-01", "2019-05-31", 30, "exact", "period_total", "c")])
+    frame["admin1"] = pd.array(["SY-ID", None, "SY"], dtype="string")
+    assert set(monthly("killed", "all", frame)["claimant"]) == {"a"}
+    assert set(monthly("killed", "all", frame, national=True)["claimant"]) == {"a", "b", "c"}
+
+
 def test_population_filter_and_empty_result(figs):
     children = monthly("killed", "children", figs)
     assert at(children, "2019-05", "syrian_civil_defence")["low"] == 67

@@ -202,11 +202,9 @@ def bounds(
     # no floor above 0: a ceiling-only or unbounded wording, or a floor of 0 with no ceiling
     no_floor = (qual == "almost") | (qual == "about") | ((qual == "up_to") & (v_np > 0))
     no_floor |= open_high & (v_np == 0)
-    out["low"] = pd.array(np.where(no_floor, 0, v_np), dtype="Int64")
-    out.loc[no_floor, "low"] = pd.NA
+    out["low"] = pd.arrays.IntegerArray(np.where(no_floor, 0, v_np), no_floor.copy())
     out["best"] = pd.array(v_np, dtype="Int64")
-    out["high"] = pd.array(v_np, dtype="Int64")
-    out.loc[open_high, "high"] = pd.NA
+    out["high"] = pd.arrays.IntegerArray(v_np.copy(), open_high.copy())
     out["rule"] = pd.array([RULES[x] for x in qual], dtype="string")
     if frac is not None:
         c_low, c_high = _convention(v, qual, frac, low, high, open_high)

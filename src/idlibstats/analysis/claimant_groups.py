@@ -61,44 +61,53 @@ def select(
     movements: bool,
 ) -> pd.DataFrame:
     """Return the figures of ``indicator`` the month method reads, checked."""
-    ind = figures["indicator"].astype("string")
-    if not (ind == indicator).any():
-        known = ", ".join(sorted(ind.dropna().unique()))
+    ind = _text(figures["indicator"])
+    keep = ind == indicator
+    if not keep.any():
+        known = ", ".join(sorted({str(v) for v in ind if v is not None}))
         raise ValueError(f"no figure has indicator {indicator!r}; the figures have: {known}")
     if not relations.known(population):
         known = ", ".join(relations.members)
         raise ValueError(f"population {population!r} is not one of: {known}")
-    measure = figures["measure"].astype("string")
-    unknown = ~measure.isin(MEASURES).fillna(False).astype(bool)
+    measure = _text(figures["measure"])
+    unknown = ~np.isin(measure, MEASURES)
     if unknown.any():
-        bad = figures.loc[unknown.to_numpy(), "figure_id"].iloc[0]
+        bad = figures["figure_id"].iloc[int(np.flatnonzero(unknown)[0])]
         raise ValueError(f"figure {bad}: measure must be one of {list(MEASURES)}")
-    keep = ind == indicator
     keep &= (measure == "movements") if movements else (measure != "movements")
-    if not national:
-        keep &= figures["admin1"].astype("string") != NATIONAL
-    chosen = figures.loc[keep.fillna(False).to_numpy()]
-    if chosen[["period_start", "period_end"]].isna().any().any():
-        row = chosen[["period_start", "period_end"]].isna().any(axis=1)
-        raise ValueError(f"figure {chosen.loc[row, 'figure_id'].iloc[0]}: period is missing")
-    bad = chosen["period_end"] < chosen["period_start"]
+    if not national:  # a figure with no admin1 is not known to be about the north-west
+        admin1 = _text(figures["admin1"])
+        keep &= pd.notna(admin1) & (admin1 != NATIONAL)
+    chosen = figures.iloc[np.flatnonzero(keep)]
+    start, end = chosen["period_start"], chosen["period_end"]
+    missing = (start.isna() | end.isna()).to_numpy()
+    if missing.any():
+        raise ValueError(f"figure {chosen['figure_id'].iloc[int(np.flatnonzero(missing)[0])]}: "
+                         "period is missing")
+    bad = (end < start).to_numpy()
     if bad.any():
         raise ValueError(
-            f"figure {chosen.loc[bad, 'figure_id'].iloc[0]}: period_end is before period_start"
+            f"figure {chosen['figure_id'].iloc[int(np.flatnonzero(bad)[0])]}: period_end is "
+            "before period_start"
         )
-    flows = chosen["measure"].astype("string") != "stock"
-    huge = flows.to_numpy() & (pd.array(chosen["value"], dtype="Int64") > LARGEST).to_numpy(
+    flows = _text(chosen["measure"]) != "stock"
+    huge = flows & (pd.array(chosen["value"], dtype="Int64") > LARGEST).to_numpy(
         dtype=bool, na_value=False)
     if huge.any():
-        row = chosen.loc[huge].iloc[0]
+        row = chosen.iloc[int(np.flatnonzero(huge)[0])]
         raise ValueError(f"figure {row['figure_id']}: value {row['value']} is above "
                          f"{LARGEST:,}, the largest count the month bounds take exactly")
-    unknown_pop = ~chosen["population"].astype("string").isin(list(relations.members))
+    unknown_pop = ~np.isin(_text(chosen["population"]), list(relations.members))
     if unknown_pop.any():
-        row = chosen.loc[unknown_pop.to_numpy()].iloc[0]
+        row = chosen.iloc[int(np.flatnonzero(unknown_pop)[0])]
         raise ValueError(f"figure {row['figure_id']}: population {row['population']!r} is "
                          "not in the populations table")
     return chosen
+
+
+def _text(column: pd.Series) -> np.ndarray:
+    """Return a column as text, as ``astype("string")`` makes it (missing: None)."""
+    return column.astype("string").to_numpy(dtype=object, na_value=None)
 
 
 class ChosenFigures:
@@ -202,6 +211,10 @@ def choose(
     Every error about the arguments is raised here; :func:`analyse_chosen` reads nothing
     else of ``figures`` than the chosen rows' :data:`NEEDED` columns.
     """
+    if isinstance(indicator, pd.DataFrame):  # monthly(figures): the figures come second
+        raise TypeError("the month method takes the indicator first, a string such as "
+                        "'killed', then the figures (figures=...): the indicator given is a "
+                        "DataFrame")
     figures = require_figures(figures, NEEDED, function="monthly",
                               takes="monthly, spans and monthly_summary take")
     relations = Relations.from_frame(populations)

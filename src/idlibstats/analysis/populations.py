@@ -91,9 +91,7 @@ class Relations:
         missing = [c for c in _NEEDED if c not in populations.columns]
         if missing:
             raise ValueError(f"the populations table needs the column(s) {missing}")
-        key = tuple(zip(*(populations[c].astype(object).where(populations[c].notna(), None)
-                          .tolist() for c in _NEEDED), strict=True))
-        return _from_rows(key)
+        return _from_rows(tuple(zip(*(_values(populations[c]) for c in _NEEDED), strict=True)))
 
     @classmethod
     def _from_rows(cls, rows: tuple[tuple, ...]) -> Relations:
@@ -213,6 +211,14 @@ class Relations:
 
 def _words(population: str) -> str:
     return "all people" if population == "all" else population.replace("_", " ")
+
+
+def _values(column: pd.Series) -> list:
+    """Return a column's values as Python objects, a missing value as None."""
+    values = column.tolist()
+    missing = column.isna().to_numpy()
+    return [None if m else v for v, m in zip(values, missing, strict=True)] \
+        if missing.any() else values
 
 
 @functools.lru_cache(maxsize=32)

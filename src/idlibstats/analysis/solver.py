@@ -19,7 +19,10 @@ The programme is kept small without changing its answer:
   apart (a day outside every figure's period is free: floor 0, no ceiling);
 - a count that contains a cell no ceiling covers has no ceiling (the cell can grow
   without breaking any figure), and one that no floor reaches has floor 0: neither needs
-  the solver. Both are exact, and the tests compare them with the plain solver.
+  the solver. Both are exact, and the tests compare them with the plain solver;
+- a component of one figure (most of them: a toll over years, asked about month by month)
+  needs no solver at all: its floor is the figure when every cell it counts is asked about,
+  else 0, and its ceiling is the figure (the tests compare these with the solver's too).
 
 Every bound comes with its reason: the solver's dual values, which write the bound as a
 sum of figures (``floor 3 = 2 [2 children] + 1 [1 woman]``). Counts are whole numbers: if
@@ -258,6 +261,10 @@ class _Component:
         self._conflict: tuple[Constraint, ...] | None = None
         self._whole: dict | None = None  # the programme with every row, built once
         self._witness: np.ndarray | None = None  # a series that meets every row
+        # One figure alone (a positive number): its bounds need no solver (_one_row_bound).
+        self._alone = rows[0] if len(rows) == 1 and rows[0].value > 0 else None
+        if self._alone is not None:
+            self._feasible = True
 
     def _intervals(self, start: int, end: int) -> tuple[int, int]:
         k0 = int(np.searchsorted(self.edges, start))
@@ -414,6 +421,8 @@ class _Component:
         Only called on a feasible component; the ceiling only when :meth:`capped_over`.
         """
         cols = self._columns(start, end)
+        if self._alone is not None:
+            return self._one_row_bound(cols, ceiling=ceiling)
         out = Bound()
         if self.floored[cols].any() and not self._zero_floor(cols):
             objective = np.zeros(self.n_vars)
@@ -427,6 +436,26 @@ class _Component:
             out.high = int(-high.value)  # type: ignore[operator]
             out.high_terms = [Term(-t.coefficient, t.constraint) for t in high.terms]
             out.integer |= high.integer
+        return out
+
+
+    def _one_row_bound(self, cols: np.ndarray, *, ceiling: bool) -> Bound:
+        """Return :meth:`bound` of a component of one row, ``value`` v > 0, without solving.
+
+        The row counts the cells R (its population, every day of the component) and asks
+        ``= v``, ``>= v`` or ``<= v``. The count over the cells asked about, Q, is at least v
+        when the row has a floor and R lies inside Q (all v is counted), else 0 (v can lie
+        outside Q); it is at most v when Q lies inside R under the row's ceiling, which is
+        when it is asked (:meth:`capped_over`). Each bound is then the figure itself, as
+        the solver's dual value (1) says; the tests compare both with a plain solver.
+        """
+        row = self._alone
+        assert row is not None
+        out = Bound()
+        if row.sense != "<=" and np.isin(self.matrix.indices, cols).all():
+            out.low, out.low_terms = row.value, [Term(1.0, row)]
+        if ceiling:
+            out.high, out.high_terms = row.value, [Term(1.0, row)]
         return out
 
 
