@@ -302,12 +302,18 @@ def defects(fig: Figure) -> dict[str, list[tuple[str, str]]]:
     each as that function returns it: one render of a chart costs up to a second, and the
     figure does not change between the checks.
     """
+    return measure(fig)[0]
+
+
+def measure(fig: Figure) -> tuple[dict[str, list[tuple[str, str]]], list[TextBox]]:
+    """Draw the figure once: what :func:`defects` finds, and :func:`text_boxes` of the
+    same drawing (for tests that read the texts drawn, without drawing again)."""
     order = _drawing_order(fig)
     boxes = _boxes(fig, [a for a in order if isinstance(a, Text)])
     edges = _bar_edges(fig)  # measured once for both checks that read them
     return {"texts": _overlapping(boxes), "edges": _across_bar_edges(fig, boxes, edges),
             "legends": _legends_over_bars(fig, edges),
-            "leaders": _leaders_over(fig, order, boxes)}
+            "leaders": _leaders_over(fig, order, boxes)}, boxes
 
 
 def _opaque(text: Text) -> bool:
