@@ -18,11 +18,12 @@ once, for the same reason.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from unittest.mock import patch
 
+import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.legend import Legend
 from matplotlib.patches import FancyArrowPatch, Rectangle
@@ -91,18 +92,6 @@ class TextBox:
     artist: Text
 
 
-def _in_legend(artist: object) -> Legend | None:
-    for legend in _legends(artist):
-        if artist in legend.get_texts() or artist is legend.get_title():
-            return legend
-    return None
-
-
-def _legends(artist: object) -> list[Legend]:
-    fig = getattr(artist, "figure", None)
-    return [] if fig is None else _legends_of(fig)
-
-
 def drawn_texts(fig: Figure) -> list[Text]:
     """Lay the figure out and return the texts the renderer drew, in drawing order.
 
@@ -163,12 +152,27 @@ def overlapping_texts(fig: Figure) -> list[tuple[str, str]]:
 
 
 def _overlapping(boxes: list[TextBox]) -> list[tuple[str, str]]:
-    pairs = []
-    for i, a in enumerate(boxes):
-        for b in boxes[i + 1:]:
-            if _overlap(a.box, b.box):
-                pairs.append((a.text, b.text))
-    return pairs
+    corners = _corners([tb.box for tb in boxes])
+    if corners is None:  # a NaN corner: the pairwise loop, as it always was
+        return [(a.text, b.text) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if _overlap(a.box, b.box)]
+    x0, y0, x1, y1 = (corners[:, k] for k in range(4))
+    # every pair at once, the same arithmetic as _overlap; pairs (i < j) in _overlap's order
+    wide = np.minimum.outer(x1, x1) - np.maximum.outer(x0, x0) > TOLERANCE
+    tall = np.minimum.outer(y1, y1) - np.maximum.outer(y0, y0) > TOLERANCE
+    rows, cols = np.nonzero(np.triu(wide & tall, k=1))
+    return [(boxes[i].text, boxes[j].text) for i, j in zip(rows, cols, strict=True)]
+
+
+def _corners(boxes: Sequence[Bbox]) -> np.ndarray | None:
+    """The boxes' (x0, y0, x1, y1) as rows of an array, None if any is NaN.
+
+    Measuring a few hundred texts against each other (and against a few hundred bars) with
+    a Bbox per pair cost more than drawing the chart; one array gives the same comparisons.
+    """
+    corners = np.array([box.get_points().ravel() for box in boxes], dtype=float).reshape(
+        len(boxes), 4)
+    return None if np.isnan(corners).any() else corners
 
 
 #: The ``gid`` prefixes of the rectangles that draw data: a figure's bar, a month's cell, a
@@ -191,17 +195,26 @@ def legends_over_bars(fig: Figure) -> list[tuple[str, str]]:
     return _legends_over_bars(fig)
 
 
-def _legends_over_bars(fig: Figure) -> list[tuple[str, str]]:
+def _legends_over_bars(fig: Figure,
+                       edges: list[tuple[Rectangle, Bbox]] | None = None
+                       ) -> list[tuple[str, str]]:
     """:func:`legends_over_bars` as the last draw of ``fig`` placed them."""
     renderer = fig.canvas.get_renderer()
+    edges = _bar_edges(fig) if edges is None else edges
     found = []
     for legend in _legends_of(fig):
         box = legend.get_window_extent(renderer)
-        for bar in bars(fig):
-            if _overlap(box, bar.get_window_extent(renderer)):
+        for bar, edge in edges:
+            if _overlap(box, edge):
                 texts = legend.get_texts()
                 found.append((texts[0].get_text() if texts else "", str(bar.get_gid())))
     return found
+
+
+def _bar_edges(fig: Figure) -> list[tuple[Rectangle, Bbox]]:
+    """Each data bar and its box, as the last draw of ``fig`` placed them."""
+    renderer = fig.canvas.get_renderer()
+    return [(bar, bar.get_window_extent(renderer)) for bar in bars(fig)]
 
 
 def _legends_of(fig: Figure) -> list[Legend]:
@@ -213,16 +226,30 @@ def texts_across_bar_edges(fig: Figure) -> list[tuple[str, str]]:
     return _across_bar_edges(fig, text_boxes(fig))
 
 
-def _across_bar_edges(fig: Figure, boxes: list[TextBox]) -> list[tuple[str, str]]:
-    renderer = fig.canvas.get_renderer()
+def _across_bar_edges(fig: Figure, boxes: list[TextBox],
+                      edges: list[tuple[Rectangle, Bbox]] | None = None
+                      ) -> list[tuple[str, str]]:
+    edges = _bar_edges(fig) if edges is None else edges
+    legends = _legends_of(fig)
+    # a legend's texts are never measured against bars: found once per text, not per bar
+    outside = [tb for tb in boxes if not any(
+        tb.artist in legend.get_texts() or tb.artist is legend.get_title()
+        for legend in legends)]
+    corners = _corners([tb.box for tb in outside])
     crossing = []
-    for bar in bars(fig):
-        edge = bar.get_window_extent(renderer)
+    for bar, edge in edges:
         if edge.width <= 1 or edge.height <= 1:
             continue
-        for tb in boxes:
-            if _in_legend(tb.artist) is not None:
-                continue
+        if corners is None:
+            candidates = outside
+        else:  # _overlap's arithmetic on every text at once, then each candidate as before
+            ex0, ey0, ex1, ey1 = edge.get_points().ravel()
+            near = ((np.minimum(corners[:, 2], ex1) - np.maximum(corners[:, 0], ex0)
+                     > TOLERANCE)
+                    & (np.minimum(corners[:, 3], ey1) - np.maximum(corners[:, 1], ey0)
+                       > TOLERANCE))
+            candidates = [outside[i] for i in np.flatnonzero(near)]
+        for tb in candidates:
             box = tb.box
             if not _overlap(box, edge):
                 continue
@@ -275,10 +302,18 @@ def defects(fig: Figure) -> dict[str, list[tuple[str, str]]]:
     each as that function returns it: one render of a chart costs up to a second, and the
     figure does not change between the checks.
     """
+    return measure(fig)[0]
+
+
+def measure(fig: Figure) -> tuple[dict[str, list[tuple[str, str]]], list[TextBox]]:
+    """Draw the figure once: what :func:`defects` finds, and :func:`text_boxes` of the
+    same drawing (for tests that read the texts drawn, without drawing again)."""
     order = _drawing_order(fig)
     boxes = _boxes(fig, [a for a in order if isinstance(a, Text)])
-    return {"texts": _overlapping(boxes), "edges": _across_bar_edges(fig, boxes),
-            "legends": _legends_over_bars(fig), "leaders": _leaders_over(fig, order, boxes)}
+    edges = _bar_edges(fig)  # measured once for both checks that read them
+    return {"texts": _overlapping(boxes), "edges": _across_bar_edges(fig, boxes, edges),
+            "legends": _legends_over_bars(fig, edges),
+            "leaders": _leaders_over(fig, order, boxes)}, boxes
 
 
 def _opaque(text: Text) -> bool:

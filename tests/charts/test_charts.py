@@ -116,6 +116,15 @@ def _by_gid(fig: Figure, figure_id: str) -> list:
     return fig.findobj(lambda a: a.get_gid() == f"figure:{figure_id}")
 
 
+def _gid_index(fig: Figure) -> dict[object, list]:
+    """Every artist of the figure by its gid, in findobj's order: what :func:`_by_gid` finds
+    for any figure id (``index.get(f"figure:{id}", [])``), from one walk of the figure."""
+    index: dict[object, list] = {}
+    for artist in fig.findobj():
+        index.setdefault(artist.get_gid(), []).append(artist)
+    return index
+
+
 @pytest.mark.parametrize(("draw", "shown"), CASES, ids=IDS)
 def test_chart_has_title_labels_and_named_sources(draw, shown, drawn, figs, names) -> None:
     fig = drawn[draw.__name__]
@@ -175,8 +184,9 @@ def _rgb(colour) -> str:
 def test_each_claimant_keeps_its_colour_across_charts(drawn, figs, palette) -> None:
     seen: dict[str, set[str]] = {}
     for fig in drawn.values():
+        by_gid = _gid_index(fig)  # one walk of the figure, not one per figure id
         for _, row in figs.iterrows():
-            for artist in _by_gid(fig, row["figure_id"]):
+            for artist in by_gid.get(f"figure:{row['figure_id']}", []):
                 if isinstance(artist, Rectangle) and row["part_of"] is pd.NA:
                     colour = artist.get_edgecolor()
                 elif isinstance(artist, LineCollection):
@@ -471,10 +481,11 @@ def test_known_by_month_draws_every_month_row_of_monthly(drawn) -> None:
     for indicator, population, heading, movements in charts.known.ROWS:
         months = ils.monthly(indicator, population, local, movements=movements)
         panel = _panel(fig, heading)
+        drawn_cells = {a.get_gid() for a in panel.findobj(Rectangle)}  # once per panel
         for _, row in months.iterrows():
             gid = (f"month:{indicator}:{population}:{row['month']}:{row['claimant']}:"
                    f"{row['status']}")
-            assert any(a.get_gid() == gid for a in panel.findobj(Rectangle)), gid
+            assert gid in drawn_cells, gid
             # a text too wide for a month is broken after its dash or its sign: '67–\n272'
             text = " ".join(cells.get(gid, "").replace("–\n", "–").split())
             assert text == " ".join(

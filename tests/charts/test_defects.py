@@ -25,6 +25,7 @@ from drawn import (
     defects,
     leaders_over_texts,
     legends_over_bars,
+    measure,
     overlapping_texts,
     real_charts,
     real_png,
@@ -55,10 +56,13 @@ def drawn() -> dict[str, charts.Chart]:
 
 @pytest.fixture(scope="module")
 def measured(drawn) -> dict[str, dict[str, list]]:
-    """What each chart shows as drawn (100 dpi, as in a notebook) and as the README's PNG."""
+    """What each chart shows as drawn (100 dpi, as in a notebook) and as the README's PNG:
+    the four checks at both, and the texts drawn at 100 dpi (``boxes``, as text_boxes)."""
     out = {}
     for name, fig in drawn.items():
-        found = defects(fig)  # one render for the four checks (drawn.defects)
+        # one render for the four checks (drawn.defects), and the texts it drew
+        found, boxes = measure(fig)
+        found["boxes"] = boxes
         real_png(name)  # laid out again at 150 dpi, cropped: the README's image (drawn.py)
         fig.set_dpi(150)
         at_150 = defects(fig)
@@ -254,7 +258,7 @@ def test_intensity_steps_span_exactly_their_figures_days(drawn) -> None:
         assert stop == figs.loc[figure_id, "period_end"] + pd.Timedelta(days=1), figure_id
 
 
-def test_intensity_draws_may_at_8_77_and_almost_1000_at_most_8_07(drawn) -> None:
+def test_intensity_draws_may_at_8_77_and_almost_1000_at_most_8_07(drawn, measured) -> None:
     fig = drawn["intensity"]
     (may,) = [a for a in fig.findobj(Line2D) if a.get_gid() == "figure:tna-2019-06-06-03"
               and len(a.get_xdata()) == 2]
@@ -264,7 +268,7 @@ def test_intensity_draws_may_at_8_77_and_almost_1000_at_most_8_07(drawn) -> None
     (sohr,) = [a for a in fig.findobj(Line2D) if a.get_gid() == "figure:mee-2019-12-02-06"
                and len(a.get_xdata()) == 2]
     assert sohr.get_ydata()[0] == pytest.approx(1000 / 124)
-    texts = {t.text for t in text_boxes(fig)}
+    texts = {t.text for t in measured["intensity"]["boxes"]}  # as text_boxes(fig)
     assert "≤ 8.07 a day: almost 1,000, 30 Apr–31 Aug, SOHR" in texts
     assert "8.77 a day: 272 in May, Civil Defence" in texts
     assert "≥ 1.70 a day: more than 160, 31 Aug–2 Dec, SOHR" in texts
@@ -298,7 +302,7 @@ def test_the_span_check_catches_a_span_drawn_as_whole_months() -> None:
 
 # --- movements are never people ---------------------------------------------------------------
 
-def test_movements_are_never_drawn_or_labelled_as_people(drawn) -> None:
+def test_movements_are_never_drawn_or_labelled_as_people(drawn, measured) -> None:
     figs = ils.figures()
     movements = figs[figs["measure"] == "movements"]
     assert len(movements), "the package has movements: this test must see them"
@@ -309,7 +313,7 @@ def test_movements_are_never_drawn_or_labelled_as_people(drawn) -> None:
                 ax = artist.axes
                 words = f"{ax.get_ylabel()} {ax.get_title(loc='left')}".lower()
                 assert "people" not in words or "not people" in words, name
-        for box in text_boxes(fig):
+        for box in measured[name]["boxes"]:  # the texts drawn at 100 dpi (text_boxes)
             if any(v in box.text for v in values):
                 assert "movement" in box.text.lower() or "movement" in " ".join(
                     t.get_title(loc="left").lower() for t in [box.artist.axes] if t), (

@@ -294,6 +294,10 @@ def _layout(row: RowData, figs: pd.DataFrame, months: pd.PeriodIndex,
     first = months[0]
     # each month row once, as a dict (cheaper to read than a Series per row)
     records = row.months.to_dict("records")
+    # the spans in date order once for the panel (a stable sort: each claimant's spans in
+    # the order sorting its own would give), not a filter, a sort and a copy per claimant
+    spans = [] if row.spans.empty else row.spans.sort_values(
+        ["period_start", "period_end"], kind="stable").to_dict("records")
     for claimant in dict.fromkeys(row.months["claimant"].astype(str)):
         items = [r for r in records if r["claimant"] == claimant]
         tall = any("\n" in _two_lines(cell_text(str(r["status"]), r["low"], r["high"]))
@@ -303,9 +307,8 @@ def _layout(row: RowData, figs: pd.DataFrame, months: pd.PeriodIndex,
         cells.items = items
         if row.spans.empty:
             continue
-        own = row.spans[row.spans["claimant"] == claimant]
         span_lines: list[_Line] = []
-        for span in own.sort_values(["period_start", "period_end"]).to_dict("records"):
+        for span in (s for s in spans if s["claimant"] == claimant):
             if pd.isna(span["low"]) and pd.isna(span["high"]) and ";" in str(
                     span["figure_ids"]):
                 continue  # a difference that bounds nothing: its month cells say so
