@@ -117,3 +117,18 @@ def test_a_device_is_refused_before_anything_is_written(tmp_path: Path) -> None:
     after = Path("/dev/null").stat()
     assert (after.st_ino, after.st_mode) == (before.st_ino, before.st_mode)
     assert not any(p.name.startswith(".null.") for p in Path("/dev").iterdir())
+
+
+def test_a_missing_folder_is_refused_before_the_work_as_the_write_would_refuse_it(
+        tmp_path: Path) -> None:
+    """``check_target`` (called before an export works out its table) meets the error the
+    temporary file would meet: the same type, errno and words, naming the folder."""
+    from idlibstats.io.atomic import check_target
+
+    target = tmp_path / "no-such-folder" / "deeper" / "out.csv"
+    for refuse in (lambda: check_target(target, False), lambda: write_atomic(target, "x\n")):
+        with pytest.raises(FileNotFoundError) as info:
+            refuse()
+        assert (info.value.errno, info.value.strerror) == (2, "No such file or directory")
+        assert info.value.filename == str(target.parent)
+    assert list(tmp_path.iterdir()) == []

@@ -55,13 +55,26 @@ def check_target(path: str | os.PathLike[str], overwrite: bool) -> None:
     FileExistsError
         If ``path`` exists and ``overwrite`` is false.
     OSError
-        If ``path`` is empty, a folder, a symbolic link, a device, a FIFO or a socket.
+        If ``path`` is empty, a folder, a symbolic link, a device, a FIFO or a socket, or
+        its folder does not exist or is not a folder.
     """
     raw = os.fspath(path)
     target = Path(raw)
     _refuse_unsafe(target, raw)
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} exists; pass overwrite=True to replace it")
+    _refuse_missing_folder(target)
+
+
+def _refuse_missing_folder(target: Path) -> None:
+    """Raise the ``OSError`` the temporary file beside ``target`` would meet: no such folder.
+
+    The same ``errno`` and ``strerror`` as :func:`write_atomic` gives when it cannot make its
+    temporary file there (the folder, not the temporary file, is named), before any work.
+    """
+    folder = target.parent
+    if not stat.S_ISDIR(folder.stat().st_mode):  # FileNotFoundError, NotADirectoryError
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(folder))
 
 
 def write_atomic(
