@@ -90,7 +90,7 @@ def select(
             f"figure {chosen['figure_id'].iloc[int(np.flatnonzero(bad)[0])]}: period_end is "
             "before period_start"
         )
-    flows = _text(chosen["measure"]) != "stock"
+    flows = measure[keep] != "stock"  # the chosen rows' measure, read above
     huge = flows & (pd.array(chosen["value"], dtype="Int64") > LARGEST).to_numpy(
         dtype=bool, na_value=False)
     if huge.any():

@@ -438,7 +438,6 @@ class _Component:
             out.integer |= high.integer
         return out
 
-
     def _one_row_bound(self, cols: np.ndarray, *, ceiling: bool) -> Bound:
         """Return :meth:`bound` of a component of one row, ``value`` v > 0, without solving.
 
